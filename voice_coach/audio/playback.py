@@ -1,0 +1,78 @@
+"""Playing audio through the output device, stoppable at any moment.
+
+The interviewer's voice is played here rather than by the TTS engine itself so
+that the user can interrupt it (start answering, skip, quit) at once.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import numpy as np
+import soundfile
+
+from voice_coach.errors import PlaybackError
+
+
+def play_file(path: Path, *, device: int | str | None = None, stop: threading.Event | None = None) -> None:
+    try:
+        data, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
+    except Exception as exc:
+        raise PlaybackError(f"cannot read {path.name} for playback ({exc})") from None
+    play(data[:, 0], rate, device=device, stop=stop)
+
+
+def play(
+    audio: np.ndarray,
+    rate: int,
+    *,
+    device: int | str | None = None,
+    stop: threading.Event | None = None,
+) -> None:
+    """Play mono audio; returns when it has finished or ``stop`` is set."""
+    try:
+        import sounddevice as sd
+    except OSError as exc:
+        raise PlaybackError(f"PortAudio is not installed ({exc}); install libportaudio2") from None
+    stop = stop or threading.Event()
+    finished = threading.Event()
+    position = 0
+
+    def callback(outdata: np.ndarray, frames: int, when: object, status: object) -> None:
+        nonlocal position
+        chunk = audio[position : position + frames]
+        outdata[: len(chunk), 0] = chunk
+        outdata[len(chunk) :, 0] = 0
+        position += frames
+        if position >= len(audio) or stop.is_set():
+            raise sd.CallbackStop
+
+    try:
+        stream = sd.OutputStream(
+            samplerate=rate,
+            channels=1,
+            dtype="float32",
+            device=device,
+            callback=callback,
+            finished_callback=finished.set,
+        )
+    except Exception as exc:
+        raise PlaybackError(f"no usable speaker or headphones ({_first_line(exc)})") from None
+    with stream:
+        duration = len(audio) / rate
+        # Wait for the end, checking for a stop request; a stalled device must not hang us.
+        waited = 0.0
+        while not finished.wait(0.05):
+            waited += 0.05
+            if stop.is_set():
+                stream.abort()
+                break
+            if waited > duration + 5.0:
+                stream.abort()
+                raise PlaybackError("playback stalled: the output device stopped responding")
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

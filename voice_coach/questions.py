@@ -1,0 +1,151 @@
+"""Question sets: TOML files of interview questions, validated strictly.
+
+Sets ship in ``question_sets/`` (packaged with the app); a user's own sets in
+``<config>/question_sets/`` override shipped ones of the same name. Every error
+names the file, the line and the field, because people edit these by hand.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from voice_coach import locations
+from voice_coach.errors import QuestionSetError
+
+EXAMPLE = "example"
+"""The ``expects`` entry of behavioural questions: the answer needs an accomplishment example."""
+
+
+class Question(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+    interviewer: str | None = None
+    expects: tuple[str, ...] = ()
+    follow_ups: tuple[str, ...] = ()
+
+    @property
+    def expects_example(self) -> bool:
+        return EXAMPLE in self.expects
+
+    @property
+    def talking_points(self) -> tuple[str, ...]:
+        return tuple(e for e in self.expects if e != EXAMPLE)
+
+
+class QuestionSet(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    description: str = ""
+    questions: tuple[Question, ...] = Field(min_length=1)
+
+    @field_validator("questions")
+    @classmethod
+    def _unique_ids(cls, questions: tuple[Question, ...]) -> tuple[Question, ...]:
+        seen: set[str] = set()
+        for q in questions:
+            if q.id in seen:
+                raise ValueError(f"duplicate question id {q.id!r}")
+            seen.add(q.id)
+        return questions
+
+
+@dataclass(frozen=True)
+class SetInfo:
+    """A set found on disk, for listing without loading every question."""
+
+    name: str
+    path: Path
+    source: str  # "shipped" or "user"
+
+
+def shipped_dir() -> Path:
+    return Path(str(resources.files("voice_coach") / "question_sets"))
+
+
+def user_dir() -> Path:
+    return locations.config_dir() / "question_sets"
+
+
+def _line_of(text: str, loc: tuple[int | str, ...]) -> int | None:
+    """Best-effort line number of a validation error's location in the TOML text."""
+    lines = text.splitlines()
+    start = 0
+    if len(loc) >= 2 and loc[0] == "questions" and isinstance(loc[1], int):
+        headers = [i for i, line in enumerate(lines) if re.match(r"\s*\[\[\s*questions\s*\]\]", line)]
+        if loc[1] < len(headers):
+            start = headers[loc[1]]
+            field = str(loc[2]) if len(loc) > 2 else None
+            end = headers[loc[1] + 1] if loc[1] + 1 < len(headers) else len(lines)
+            if field:
+                for i in range(start, end):
+                    if re.match(rf"\s*{re.escape(field)}\s*=", lines[i]):
+                        return i + 1
+            return start + 1
+    if loc:
+        for i, line in enumerate(lines):
+            if re.match(rf"\s*{re.escape(str(loc[0]))}\s*=", line):
+                return i + 1
+    return None
+
+
+def parse_question_set(text: str, source: str) -> QuestionSet:
+    """Validate a set's TOML text; ``source`` names it in errors."""
+    try:
+        raw: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise QuestionSetError(f"{source}: not valid TOML: {exc}") from None
+    try:
+        return QuestionSet.model_validate(raw)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            field = ".".join(str(p) for p in loc) or "(file)"
+            line = _line_of(text, loc)
+            where = f"{source}:{line}" if line else source
+            msg = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
+            problems.append(f"{where}: {field}: {msg}")
+        raise QuestionSetError("; ".join(problems)) from None
+
+
+def load_question_set_file(path: Path) -> QuestionSet:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise QuestionSetError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QuestionSetError(f"{path}: cannot read: {exc}") from None
+    return parse_question_set(text, str(path))
+
+
+def available_sets() -> list[SetInfo]:
+    """Shipped and user sets by name, user sets overriding shipped ones."""
+    found: dict[str, SetInfo] = {}
+    for source, folder in (("shipped", shipped_dir()), ("user", user_dir())):
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.toml")):
+                found[path.stem] = SetInfo(path.stem, path, source)
+    return sorted(found.values(), key=lambda s: s.name)
+
+
+def load_question_set(name_or_path: str) -> QuestionSet:
+    """A set by name (as listed) or by file path."""
+    path = Path(name_or_path)
+    if path.suffix == ".toml" or path.exists():
+        return load_question_set_file(path)
+    for info in available_sets():
+        if info.name == name_or_path:
+            return load_question_set_file(info.path)
+    names = ", ".join(s.name for s in available_sets()) or "none"
+    raise QuestionSetError(f"no question set named {name_or_path!r} (available: {names})")

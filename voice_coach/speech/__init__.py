@@ -1,0 +1,1 @@
+"""Speech in and out: the interviewer's voice (TTS) and the transcriber (STT)."""

@@ -1,0 +1,147 @@
+"""The interviewer's voice: pyttsx3 renders each question to a WAV, played by us.
+
+pyttsx3 engines are not thread-safe and ``runAndWait`` blocks, so one thread
+owns the engine for the life of the process and takes requests from a queue.
+Rendering to a file (cached by text, voice and rate) lets the next question be
+prepared ahead and lets playback be interrupted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import queue
+import threading
+from concurrent.futures import Future
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from voice_coach import locations
+from voice_coach.audio.playback import play_file
+from voice_coach.errors import VoiceError
+
+
+@dataclass(frozen=True)
+class VoiceInfo:
+    id: str
+    name: str
+
+
+class _Engine:
+    """The one thread that owns the pyttsx3 engine."""
+
+    _instance: _Engine | None = None
+    _instance_lock = threading.Lock()
+
+    def __init__(self) -> None:
+        self._requests: queue.Queue[tuple[str, str | None, int, Path, Future[Path]]] = queue.Queue()
+        self._ready: Future[list[VoiceInfo]] = Future()
+        threading.Thread(target=self._run, name="voice-coach-tts", daemon=True).start()
+
+    @classmethod
+    def get(cls) -> _Engine:
+        with cls._instance_lock:
+            if cls._instance is None:
+                cls._instance = _Engine()
+            return cls._instance
+
+    def voices(self) -> list[VoiceInfo]:
+        return self._ready.result()
+
+    def render(self, text: str, voice: str | None, rate: int, path: Path) -> Future[Path]:
+        future: Future[Path] = Future()
+        self._requests.put((text, voice, rate, path, future))
+        return future
+
+    def _run(self) -> None:
+        try:
+            import pyttsx3
+
+            engine: Any = pyttsx3.init()
+            _silence_driver_prints()
+            voices = [VoiceInfo(str(v.id), str(v.name)) for v in engine.getProperty("voices") or []]
+        except Exception as exc:
+            error = VoiceError(
+                f"no text-to-speech engine ({_first_line(exc)}); install espeak-ng "
+                "(scripts/run does). Questions are shown as text meanwhile."
+            )
+            self._ready.set_exception(error)
+            while True:
+                *_, future = self._requests.get()
+                future.set_exception(error)
+        self._ready.set_result(voices)
+        while True:
+            text, voice, rate, path, future = self._requests.get()
+            try:
+                if voice:
+                    engine.setProperty("voice", voice)
+                engine.setProperty("rate", rate)
+                tmp = path.with_suffix(".part.wav")
+                engine.save_to_file(text, str(tmp))
+                engine.runAndWait()
+                if not tmp.exists() or tmp.stat().st_size <= 44:  # 44 bytes: a WAV header alone
+                    raise VoiceError("the text-to-speech engine produced no audio")
+                tmp.replace(path)
+                future.set_result(path)
+            except VoiceError as exc:
+                future.set_exception(exc)
+            except Exception as exc:
+                future.set_exception(VoiceError(f"speech synthesis failed ({_first_line(exc)})"))
+
+
+class Voice:
+    """An interviewer's voice: a pyttsx3 voice id (or None for the default) and a rate."""
+
+    def __init__(
+        self,
+        voice: str | None = None,
+        rate: int = 165,
+        output_device: int | str | None = None,
+    ) -> None:
+        self.voice = voice
+        self.rate = rate
+        self.output_device = output_device
+
+    def voices(self) -> list[VoiceInfo]:
+        """Installed voices; raises :class:`VoiceError` when there is no engine."""
+        return _Engine.get().voices()
+
+    def _path(self, text: str) -> Path:
+        key = hashlib.sha256(f"{self.voice}|{self.rate}|{text}".encode()).hexdigest()[:24]
+        folder = locations.cache_dir() / "speech"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / f"{key}.wav"
+
+    def prepare(self, text: str) -> Future[Path]:
+        """Start rendering ``text`` (or find it cached) without waiting."""
+        path = self._path(text)
+        if path.exists() and path.stat().st_size > 44:
+            done: Future[Path] = Future()
+            done.set_result(path)
+            return done
+        return _Engine.get().render(text, self.voice, self.rate, path)
+
+    def synthesize(self, text: str, timeout: float = 30.0) -> Path:
+        try:
+            return self.prepare(text).result(timeout=timeout)
+        except TimeoutError:
+            raise VoiceError("the text-to-speech engine did not answer") from None
+
+    def speak(self, text: str, stop: threading.Event | None = None) -> None:
+        """Say ``text``; returns when done or when ``stop`` is set."""
+        play_file(self.synthesize(text), device=self.output_device, stop=stop)
+
+
+def _silence_driver_prints() -> None:
+    """The espeak driver print()s "Audio saved to ..." to stdout, which garbles a TUI
+    and pollutes CLI output; a module-level ``print`` shadows the builtin for it alone."""
+    import sys
+
+    driver = sys.modules.get("pyttsx3.drivers.espeak")
+    if driver is not None:
+        driver.print = lambda *args, **kwargs: None  # type: ignore[attr-defined]
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
