@@ -35,3 +35,7 @@ class QuestionSetError(VoiceCoachError):
 
 class ConfigError(VoiceCoachError):
     """A configuration value that is not valid."""
+
+
+class StoreError(VoiceCoachError):
+    """The sessions database cannot be read or written."""

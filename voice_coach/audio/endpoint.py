@@ -84,7 +84,8 @@ class Endpointer:
     ) -> None:
         self.config = config or EndpointConfig()
         self._vad = vad or silero()
-        self._audio = np.zeros(0, dtype=np.float32)
+        self._buffer = np.zeros(SAMPLE_RATE * 30, dtype=np.float32)
+        self._length = 0
         self._probs: list[float] = []
         self._triggered = False
         self._seg_start = 0
@@ -96,13 +97,17 @@ class Endpointer:
         """None while the answer goes on; then "silence", "no_speech" or "max_length"."""
 
     @property
+    def _audio(self) -> np.ndarray:
+        return self._buffer[: self._length]
+
+    @property
     def audio(self) -> np.ndarray:
-        """All audio fed so far."""
+        """All audio fed so far (a view: copy what you keep)."""
         return self._audio
 
     @property
     def samples(self) -> int:
-        return len(self._audio)
+        return self._length
 
     @property
     def speech_started(self) -> bool:
@@ -121,7 +126,14 @@ class Endpointer:
 
     def feed(self, block: np.ndarray) -> list[Segment]:
         """Add audio; returns the segments it completed."""
-        self._audio = np.concatenate([self._audio, block.astype(np.float32, copy=False)])
+        # Grow by doubling: appending to one array per block would copy the answer quadratically.
+        needed = self._length + len(block)
+        if needed > len(self._buffer):
+            grown = np.zeros(max(needed, 2 * len(self._buffer)), dtype=np.float32)
+            grown[: self._length] = self._audio
+            self._buffer = grown
+        self._buffer[self._length : needed] = block
+        self._length = needed
         done: list[Segment] = []
         while len(self._audio) - len(self._probs) * FRAME >= BATCH_FRAMES * FRAME:
             done.extend(self._score(BATCH_FRAMES))

@@ -1,0 +1,62 @@
+"""Shared fixtures: every test gets its own VOICE_COACH_HOME, never the developer's."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("SHARED_DIR", REPO.parent / "shared"))
+SPEECH = SHARED / "speech"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "vc-home"
+    monkeypatch.setenv("VOICE_COACH_HOME", str(home))
+    return home
+
+
+def speech_file(name: str) -> Path:
+    """A recording from ../shared/speech, or skip where that folder is absent."""
+    path = SPEECH / name
+    if not path.exists():
+        pytest.skip(f"shared recordings not found at {SPEECH} (set SHARED_DIR)")
+    return path
+
+
+def speech_transcript(name: str) -> str:
+    manifest = json.loads((SPEECH / "manifest.json").read_text())
+    return next(item["transcript"] for item in manifest if item["file"] == name)
+
+
+@pytest.fixture(scope="session")
+def transcriber():  # type: ignore[no-untyped-def]
+    from voice_coach.speech.stt import Transcriber
+
+    t = Transcriber()
+    t.load()
+    return t
+
+
+@pytest.fixture
+def virtual_audio() -> None:
+    """The virtual PulseAudio from scripts/virtual-audio; CI must have it, elsewhere skip."""
+    ok = shutil.which("pactl") is not None and subprocess.run(
+        ["pactl", "info"], capture_output=True, check=False
+    ).returncode == 0
+    if not ok:
+        if IN_CI:
+            pytest.fail("the virtual sound server is not running: run the tests with scripts/test")
+        pytest.skip("no virtual sound server: run the tests with scripts/test")
+    sources = subprocess.run(
+        ["pactl", "list", "short", "sources"], capture_output=True, text=True, check=False
+    ).stdout
+    if "micfeed.monitor" not in sources or "speaker.monitor" not in sources:
+        pytest.skip("the sound server is not the virtual one from scripts/virtual-audio")

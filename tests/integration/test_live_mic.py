@@ -1,0 +1,67 @@
+"""Recording from the (virtual) microphone through the live pipeline, no UI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import soundfile
+
+from tests.conftest import speech_file, speech_transcript
+from tests.helpers import play_into_mic, wer
+from voice_coach.audio.capture import Microphone
+from voice_coach.audio.endpoint import EndpointConfig
+from voice_coach.errors import MicrophoneError
+from voice_coach.live import LiveAnswer
+
+pytestmark = pytest.mark.integration
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.partials: list[str] = []
+        self.statuses = 0
+        self.ended: str | None = None
+
+    def status(self, status) -> None:  # type: ignore[no-untyped-def]
+        self.statuses += 1
+
+    def transcript(self, segments) -> None:  # type: ignore[no-untyped-def]
+        self.partials.append(" ".join(s.text for s in segments))
+
+    def recording_ended(self, reason: str) -> None:
+        self.ended = reason
+
+
+def test_silence_is_no_speech_and_still_saved(virtual_audio: None, transcriber, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    listener = Recorder()
+    path = tmp_path / "a.flac"
+    config = EndpointConfig(initial_silence_s=2.0)
+    result = LiveAnswer(Microphone(), transcriber, path, config, listener).run()
+    assert result.end_reason == "no_speech"
+    assert result.transcript.text == "" and result.no_speech
+    assert listener.partials == [] and listener.ended == "no_speech"
+    assert listener.statuses >= 5
+    assert soundfile.info(str(path)).duration == pytest.approx(2.0, abs=0.5)
+
+
+def test_speech_from_the_microphone(virtual_audio: None, transcriber, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    name = "librispeech_slushy_roads.flac"
+    listener = Recorder()
+    config = EndpointConfig(end_silence_s=1.5, initial_silence_s=10.0)
+    live = LiveAnswer(Microphone(), transcriber, tmp_path / "b.flac", config, listener)
+    player = play_into_mic(speech_file(name))
+    try:
+        result = live.run()
+    finally:
+        player.wait(30)
+    assert result.end_reason == "silence"
+    assert wer(speech_transcript(name), result.transcript.text) < 0.15
+    # Transcribed while speaking: more than one partial transcript arrived.
+    assert len(listener.partials) >= 2
+    assert result.transcript.words and result.transcript.words[-1].end <= result.duration_s
+
+
+def test_unknown_microphone_is_a_clear_error() -> None:
+    with pytest.raises(MicrophoneError, match="no microphone found"), Microphone("no-such-device-xyz"):
+        pass

@@ -1,0 +1,122 @@
+"""The whole loop for real: spoken question, virtual microphone, real model, saved answer."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+import pytest
+import soundfile
+
+from tests.conftest import speech_file, speech_transcript
+from tests.helpers import play_into_mic, record_speaker, rendered_text, wer
+from voice_coach.config import Settings
+from voice_coach.store import Store
+from voice_coach.tui.app import VoiceCoachApp
+from voice_coach.tui.screens import PracticeScreen, SummaryScreen
+
+pytestmark = pytest.mark.integration
+
+QUESTION = "Tell me about a project you led and what came of it."
+
+SET_TOML = f"""
+name = "test-set"
+title = "Test set"
+
+[[questions]]
+id = "led-project"
+text = "{QUESTION}"
+expects = ["example"]
+
+[[questions]]
+id = "why-us"
+text = "Why do you want this role?"
+"""
+
+
+async def _wait_for(pilot, condition, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await pilot.pause(0.1)
+
+
+async def test_spoken_answer_end_to_end(
+    virtual_audio: None, transcriber, tmp_path: Path  # type: ignore[no-untyped-def]
+) -> None:
+    answer = speech_file("jfk.flac")
+    set_file = tmp_path / "test-set.toml"
+    set_file.write_text(SET_TOML)
+    spoken = tmp_path / "speaker.wav"
+    settings = Settings(end_silence_s=2.0, initial_silence_s=30.0)
+    app = VoiceCoachApp(settings=settings, start_set=str(set_file), transcriber=transcriber)
+    capture = record_speaker(spoken)
+    try:
+        async with app.run_test(size=(110, 40)) as pilot:
+            await _wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
+            screen = app.screen
+            assert isinstance(screen, PracticeScreen)
+            await _wait_for(pilot, lambda: screen.state == "listening", 30, "listening")
+            player = play_into_mic(answer)
+            # The transcript grows on screen while the recording plays.
+            await _wait_for(
+                pilot,
+                lambda: "fellow americans" in str(screen.query_one("#transcript").content).lower(),
+                30,
+                "the live transcript",
+            )
+            await asyncio.to_thread(player.wait, 30)
+            await _wait_for(pilot, lambda: screen.state == "feedback", 30, "feedback")
+            shown = rendered_text(screen.query_one("#feedback").content).lower()
+            assert "ask not what your country can do for you" in shown
+            assert "no concrete example" in shown  # JFK gives no accomplishment
+            await pilot.press("f")
+            await _wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen), 5, "summary")
+    finally:
+        capture.terminate()
+        capture.wait(5)
+
+    store = Store()
+    (session,) = store.sessions()
+    assert session.set_name == "test-set" and session.finished_at is not None
+    (attempt,) = store.attempts(session.id)
+    assert attempt.status == "spoken"
+    assert attempt.concrete_example is False
+    assert wer(speech_transcript("jfk.flac"), attempt.transcript) < 0.1
+    assert attempt.audio_path is not None and attempt.audio_path.exists()
+    info = soundfile.info(str(attempt.audio_path))
+    # The whole 11 s recording plus the silence that ended the answer.
+    assert 11.0 <= info.duration <= 11.0 + settings.end_silence_s + 4.0
+    assert attempt.score is not None and attempt.score["concrete_example"] is False
+
+    # The question was really spoken: what reached the speaker says the question.
+    heard = transcriber.transcribe_file(spoken).text
+    assert wer(QUESTION, heard) < 0.25, heard
+
+
+async def test_typed_answer_when_asked(transcriber, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Typed mode needs no microphone and no voice, and still scores and saves."""
+    set_file = tmp_path / "test-set.toml"
+    set_file.write_text(SET_TOML)
+    settings = Settings(speak_questions=False)
+    app = VoiceCoachApp(settings=settings, start_set=str(set_file), typed=True, transcriber=transcriber)
+    answer = (
+        "Last year at my previous company our release process took two days. I wrote a deployment "
+        "script and I trained the team to use it, and release time dropped to two hours."
+    )
+    async with app.run_test(size=(110, 40)) as pilot:
+        await _wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
+        screen = app.screen
+        await _wait_for(pilot, lambda: screen.state == "typing", 10, "typing")
+        screen.query_one("#typed").value = answer
+        await pilot.press("enter")
+        await _wait_for(pilot, lambda: screen.state == "feedback", 10, "feedback")
+        shown = rendered_text(screen.query_one("#feedback").content).lower()
+        assert "release time dropped to two hours" in shown
+    store = Store()
+    (session,) = store.sessions()
+    (attempt,) = store.attempts(session.id)
+    assert attempt.status == "typed" and attempt.concrete_example is True
+    assert attempt.audio_path is None

@@ -1,0 +1,259 @@
+"""The ``voice-coach`` command: no subcommand opens the TUI; the rest share its domain code.
+
+User mistakes and missing parts are reported as one line on stderr with a
+non-zero exit (1 for a failure, 2 for bad usage or input files); never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from voice_coach import __version__
+from voice_coach.errors import VoiceCoachError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _fail(message: str, code: int = 1) -> None:
+    click.echo(f"voice-coach: {message}", err=True)
+    sys.exit(code)
+
+
+def friendly(func: F) -> F:
+    """Turn a :class:`VoiceCoachError` into one line on stderr and exit 1."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except VoiceCoachError as exc:
+            _fail(str(exc))
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="voice-coach")
+@click.option("--model", help="Speech model: a name (base.en) or a local directory. Default: bundled tiny.en.")
+@click.option("--set", "set_name", help="Start practising this question set at once.")
+@click.option("--typed", is_flag=True, help="Type answers instead of speaking them.")
+@click.pass_context
+def main(ctx: click.Context, model: str | None, set_name: str | None, typed: bool) -> None:
+    """Rehearse a job interview out loud: questions are spoken, your answers
+    transcribed on this machine and checked for concrete accomplishment examples.
+
+    With no command, opens the practice app.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from voice_coach.config import load_settings
+    from voice_coach.tui.app import VoiceCoachApp
+
+    settings = load_settings().with_overrides(model=model)
+    try:
+        app = VoiceCoachApp(settings=settings, start_set=set_name, typed=typed)
+    except VoiceCoachError as exc:
+        _fail(str(exc))
+    app.run()
+    if app.fatal_error:
+        _fail(app.fatal_error)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="A JSON array, one object per file.")
+@click.option("--model", help="Speech model name or directory (default: bundled tiny.en).")
+@friendly
+def transcribe(files: tuple[Path, ...], as_json: bool, model: str | None) -> None:
+    """Transcribe audio files (any format PyAV or libsndfile reads)."""
+    from voice_coach.speech.stt import Transcriber
+
+    transcriber = Transcriber(model)
+    transcriber.load()
+    results: list[dict[str, Any]] = []
+    failed = False
+    for path in files:
+        try:
+            transcript = transcriber.transcribe_file(path)
+        except VoiceCoachError as exc:
+            click.echo(f"voice-coach: {exc}", err=True)
+            failed = True
+            continue
+        if as_json:
+            results.append({"file": str(path), **transcript.to_dict()})
+        else:
+            prefix = f"{path}: " if len(files) > 1 else ""
+            click.echo(prefix + (transcript.text or "(no speech detected)"))
+    if as_json:
+        click.echo(json.dumps(results, indent=2))
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("audio", required=False, type=click.Path(path_type=Path))
+@click.option("--text", help="The answer as text.")
+@click.option("--text-file", type=click.Path(path_type=Path), help="A file holding the answer.")
+@click.option("--question", help="The question it answers.")
+@click.option("--batch", type=click.Path(path_type=Path), help='JSONL: one {"question", "answer"} per line.')
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.option("--model", help="Speech model for AUDIO (default: bundled tiny.en).")
+@friendly
+def score(
+    audio: Path | None,
+    text: str | None,
+    text_file: Path | None,
+    question: str | None,
+    batch: Path | None,
+    as_json: bool,
+    model: str | None,
+) -> None:
+    """Score one answer (AUDIO is transcribed first), or many with --batch."""
+    from voice_coach.scoring import score_answer
+
+    given = [x for x in (audio, text, text_file, batch) if x is not None]
+    if len(given) != 1:
+        _fail("give exactly one of AUDIO, --text, --text-file or --batch", 2)
+    if batch is not None:
+        _score_batch(batch)
+        return
+    duration: float | None = None
+    if audio is not None:
+        from voice_coach.speech.stt import Transcriber
+
+        transcript = Transcriber(model).transcribe_file(audio)
+        if not transcript.text:
+            _fail(f"{audio}: no speech detected")
+        answer, duration = transcript.text, transcript.duration_s
+    elif text_file is not None:
+        try:
+            answer = text_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            _fail(f"{text_file}: cannot read ({exc.__class__.__name__}: {exc})", 2)
+    else:
+        answer = text or ""
+    if not answer.strip():
+        _fail("the answer is empty", 2)
+    result = score_answer(answer.strip(), question=question, duration_s=duration)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), indent=2))
+        return
+    click.echo(result.verdict)
+    for flag in result.flags:
+        click.echo(f"- {flag.message} {flag.advice}")
+    m = result.metrics
+    pace = f", {m.wpm:.0f} words/min" if m.wpm else ""
+    length = f", {m.duration_s:.0f} s" if m.duration_s else ""
+    click.echo(f"{m.words} words{length}{pace}")
+
+
+def _score_batch(path: Path) -> None:
+    from voice_coach.scoring import score_answer
+
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(f"{path}: cannot read ({exc})", 2)
+    bad = 0
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict) or not isinstance(item.get("answer"), str):
+                raise ValueError('expected an object with a string "answer"')
+            q = item.get("question")
+            if q is not None and not isinstance(q, str):
+                raise ValueError('"question" must be a string')
+        except ValueError as exc:
+            bad += 1
+            click.echo(f"voice-coach: {path}:{number}: {exc}", err=True)
+            click.echo(json.dumps({"line": number, "error": str(exc)}))
+            continue
+        click.echo(json.dumps(score_answer(item["answer"], question=q).to_dict()))
+    if bad:
+        sys.exit(2)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Sessions with their answers as JSON.")
+@friendly
+def history(as_json: bool) -> None:
+    """The saved practice sessions and their answers."""
+    from voice_coach.store import Store
+
+    store = Store()
+    sessions = store.sessions()
+    if as_json:
+        out = [
+            {**s.to_dict(), "attempts": [a.to_dict() for a in store.attempts(s.id)]}
+            for s in sessions
+        ]
+        click.echo(json.dumps(out, indent=2))
+        return
+    if not sessions:
+        click.echo("No sessions yet. Run voice-coach to practise.")
+        return
+    for s in sessions:
+        click.echo(f"#{s.id}  {s.started_at}  {s.set_title}  ({s.answers} answers, {s.flagged} flagged)")
+        for a in store.attempts(s.id):
+            mark = {True: "example", False: "flagged", None: a.status}[a.concrete_example]
+            click.echo(f"    [{mark}] {a.question_text}")
+
+
+@main.group()
+def sets() -> None:
+    """Question sets: list them or check files."""
+
+
+@sets.command("list")
+@click.option("--json", "as_json", is_flag=True)
+@friendly
+def sets_list(as_json: bool) -> None:
+    """The question sets you can practise."""
+    from voice_coach.questions import available_sets, load_question_set_file
+
+    rows = []
+    for info in available_sets():
+        try:
+            qs = load_question_set_file(info.path)
+            rows.append({"name": info.name, "title": qs.title, "questions": len(qs.questions),
+                         "source": info.source, "path": str(info.path)})
+        except VoiceCoachError as exc:
+            rows.append({"name": info.name, "error": str(exc), "source": info.source,
+                         "path": str(info.path)})
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for row in rows:
+        if "error" in row:
+            click.echo(f"{row['name']}: INVALID: {row['error']}")
+        else:
+            click.echo(f"{row['name']}: {row['title']} ({row['questions']} questions, {row['source']})")
+
+
+@sets.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+def sets_check(files: tuple[Path, ...]) -> None:
+    """Validate question-set files; exit 2 if any is invalid."""
+    from voice_coach.questions import load_question_set_file
+
+    bad = 0
+    for path in files:
+        try:
+            qs = load_question_set_file(path)
+            click.echo(f"{path}: ok ({len(qs.questions)} questions)")
+        except VoiceCoachError as exc:
+            bad += 1
+            click.echo(f"voice-coach: {exc}", err=True)
+    if bad:
+        sys.exit(2)

@@ -1,0 +1,379 @@
+"""Every word list the scorer uses, kept as plain data in one place.
+
+The scorer's rules are about the *shape* of an accomplishment story (past tense,
+first person, a change with a unit); these lists are the vocabulary those rules
+are written over. Keeping them here means a missed phrase is fixed by adding a
+word, not by touching the rules, and a reviewer can read the whole vocabulary
+at once. Every entry is lowercase, words separated by single spaces: the scorer
+turns each space into "any run of spaces or punctuation", because speech-to-text
+output punctuates unpredictably or not at all.
+"""
+
+from __future__ import annotations
+
+# --- Speech-to-text noise --------------------------------------------------
+
+FILLERS: tuple[str, ...] = (
+    "um", "umm", "uh", "uhh", "uhm", "erm", "er", "ah", "eh", "hmm", "mm", "mhm",
+    "like", "you know", "sort of", "kind of", "i guess",
+)
+"""Words a speaker drops between subject and verb without changing who did what."""
+
+SUBJECT_VERB_ADVERBS: tuple[str, ...] = (
+    "actually", "basically", "essentially", "literally", "just", "really", "then",
+    "also", "personally", "myself", "quickly", "eventually", "finally", "first",
+    "immediately", "ultimately", "even", "still", "soon", "later", "initially",
+    "successfully", "single handedly", "single-handedly", "directly", "proactively",
+    "actively", "carefully", "completely", "simply", "instead", "together", "pretty much",
+    "at first", "at that point", "right away", "i",
+)
+"""Adverbs (and a stuttered "i") that sit between "I" and its verb: "I then quickly rewrote"."""
+
+# --- Numbers ----------------------------------------------------------------
+
+NUMBER_UNITS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9,
+}
+NUMBER_TEENS: dict[str, int] = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+NUMBER_TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+NUMBER_SCALES: dict[str, int] = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "dozen": 12,
+}
+DIGIT_SCALE_SUFFIXES: dict[str, int] = {"k": 1_000, "m": 1_000_000, "mm": 1_000_000, "bn": 1_000_000_000}
+"""Written shorthands after digits ("40k", "2m") as Whisper tends to print them."""
+
+PERCENT_UNITS: tuple[str, ...] = ("%", "percent", "per cent", "percentage points", "percentage point")
+MONEY_UNITS: tuple[str, ...] = (
+    "dollars", "dollar", "bucks", "pounds", "pound", "euros", "euro", "quid", "grand",
+    "usd", "gbp", "eur",
+)
+CURRENCY_SYMBOLS: tuple[str, ...] = ("$", "£", "€")
+TIME_UNITS: tuple[str, ...] = (
+    "seconds", "second", "secs", "sec", "minutes", "minute", "mins", "min", "hours", "hour",
+    "hrs", "days", "day", "weeks", "week", "months", "month", "years", "year", "quarters",
+    "quarter", "sprints", "sprint", "business days", "working days",
+)
+MULTIPLIER_UNITS: tuple[str, ...] = ("x", "times", "fold", "-fold")
+MULTIPLIER_VERBS: tuple[str, ...] = (
+    "doubled", "tripled", "trebled", "quadrupled", "halved", "tenfold", "twofold", "threefold",
+    "in half", "by half", "by a half", "by a third", "by a quarter", "half the",
+)
+"""Changes stated without digits: a past-tense multiplier is a quantified result by itself."""
+
+TIMES_MULTIPLIER_FOLLOWERS: tuple[str, ...] = (
+    "faster", "quicker", "more", "less", "fewer", "higher", "lower", "bigger", "larger",
+    "smaller", "cheaper", "better", "as", "over", "the",
+)
+"""After "three times", these make it a multiplier ("three times faster"), not a count of occasions."""
+
+YEAR_CONTEXT_BEFORE: tuple[str, ...] = (
+    "in", "since", "from", "during", "until", "till", "by", "of", "around", "circa", "back",
+    "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "year",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)
+"""Words that make a bare 1900-2099 a calendar year ("in 2019"), not a count ("2019 users")."""
+
+YEAR_ANCHOR_BEFORE: frozenset[str] = frozenset({
+    "in", "back", "during", "since", "around", "circa", "early", "late", "mid", "spring",
+    "summer", "autumn", "fall", "winter", "of", "from", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+})
+"""Before a year, these place the story in time ("back in 2019"); "by 2026" is a deadline, not a time."""
+
+# --- Situation: one specific past episode -----------------------------------
+
+TIME_UNITS_FOR_ANCHORS: tuple[str, ...] = (
+    "year", "month", "week", "quarter", "summer", "spring", "autumn", "fall", "winter",
+    "sprint", "semester", "term", "season", "christmas", "weekend", "friday", "monday",
+    "tuesday", "wednesday", "thursday", "saturday", "sunday", "night", "time",
+)
+MONTHS: tuple[str, ...] = (
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december",
+)
+"""Month names ("in march"); "may" is left out because "in may" is too often the modal verb."""
+
+PAST_RELATIVE: tuple[str, ...] = ("last", "this past", "that", "earlier this", "the following", "the next")
+"""Before a time unit: "last quarter", "that summer"; "next" only in the past-narrative "the next week"."""
+
+AGO_QUANTIFIERS: tuple[str, ...] = (
+    "a few", "a couple of", "a couple", "couple of", "few", "several", "many", "some", "a",
+    "an", "a number of",
+)
+ORG_NOUNS: tuple[str, ...] = (
+    "job", "role", "company", "employer", "position", "team", "internship", "placement",
+    "workplace", "startup", "start-up", "firm", "agency", "project", "contract", "gig",
+    "post", "manager", "boss", "client", "organisation", "organization", "department",
+    "store", "shop", "restaurant", "school", "hospital", "practice", "office", "branch",
+)
+PREVIOUS_ADJECTIVES: tuple[str, ...] = (
+    "previous", "last", "former", "old", "prior", "past", "first", "second", "current",
+    "present",
+)
+EPISODE_NOUNS: tuple[str, ...] = (
+    "project", "launch", "migration", "rollout", "release", "deal", "campaign", "initiative",
+    "audit", "merger", "acquisition", "redesign", "integration", "outage", "incident",
+    "reorg", "reorganisation", "reorganization", "pitch", "tender", "conference", "event",
+    "upgrade", "transition", "crisis",
+)
+"""Things that happen once: being "on the billing migration" places the story."""
+
+SITUATION_PHRASES: tuple[str, ...] = (
+    "one time", "one day", "one morning", "one afternoon", "one evening", "one week",
+    "one weekend", "one quarter", "one sprint", "one summer", "on one occasion",
+    "there was a time", "there was this time", "there was one time", "a time when",
+    "the time when", "back then", "at the time", "at that time", "back in",
+    "during my time", "in my time at", "my time at", "my time with", "when i started there",
+    "yesterday", "earlier this year", "earlier this month", "earlier this week",
+    "the other day", "the other week", "recently",
+)
+WHEN_CONJUNCTIONS: tuple[str, ...] = (
+    "when", "while", "back when", "after", "before", "right after", "just after",
+    "soon after", "shortly after", "the day", "the week",
+)
+WHEN_I_CONTINUATIONS: tuple[str, ...] = (
+    "was", "were", "worked", "joined", "first joined", "started", "first started", "moved",
+    "took over", "had just", "got", "arrived", "inherited", "became",
+)
+"""After "when I": "when I was at", "when I joined" open an episode rather than report an action."""
+
+WHEN_WE_CONTINUATIONS: tuple[str, ...] = ("were", "had", "got", "started", "moved", "lost", "launched")
+
+SETUP_I: tuple[str, ...] = (
+    "i was asked", "i was tasked", "i was given", "i was assigned", "i was put in charge",
+    "i was brought in", "i was hired", "i was working", "i was leading", "i was managing",
+    "i was running", "i was responsible", "i was in charge", "i was working on", "i was the only",
+    "i was the new", "i was new", "i was on call", "i was part of", "i was handed",
+    "i was transferred", "i was about to", "i was supporting", "i was covering",
+    "i was doing", "i was helping", "i noticed", "i realized", "i realised", "i discovered",
+    "i inherited", "i found out", "i learned that", "i learnt that", "i saw that",
+    "i spotted", "i joined", "i got a call", "i got an email", "i got a message",
+    "i was approached",
+)
+"""Past-tense first-person openings that set a scene ("I was asked to...") rather than act."""
+
+SETUP_EXISTENTIAL: tuple[str, ...] = (
+    "there was a", "there was an", "there was this", "there was one", "there were",
+    "we had a", "we had an", "we had this", "we had one", "we had two", "we had three",
+    "we had some", "we had several", "we had to", "we had just", "we were about to",
+    "we were asked", "we were given", "we were working", "we were running",
+)
+PROBLEM_STATES: tuple[str, ...] = (
+    "about to", "losing", "behind", "late", "failing", "struggling", "unhappy",
+    "frustrated", "stuck", "missing", "running out", "overdue", "over budget",
+    "under pressure", "falling behind", "churning", "threatening", "complaining",
+    "slipping", "crashing", "breaking", "down", "overloaded", "understaffed", "delayed",
+    "blocked", "angry", "upset", "leaving", "in trouble",
+)
+PROBLEM_STATE_VERBS: tuple[str, ...] = ("was", "were", "had been", "kept", "started", "began")
+"""Past verbs before a problem state: "our releases kept slipping", "the client was about to leave"."""
+
+ACTOR_NOUNS: tuple[str, ...] = (
+    "client", "customer", "manager", "boss", "colleague", "coworker", "co-worker",
+    "stakeholder", "director", "user", "vendor", "supplier", "team", "partner", "lead",
+    "ceo", "cto", "vp", "founder", "patient", "student", "investor", "project", "deadline",
+    "system", "server", "site", "website", "app", "release", "launch", "budget",
+)
+ACTOR_DETERMINERS: tuple[str, ...] = ("a", "an", "the", "our", "my", "one", "this", "one of our", "one of my")
+ACTOR_PAST_VERBS: tuple[str, ...] = (
+    "asked", "wanted", "complained", "came", "called", "escalated", "threatened", "needed",
+    "told", "reported", "emailed", "was", "were", "had", "went down", "crashed", "failed",
+    "slipped", "missed", "changed", "got cut", "collapsed", "quit", "left", "raised",
+)
+
+# --- Action: what the speaker did -------------------------------------------
+
+IRREGULAR_PAST_ACTIONS: frozenset[str] = frozenset({
+    "built", "rebuilt", "led", "made", "remade", "wrote", "rewrote", "ran", "reran", "took",
+    "gave", "set", "reset", "put", "found", "brought", "sent", "spoke", "told", "drove",
+    "began", "chose", "caught", "cut", "fought", "held", "kept", "met", "paid", "sold",
+    "taught", "won", "went", "did", "redid", "came", "drew", "dug", "split", "spent", "shut",
+    "sought", "stood", "struck", "threw", "undertook", "overcame", "oversaw", "rode", "shook",
+    "stuck", "withdrew", "wound", "bet", "bought", "broke", "flew", "hid", "hit", "let",
+    "lent", "quit", "read", "rang", "rose", "said", "sat", "spun", "tore", "got", "dealt",
+    "laid", "sped", "swept", "forgave", "upheld", "withheld", "outlined", "redrew", "bid",
+    "fed", "grew", "shot", "slid", "stepped", "threw", "understood",
+})
+"""Irregular simple-past verbs of doing. Perception and feeling ("saw", "felt", "thought")
+are left out on purpose: they tell what happened to the speaker, not what they did."""
+
+NON_ACTION_ED: frozenset[str] = frozenset({
+    "liked", "loved", "enjoyed", "wanted", "wished", "hoped", "needed", "preferred",
+    "seemed", "appeared", "happened", "belonged", "supposed", "assumed", "expected",
+    "learned", "realized", "realised", "noticed", "remembered", "wondered", "worried",
+    "feared", "hated", "struggled", "joined", "failed", "aimed", "intended", "cared",
+    "believed", "considered", "guessed", "appreciated", "deserved", "lacked", "missed",
+    "panicked", "inherited", "discovered", "spotted", "graduated", "tired", "bored",
+    "excited", "interested", "surprised", "shocked", "stressed", "annoyed", "pleased",
+    "frustrated", "overwhelmed", "scared", "confused", "amazed", "impressed",
+    "hundred", "named",
+})
+"""Words in -ed after "I" that report a state, wish or discovery, not an action taken."""
+
+PRESENT_TENSE_ED: frozenset[str] = frozenset({
+    "need", "feed", "proceed", "succeed", "exceed", "speed", "bleed", "breed", "seed",
+    "heed", "weed", "embed", "shed", "bed", "red", "wed", "shred", "sled", "ted", "ed",
+})
+"""Present-tense or non-verb words that merely end in "ed"."""
+
+ACTION_HELPERS: tuple[str, ...] = (
+    "was able to", "had to", "got to", "went ahead and", "took it upon myself to",
+    "stepped in and", "stepped up and", "took charge", "took the lead", "took ownership",
+    "took responsibility", "made sure", "made the call", "made the decision",
+)
+"""Multi-word past actions whose head verb alone would be filtered or ambiguous."""
+
+# --- Not an episode: habits, qualities, hypotheticals ------------------------
+
+HABITUAL_PHRASES: tuple[str, ...] = (
+    "i always", "i usually", "i normally", "i typically", "i generally", "i often",
+    "i tend to", "i try to", "i like to", "i love to", "i make sure", "i make a point",
+    "i make it a point", "i prefer to", "i focus on", "i've always", "i have always",
+    "i would always", "i'd always", "i used to", "whenever", "every time", "each time",
+    "as a rule", "in general", "generally speaking", "my approach is", "my strategy is",
+    "my style is", "my philosophy is", "i believe in", "i consider myself",
+    "i would describe myself", "i'd describe myself", "i pride myself",
+    "i'm the kind of person", "i am the kind of person", "i'm the type of person",
+    "i am the type of person", "i'm someone who", "i am someone who", "you should",
+    "you need to", "you have to", "you'd want to", "the key is", "it's important to",
+    "it is important to",
+)
+QUALITY_SUBJECTS: tuple[str, ...] = ("i'm", "i am", "i've always been", "i have always been")
+QUALITY_INTENSIFIERS: tuple[str, ...] = ("very", "really", "quite", "extremely", "super", "pretty", "so", "a very", "a really", "a")
+QUALITIES: tuple[str, ...] = (
+    "hard worker", "hardworking", "hard working", "hard-working", "team player",
+    "people person", "detail oriented", "detail-oriented", "organized", "organised",
+    "good communicator", "great communicator", "quick learner", "fast learner",
+    "passionate", "motivated", "self motivated", "self-motivated", "reliable", "proactive",
+    "perfectionist", "problem solver", "results driven", "results-driven",
+    "results oriented", "natural leader", "dedicated", "flexible", "adaptable", "creative",
+    "analytical", "good at", "great at", "strong", "determined", "driven", "committed",
+    "dependable", "hands on", "hands-on", "honest", "punctual", "calm under pressure",
+)
+"""Self-descriptions that stand in for an example ("I'm a hard worker")."""
+
+HYPOTHETICAL_PHRASES: tuple[str, ...] = (
+    "i would", "i will", "i'll", "i'm going to", "i am going to", "i'm gonna", "i could",
+    "i might", "i should", "if i were", "if i was", "if i had to", "if i ever",
+    "what i would do", "what i'd do", "we would", "we will", "we'll", "we'd",
+    "my plan would be", "my approach would be", "the first thing i'd",
+    "the first thing i would", "ideally", "hypothetically", "in that case",
+    "in that situation i", "in a situation like that",
+)
+I_D_PARTICIPLES: frozenset[str] = frozenset({
+    "driven", "written", "taken", "given", "chosen", "broken", "forgotten", "fallen",
+    "ridden", "risen", "shown", "grown", "thrown", "drawn", "beaten", "hidden", "proven",
+    "stolen", "shaken", "been", "done", "had", "made", "built", "led", "gone", "seen", "got", "gotten", "written",
+    "taken", "given", "run", "set", "put", "found", "brought", "sent", "spoken", "told",
+    "already", "just", "never", "only", "recently", "previously", "spent", "left", "won",
+    "heard", "known", "become", "begun", "chosen", "kept", "met", "paid", "sold", "taught",
+    "said",
+})
+"""After "I'd" these mean "I had" (past perfect, a real episode), not "I would"."""
+
+HYPOTHETICAL_QUESTION_CUES: tuple[str, ...] = (
+    "what would you", "how would you", "what would your", "what if", "imagine",
+    "suppose", "if you were", "if you had to", "how will you", "what will you",
+)
+
+# --- Result: what changed -----------------------------------------------------
+
+CHANGE_VERBS_PAST: tuple[str, ...] = (
+    "cut", "reduced", "decreased", "lowered", "increased", "boosted", "improved", "grew",
+    "doubled", "tripled", "trebled", "quadrupled", "halved", "saved", "shortened",
+    "sped up", "accelerated", "eliminated", "prevented", "avoided", "dropped", "fell",
+    "rose", "climbed", "jumped", "shrank", "shrunk", "slashed", "trimmed", "went up",
+    "went down", "came down", "brought down", "brought it down", "freed up", "recovered",
+    "generated", "brought in", "earned", "secured", "landed", "gained", "beat", "exceeded",
+    "surpassed", "outperformed", "expanded", "minimised", "minimized", "maximised",
+    "maximized", "removed", "fixed", "resolved", "solved", "stabilised",
+    "stabilized", "streamlined", "simplified", "automated",
+)
+"""Past-tense verbs whose meaning is a change in the world: "it cut the errors"."""
+
+OUTCOME_PHRASES: tuple[str, ...] = (
+    "renewed", "adopted", "signed", "approved", "accepted", "won", "succeeded", "passed",
+    "retained", "thanked", "praised", "recognized", "recognised", "rewarded", "promoted",
+    "went live", "paid off", "it worked", "that worked", "this worked", "was a success",
+    "was a big success", "was a huge success", "was successful", "turned around",
+    "turned it around", "turned things around", "on time", "on budget", "under budget",
+    "ahead of schedule", "ahead of time", "before the deadline", "met the deadline",
+    "met our deadline", "made the deadline", "hit the deadline", "hit our target",
+    "hit the target", "hit our goal", "met our target", "met the target", "closed the deal",
+    "closed the sale", "got promoted", "was promoted", "became the standard",
+    "became the default", "became standard", "still use", "still uses", "still using",
+    "still in use", "never happened again", "no longer", "stopped complaining",
+    "stopped happening", "no more complaints", "zero complaints", "zero errors",
+    "zero defects", "zero incidents", "zero bugs", "zero downtime", "as a result",
+    "the result was", "the outcome was", "which meant", "that meant", "this meant",
+    "ended up", "led to", "resulted in", "in the end", "by the end", "positive feedback",
+    "great feedback", "good feedback", "came back", "stayed with us", "kept the account",
+    "kept the client", "kept the customer", "successfully", "delivered on time",
+    "shipped on time", "launched on time", "got the contract", "got the deal",
+    "got signed off", "was signed off", "signed off", "rolled it out", "rolled out to",
+    "award", "an award", "happier", "thanked me", "loved it",
+)
+"""Outcomes that are results without a number: "the client renewed", "we shipped on time"."""
+
+QUANTITY_CUE_NOUNS: tuple[str, ...] = (
+    "increase", "decrease", "reduction", "improvement", "drop", "growth", "rise", "boost",
+    "savings", "saving", "uplift", "gain", "jump", "decline", "cut", "speedup", "speed-up",
+)
+"""Nouns that turn a nearby number into a change: "a 20 percent reduction"."""
+
+QUANTITY_CUE_VERBS: tuple[str, ...] = (
+    "delivered", "shipped", "launched", "finished", "completed", "released", "closed",
+    "signed", "sold", "onboarded", "hired", "trained", "raised", "made us", "brought",
+    "handled", "processed", "converted", "recruited",
+)
+"""Past verbs that are a result only with a number attached: "delivered in two weeks"."""
+
+COMPARATIVES_AFTER_NUMBER: tuple[str, ...] = (
+    "faster", "quicker", "sooner", "earlier", "early", "ahead", "fewer", "less", "lower",
+    "higher", "more", "better", "cheaper", "shorter", "smaller", "bigger", "larger",
+    "increase", "decrease", "reduction", "improvement", "drop", "growth", "rise", "boost",
+    "uplift", "gain", "jump", "decline", "savings", "off",
+)
+"""Right after a number these make it a difference: "two weeks early", "30 percent fewer"."""
+
+CHANGE_PREPOSITIONS: tuple[str, ...] = ("down to", "up to", "to just", "to under", "to below", "to less than", "to about")
+
+FUTURE_MARKERS: tuple[str, ...] = (
+    "will", "'ll", "would", "'d", "going to", "gonna", "could", "should", "might", "want to",
+    "wants to", "wanted to", "hope", "hoping", "hoped", "aim", "aims", "aiming", "aimed",
+    "plan", "plans", "planning", "planned", "target", "targets", "targeting", "goal",
+    "goals", "objective", "expect", "expects", "expecting", "expected", "projected",
+    "forecast", "intend", "intends", "intended", "try to", "tried to", "trying to",
+    "need to", "needs to", "supposed to", "if", "budgeted", "ambition", "hopefully",
+)
+"""Before a change word, these make it a plan or a wish, not something that happened."""
+
+FUTURE_AFTER: tuple[str, ...] = (
+    "next year", "next quarter", "next month", "next week", "next sprint", "next season",
+    "by next", "in the coming", "over the next", "going forward", "in future",
+    "in the future", "by the end of next", "by the end of the year", "from now",
+)
+"""After a number, these make it a target: "grow 20 percent next year"."""
+
+EXPERIENCE_AFTER: tuple[str, ...] = (
+    "of experience", "experience", "in the industry", "in the field", "in this field",
+    "in the business", "in this industry", "in my career", "in the role", "in this role",
+    "in sales", "in tech", "in management", "of my career", "ago",
+)
+"""After a span of years these make it background (or a time anchor), never a result."""
+
+EXPERIENCE_BEFORE: tuple[str, ...] = (
+    "i have", "i've", "i have been", "i've been", "i spent", "i've spent", "i have spent",
+    "been", "for", "over the last", "over the past", "for the last", "for the past",
+    "more than", "almost", "nearly",
+)
+"""Before a span of years: "I've spent ten years", "for the past five years"."""

@@ -1,0 +1,1 @@
+"""The Textual interface. Nothing outside this package imports Textual."""

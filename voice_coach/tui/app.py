@@ -1,0 +1,101 @@
+"""The voice_coach app: choose a set, answer questions aloud, read the feedback.
+
+Every blocking step (model load, speech, recording, transcription) runs in a
+thread worker and reports back with messages; widgets are touched only here,
+on the UI thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+
+from voice_coach.config import Settings
+from voice_coach.errors import VoiceCoachError
+from voice_coach.speech.stt import Transcriber
+from voice_coach.speech.tts import Voice
+from voice_coach.store import Store
+from voice_coach.tui.messages import ModelFailed, ModelLoaded
+from voice_coach.tui.screens import HomeScreen
+
+
+class VoiceCoachApp(App[None]):
+    CSS_PATH = Path(__file__).with_name("voice_coach.tcss")
+    TITLE = "voice-coach"
+    SUB_TITLE = "interview rehearsal"
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="quit")]
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        start_set: str | None = None,
+        typed: bool = False,
+        store: Store | None = None,
+        transcriber: Transcriber | None = None,
+        voice: Voice | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.start_set = start_set
+        self.typed = typed
+        self.store = store or Store()
+        self.transcriber = transcriber or Transcriber(self.settings.model)
+        self.voice = voice or Voice(
+            self.settings.voice, self.settings.speech_rate, self.settings.output_device
+        )
+        self.model_status = f"Loading speech model {self.transcriber.name}…"
+        self.model_error: str | None = None
+        self.voice_error: str | None = None
+        self.fatal_error: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        for warning in self.settings.warnings:
+            self.notify(warning, title="Settings", severity="warning", timeout=10)
+        self.push_screen(HomeScreen())
+        self.load_model()
+        if self.start_set:
+            self.call_after_refresh(self.start_practice, self.start_set)
+
+    def start_practice(self, set_name: str) -> None:
+        from voice_coach.practice import PracticeSession
+        from voice_coach.questions import load_question_set
+        from voice_coach.tui.screens import PracticeScreen
+
+        try:
+            question_set = load_question_set(set_name)
+            session = PracticeSession(question_set, self.store)
+        except VoiceCoachError as exc:
+            self.notify(str(exc), title="Cannot open the question set", severity="error", timeout=15)
+            return
+        self.push_screen(PracticeScreen(session))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="model")
+    def load_model(self) -> None:
+        try:
+            self.transcriber.load()
+        except VoiceCoachError as exc:
+            self.post_message(ModelFailed(str(exc)))
+            return
+        self.post_message(ModelLoaded(self.transcriber.name))
+
+    def on_model_loaded(self, message: ModelLoaded) -> None:
+        self.model_status = f"Speech model {message.name} ready."
+        self._refresh_model_status()
+
+    def on_model_failed(self, message: ModelFailed) -> None:
+        self.model_error = message.error
+        self.model_status = "Speech model unavailable: answers can be typed."
+        self.notify(message.error, title="Speech model", severity="error", timeout=20)
+        self._refresh_model_status()
+
+    def _refresh_model_status(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.show_model_status(self.model_status)

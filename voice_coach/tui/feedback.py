@@ -1,0 +1,60 @@
+"""Renders a scored attempt: verdict, flags with advice, transcript with evidence marked."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from voice_coach.practice import Attempt
+
+EVIDENCE_STYLES = {
+    "situation": ("S", "bold cyan underline"),
+    "action": ("A", "bold green underline"),
+    "result": ("R", "bold magenta underline"),
+}
+"""Each part of an example has a colour *and* a letter tag, so it reads without colour."""
+
+
+def transcript_text(attempt: Attempt) -> Text:
+    text = Text(attempt.transcript or "(nothing heard)")
+    if attempt.score is None:
+        return text
+    marks: list[tuple[int, str]] = []
+    for kind, spans in attempt.score.evidence.items():
+        tag, style = EVIDENCE_STYLES.get(kind, ("?", "bold"))
+        for start, end in spans:
+            text.stylize(style, start, end)
+            marks.append((end, tag))
+    # Insert tags from the end so earlier offsets stay valid.
+    for end, tag in sorted(marks, reverse=True):
+        text = Text.assemble(text[:end], Text(f"[{tag}]", style="dim"), text[end:])
+    return text
+
+
+def feedback(attempt: Attempt) -> RenderableType:
+    ok = attempt.concrete_example
+    mark = "✔" if ok else ("✘" if ok is False else "…")
+    parts: list[RenderableType] = [
+        Text(f"{mark} {attempt.verdict}", style="bold green" if ok else "bold yellow"),
+        Text(""),
+    ]
+    if attempt.score is not None:
+        for flag in attempt.score.flags:
+            parts.append(Text.assemble(("• ", "bold"), (flag.message, "bold"), " ", flag.advice))
+        m = attempt.score.metrics
+        bits = [f"{m.words} words"]
+        if m.duration_s:
+            bits.append(f"{m.duration_s:.0f} s")
+        if m.wpm:
+            bits.append(f"{m.wpm:.0f} words per minute")
+        parts += [Text(""), Text("   ".join(bits), style="italic")]
+    if attempt.error:
+        parts.append(Text(f"Note: {attempt.error}", style="yellow"))
+    parts += [
+        Text(""),
+        Text("Your answer", style="bold underline"),
+        transcript_text(attempt),
+        Text(""),
+        Text("[S] situation  [A] your action  [R] result", style="dim"),
+    ]
+    return Group(*parts)

@@ -1,0 +1,401 @@
+"""Home (choose a set), practice (ask, listen, feedback) and summary screens."""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, cast
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from voice_coach.audio.capture import Microphone
+from voice_coach.audio.endpoint import EndpointConfig
+from voice_coach.errors import VoiceCoachError
+from voice_coach.live import LiveAnswer, LiveStatus
+from voice_coach.practice import Attempt, PracticeSession
+from voice_coach.questions import available_sets, load_question_set_file
+from voice_coach.speech.stt import TranscriptSegment, join_text
+from voice_coach.tui.feedback import feedback
+from voice_coach.tui.messages import (
+    AnswerEnded,
+    AnswerFailed,
+    AnswerScored,
+    ListeningStarted,
+    MicrophoneUnavailable,
+    QuestionSpoken,
+    StatusUpdated,
+    TranscriptUpdated,
+)
+from voice_coach.tui.widgets import LevelMeter
+
+if TYPE_CHECKING:
+    from voice_coach.tui.app import VoiceCoachApp
+
+
+class HomeScreen(Screen[None]):
+    """Choose a question set."""
+
+    BINDINGS = [
+        Binding("enter", "choose", "Practise", id="practise", show=True),
+        Binding("q", "app.quit", "Quit", id="quit-home"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(
+            "Choose a question set. Each question is read aloud; answer out loud and you will "
+            "hear back whether your answer gives a concrete example: a situation, what you did, "
+            "and the result.",
+            id="home-intro",
+        )
+        yield OptionList(id="sets")
+        yield Static(cast("VoiceCoachApp", self.app).model_status, id="model-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        options = self.query_one("#sets", OptionList)
+        for info in available_sets():
+            try:
+                qs = load_question_set_file(info.path)
+                label = f"{qs.title}  ({len(qs.questions)} questions)"
+                if qs.description:
+                    label += f"\n  {qs.description}"
+            except VoiceCoachError as exc:
+                label = f"{info.name}: cannot be used ({exc})"
+            options.add_option(Option(label, id=info.name))
+        if options.option_count:
+            options.highlighted = 0
+        options.focus()
+
+    def show_model_status(self, text: str) -> None:
+        self.query_one("#model-status", Static).update(text)
+
+    @on(OptionList.OptionSelected, "#sets")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            cast("VoiceCoachApp", self.app).start_practice(event.option.id)
+
+    def action_choose(self) -> None:
+        options = self.query_one("#sets", OptionList)
+        if options.highlighted is not None:
+            option = options.get_option_at_index(options.highlighted)
+            if option.id:
+                cast("VoiceCoachApp", self.app).start_practice(option.id)
+
+
+class PracticeScreen(Screen[None]):
+    """One question at a time: spoken, answered, transcribed live, scored."""
+
+    BINDINGS = [
+        Binding("space", "done", "Done speaking", id="done"),
+        Binding("t", "type_answer", "Type instead", id="type"),
+        Binding("r", "redo", "Redo", id="redo"),
+        Binding("n", "next", "Next question", id="next"),
+        Binding("f", "finish", "Finish", id="finish"),
+        Binding("escape", "leave", "Back", id="back"),
+    ]
+
+    def __init__(self, session: PracticeSession) -> None:
+        super().__init__()
+        self.session = session
+        self.state = "idle"
+        """"speaking", "loading", "listening", "transcribing", "typing" or "feedback"."""
+        self._live: LiveAnswer | None = None
+        self._stop_speaking = threading.Event()
+        self._attempt_id: int | None = None
+        self._typed_only = cast("VoiceCoachApp", self.app).typed if self.is_attached else False
+
+    @property
+    def vc_app(self) -> VoiceCoachApp:
+        return cast("VoiceCoachApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="practice"):
+            yield Static(id="position")
+            yield Static(id="question")
+            yield Static(id="state")
+            with Horizontal(id="live"):
+                yield LevelMeter(id="meter")
+                yield Static(id="timer")
+            yield Static(id="cue")
+            with VerticalScroll(id="transcript-box") as box:
+                box.border_title = "Transcript"
+                yield Static(id="transcript")
+            yield Input(placeholder="Type your answer and press Enter", id="typed")
+            with VerticalScroll(id="feedback-box") as fb:
+                fb.border_title = "Feedback"
+                yield Static(id="feedback")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._typed_only = self.vc_app.typed
+        self.sub_title = self.session.question_set.title
+        self.ask()
+
+    # ---- state -------------------------------------------------------------
+
+    def _set_state(self, state: str, text: str) -> None:
+        self.state = state
+        self.set_class(state == "feedback", "-feedback")
+        self.set_class(state == "typing", "-typing")
+        self.set_class(state == "listening", "-recording")
+        self.query_one("#state", Static).update(text)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "done":
+            return self.state in ("speaking", "listening")
+        if action == "type_answer":
+            return self.state in ("speaking", "listening", "loading")
+        if action in ("redo", "next", "finish"):
+            return self.state == "feedback"
+        return True
+
+    # ---- asking ------------------------------------------------------------
+
+    def ask(self) -> None:
+        q = self.session.question
+        who = f" · asked by the {q.interviewer}" if q.interviewer else ""
+        self.query_one("#position", Static).update(f"Question {self.session.position}{who}")
+        self.query_one("#question", Static).update(q.text)
+        self.query_one("#transcript", Static).update("")
+        self.query_one("#cue", Static).update("")
+        self.query_one("#timer", Static).update("")
+        self.query_one("#meter", LevelMeter).level_db = -60.0
+        self._attempt_id = None
+        if self.vc_app.settings.speak_questions and not self.vc_app.voice_error:
+            self._set_state("speaking", "Speaking the question… (space: skip and answer now)")
+            self._stop_speaking.clear()
+            self.speak(q.text)
+        else:
+            self.post_message(QuestionSpoken())
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="speech")
+    def speak(self, text: str) -> None:
+        try:
+            self.vc_app.voice.speak(text, stop=self._stop_speaking)
+        except VoiceCoachError as exc:
+            self.post_message(QuestionSpoken(str(exc)))
+            return
+        self.post_message(QuestionSpoken())
+
+    def on_question_spoken(self, message: QuestionSpoken) -> None:
+        if message.error and not self.vc_app.voice_error:
+            self.vc_app.voice_error = message.error
+            self.notify(message.error, title="Question shown as text", severity="warning", timeout=12)
+        if self.state != "speaking" and self.state != "idle":
+            return
+        if self._typed_only:
+            self._start_typing()
+        else:
+            self._start_listening()
+
+    # ---- listening ---------------------------------------------------------
+
+    def _start_listening(self) -> None:
+        if not self.vc_app.transcriber.loaded:
+            self._set_state("loading", "Loading the speech model… (t: type instead)")
+        else:
+            self._set_state("listening", "Listening… start whenever you are ready (space: done)")
+        self.listen()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="answer")
+    def listen(self) -> None:
+        app = self.vc_app
+        try:
+            app.transcriber.load()
+        except VoiceCoachError as exc:
+            self.post_message(AnswerFailed(str(exc)))
+            return
+        settings = app.settings
+        config = EndpointConfig(
+            end_silence_s=settings.end_silence_s,
+            initial_silence_s=settings.initial_silence_s,
+            max_answer_s=settings.max_answer_s,
+        )
+        try:
+            attempt_id, audio_path = self.session.begin_answer()
+        except VoiceCoachError as exc:
+            self.post_message(AnswerFailed(str(exc)))
+            return
+        self._attempt_id = attempt_id
+        mic = Microphone(settings.input_device)
+        live = LiveAnswer(mic, app.transcriber, audio_path, config, listener=self)
+        self._live = live
+        self.post_message(ListeningStarted(mic.device_name))
+        result = live.run()
+        self._live = None
+        if result.end_reason == "error" and result.duration_s == 0:
+            self.post_message(MicrophoneUnavailable(result.error or "no microphone"))
+            return
+        try:
+            attempt = self.session.finish_spoken(attempt_id, result)
+        except VoiceCoachError as exc:
+            self.post_message(AnswerFailed(str(exc)))
+            return
+        self.post_message(AnswerScored(attempt))
+
+    # AnswerListener, called from worker threads: only post messages.
+    def status(self, status: LiveStatus) -> None:
+        self.post_message(StatusUpdated(status))
+
+    def transcript(self, segments: tuple[TranscriptSegment, ...]) -> None:
+        self.post_message(TranscriptUpdated(segments))
+
+    def recording_ended(self, reason: str) -> None:
+        self.post_message(AnswerEnded())
+
+    def on_listening_started(self, message: ListeningStarted) -> None:
+        if self.state in ("loading", "speaking", "listening"):
+            self._set_state("listening", "Listening… start whenever you are ready (space: done)")
+
+    def on_status_updated(self, message: StatusUpdated) -> None:
+        if self.state != "listening":
+            return
+        s = message.status
+        self.query_one("#meter", LevelMeter).level_db = s.level_db
+        minutes, seconds = divmod(int(s.elapsed_s), 60)
+        self.query_one("#timer", Static).update(f"{minutes}:{seconds:02d}")
+        cue = ""
+        if s.waiting_for_first_word:
+            cue = "Take your time to think; recording until you start speaking."
+            if s.ends_in_s is not None:
+                cue = f"No speech yet: stopping in {s.ends_in_s:.0f} s unless you start."
+        elif s.ends_in_s is not None:
+            cue = f"Silence: ending the answer in {s.ends_in_s:.1f} s. Keep talking to go on."
+        self.query_one("#cue", Static).update(cue)
+
+    def on_transcript_updated(self, message: TranscriptUpdated) -> None:
+        self.query_one("#transcript", Static).update(join_text(message.segments))
+
+    def on_answer_ended(self, message: AnswerEnded) -> None:
+        if self.state == "listening":
+            self._set_state("transcribing", "Transcribing the end of your answer…")
+
+    def on_answer_scored(self, message: AnswerScored) -> None:
+        self._show_feedback(message.attempt)
+
+    def on_microphone_unavailable(self, message: MicrophoneUnavailable) -> None:
+        self.notify(
+            f"{message.error}. Type your answer instead.",
+            title="No microphone", severity="error", timeout=15,
+        )
+        self._typed_only = True
+        self._start_typing()
+
+    def on_answer_failed(self, message: AnswerFailed) -> None:
+        self.notify(message.error, title="Cannot record", severity="error", timeout=15)
+        self._start_typing()
+
+    # ---- typing ------------------------------------------------------------
+
+    def _start_typing(self) -> None:
+        self._set_state("typing", "Type your answer, then press Enter.")
+        typed = self.query_one("#typed", Input)
+        typed.value = ""
+        typed.focus()
+
+    @on(Input.Submitted, "#typed")
+    def _typed(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if not text:
+            self.notify("The answer is empty.", severity="warning")
+            return
+        try:
+            attempt = self.session.finish_typed(text, self._attempt_id)
+        except VoiceCoachError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self._show_feedback(attempt)
+
+    # ---- feedback ----------------------------------------------------------
+
+    def _show_feedback(self, attempt: Attempt) -> None:
+        self.query_one("#feedback", Static).update(feedback(attempt))
+        last = " (last question)" if self.session.is_last else ""
+        self._set_state("feedback", f"r: redo · n: next question{last} · f: finish")
+        self.query_one("#feedback-box").focus()
+
+    # ---- actions -----------------------------------------------------------
+
+    def action_done(self) -> None:
+        if self.state == "speaking":
+            self._stop_speaking.set()
+        elif self.state == "listening" and self._live is not None:
+            self._live.stop()
+
+    def action_type_answer(self) -> None:
+        self._stop_speaking.set()
+        if self._live is not None:
+            self._live.stop()
+            self._live = None
+        self.workers.cancel_group(self, "answer")
+        self._typed_only = True
+        self._start_typing()
+
+    def action_redo(self) -> None:
+        self.ask()
+
+    def action_next(self) -> None:
+        if self.session.next_question():
+            self.ask()
+        else:
+            self.action_finish()
+
+    def action_finish(self) -> None:
+        self._stop_speaking.set()
+        if self._live is not None:
+            self._live.stop()
+        self.session.finish()
+        self.app.switch_screen(SummaryScreen(self.session))
+
+    def action_leave(self) -> None:
+        self._stop_speaking.set()
+        if self._live is not None:
+            self._live.stop()
+        self.session.finish()
+        self.app.pop_screen()
+
+
+class SummaryScreen(Screen[None]):
+    """Each question answered in the session, with its verdict."""
+
+    BINDINGS = [
+        Binding("escape,enter", "home", "Home", id="home"),
+        Binding("q", "app.quit", "Quit", id="quit-summary"),
+    ]
+
+    def __init__(self, session: PracticeSession) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="summary-title")
+        yield DataTable(id="summary-table", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        attempts = self.session.summary()
+        examples = sum(1 for a in attempts if a.concrete_example)
+        self.query_one("#summary-title", Static).update(
+            f"Session summary: {self.session.question_set.title}: "
+            f"{examples} of {len(attempts)} answers gave a concrete example. Saved."
+        )
+        table = self.query_one("#summary-table", DataTable)
+        table.add_columns("#", "Question", "Verdict", "Words", "Time")
+        for i, a in enumerate(attempts, 1):
+            mark = "✔ example" if a.concrete_example else ("✘ flagged" if a.score else "— no speech")
+            words = str(a.score.metrics.words) if a.score else "0"
+            time = f"{a.duration_s:.0f} s" if a.duration_s else "typed" if a.status == "typed" else ""
+            table.add_row(str(i), a.question.text, f"{mark}: {a.verdict}", words, time)
+        table.focus()
+
+    def action_home(self) -> None:
+        self.app.pop_screen()
