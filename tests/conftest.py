@@ -48,9 +48,10 @@ def transcriber():  # type: ignore[no-untyped-def]
 @pytest.fixture
 def virtual_audio() -> None:
     """The virtual PulseAudio from scripts/virtual-audio; CI must have it, elsewhere skip."""
-    ok = shutil.which("pactl") is not None and subprocess.run(
-        ["pactl", "info"], capture_output=True, check=False
-    ).returncode == 0
+    ok = (
+        shutil.which("pactl") is not None
+        and subprocess.run(["pactl", "info"], capture_output=True, check=False).returncode == 0
+    )
     if not ok:
         if IN_CI:
             pytest.fail("the virtual sound server is not running: run the tests with scripts/test")

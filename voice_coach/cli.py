@@ -43,7 +43,9 @@ def friendly(func: F) -> F:
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="voice-coach")
-@click.option("--model", help="Speech model: a name (base.en) or a local directory. Default: bundled tiny.en.")
+@click.option(
+    "--model", help="Speech model: a name (base.en) or a local directory. Default: bundled tiny.en."
+)
 @click.option("--set", "set_name", help="Start practising this question set at once.")
 @click.option("--typed", is_flag=True, help="Type answers instead of speaking them.")
 @click.pass_context
@@ -104,7 +106,9 @@ def transcribe(files: tuple[Path, ...], as_json: bool, model: str | None) -> Non
 @click.option("--text", help="The answer as text.")
 @click.option("--text-file", type=click.Path(path_type=Path), help="A file holding the answer.")
 @click.option("--question", help="The question it answers.")
-@click.option("--batch", type=click.Path(path_type=Path), help='JSONL: one {"question", "answer"} per line.')
+@click.option(
+    "--batch", type=click.Path(path_type=Path), help='JSONL: one {"question", "answer"} per line.'
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option("--model", help="Speech model for AUDIO (default: bundled tiny.en).")
 @friendly
@@ -204,7 +208,9 @@ def history(as_json: bool) -> None:
         click.echo("No sessions yet. Run voice-coach to practise.")
         return
     for s in sessions:
-        click.echo(f"#{s.id}  {s.started_at}  {s.set_title}  ({s.answers} answers, {s.flagged} flagged)")
+        click.echo(
+            f"#{s.id}  {s.started_at}  {s.set_title}  ({s.answers} answers, {s.flagged} flagged)"
+        )
         for a in store.attempts(s.id):
             mark = {True: "example", False: "flagged", None: a.status}[a.concrete_example]
             click.echo(f"    [{mark}] {a.question_text}")
@@ -226,11 +232,24 @@ def sets_list(as_json: bool) -> None:
     for info in available_sets():
         try:
             qs = load_question_set_file(info.path)
-            rows.append({"name": info.name, "title": qs.title, "questions": len(qs.questions),
-                         "source": info.source, "path": str(info.path)})
+            rows.append(
+                {
+                    "name": info.name,
+                    "title": qs.title,
+                    "questions": len(qs.questions),
+                    "source": info.source,
+                    "path": str(info.path),
+                }
+            )
         except VoiceCoachError as exc:
-            rows.append({"name": info.name, "error": str(exc), "source": info.source,
-                         "path": str(info.path)})
+            rows.append(
+                {
+                    "name": info.name,
+                    "error": str(exc),
+                    "source": info.source,
+                    "path": str(info.path),
+                }
+            )
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return
@@ -238,7 +257,9 @@ def sets_list(as_json: bool) -> None:
         if "error" in row:
             click.echo(f"{row['name']}: INVALID: {row['error']}")
         else:
-            click.echo(f"{row['name']}: {row['title']} ({row['questions']} questions, {row['source']})")
+            click.echo(
+                f"{row['name']}: {row['title']} ({row['questions']} questions, {row['source']})"
+            )
 
 
 @sets.command("check")

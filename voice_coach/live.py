@@ -86,8 +86,6 @@ class _Silent:
         return None
 
 
-_DONE = object()
-
 
 class LiveAnswer:
     """Records one answer from ``source`` into ``audio_path`` until it ends."""
@@ -107,7 +105,8 @@ class LiveAnswer:
         self.listener = listener or _Silent()
         self._stop = threading.Event()
         self._segments: list[TranscriptSegment] = []
-        self._work: queue.Queue[object] = queue.Queue()
+        self._work: queue.Queue[tuple[float, np.ndarray] | None] = queue.Queue()
+        """Segments to decode, as (offset in seconds, audio); None ends the loop."""
         self._transcribe_error: BaseException | None = None
 
     def stop(self) -> None:
@@ -157,14 +156,12 @@ class LiveAnswer:
             self.listener.recording_ended(reason)
             for segment in endpointer.flush():
                 self._submit(endpointer, segment.start, segment.end)
-            self._work.put(_DONE)
+            self._work.put(None)
             decoder.join()
         if self._transcribe_error is not None:
             error = error or f"transcription failed: {self._transcribe_error}"
         transcript = Transcript(tuple(self._segments), endpointer.samples / SAMPLE_RATE)
-        return AnswerResult(
-            self.audio_path, recorder.duration_s, transcript, reason, error
-        )
+        return AnswerResult(self.audio_path, recorder.duration_s, transcript, reason, error)
 
     def _submit(self, endpointer: Endpointer, start: int, end: int) -> None:
         self._work.put((start / SAMPLE_RATE, endpointer.audio[start:end].copy()))
@@ -172,9 +169,9 @@ class LiveAnswer:
     def _decode_loop(self) -> None:
         while True:
             item = self._work.get()
-            if item is _DONE:
+            if item is None:
                 return
-            offset_s, audio = item  # type: ignore[misc]
+            offset_s, audio = item
             try:
                 found = self.transcriber.transcribe(audio, offset_s=offset_s)
             except BaseException as exc:  # keep recording; report at the end

@@ -79,8 +79,14 @@ class PracticeSession:
         transcript = result.transcript.text
         if not transcript:
             attempt = Attempt(
-                attempt_id, self.question, "", "no_speech", None, result.duration_s,
-                result.audio_path, result.error,
+                attempt_id,
+                self.question,
+                "",
+                "no_speech",
+                None,
+                result.duration_s,
+                result.audio_path,
+                result.error,
             )
         else:
             score = score_answer(
@@ -90,8 +96,14 @@ class PracticeSession:
                 expects_example=self.question.expects_example or not self.question.expects,
             )
             attempt = Attempt(
-                attempt_id, self.question, transcript, "spoken", score, result.duration_s,
-                result.audio_path, result.error,
+                attempt_id,
+                self.question,
+                transcript,
+                "spoken",
+                score,
+                result.duration_s,
+                result.audio_path,
+                result.error,
             )
         self.store.complete_attempt(
             attempt_id,

@@ -82,7 +82,9 @@ def _line_of(text: str, loc: tuple[int | str, ...]) -> int | None:
     lines = text.splitlines()
     start = 0
     if len(loc) >= 2 and loc[0] == "questions" and isinstance(loc[1], int):
-        headers = [i for i, line in enumerate(lines) if re.match(r"\s*\[\[\s*questions\s*\]\]", line)]
+        headers = [
+            i for i, line in enumerate(lines) if re.match(r"\s*\[\[\s*questions\s*\]\]", line)
+        ]
         if loc[1] < len(headers):
             start = headers[loc[1]]
             field = str(loc[2]) if len(loc) > 2 else None

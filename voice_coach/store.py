@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +52,7 @@ CREATE INDEX IF NOT EXISTS attempts_session ON attempts(session_id);
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)
@@ -170,7 +170,9 @@ class Store:
         with self._write() as db:
             db.execute("UPDATE sessions SET finished_at = ? WHERE id = ?", (_now(), session_id))
 
-    def start_attempt(self, session_id: int, question_id: str, question_text: str) -> tuple[int, Path]:
+    def start_attempt(
+        self, session_id: int, question_id: str, question_text: str
+    ) -> tuple[int, Path]:
         """A row for an answer about to be recorded, and where its audio goes."""
         with self._write() as db:
             cur = db.execute(
@@ -202,13 +204,16 @@ class Store:
     ) -> None:
         with self._write() as db:
             if not keep_audio:
-                row = db.execute("SELECT audio_path FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
+                row = db.execute(
+                    "SELECT audio_path FROM attempts WHERE id = ?", (attempt_id,)
+                ).fetchone()
                 if row and row["audio_path"]:
                     (self.root / row["audio_path"]).unlink(missing_ok=True)
                 db.execute("UPDATE attempts SET audio_path = NULL WHERE id = ?", (attempt_id,))
             db.execute(
-                "UPDATE attempts SET status = ?, transcript = ?, transcript_json = ?, score_json = ?,"
-                " concrete_example = ?, duration_s = ?, end_reason = ?, error = ? WHERE id = ?",
+                "UPDATE attempts SET status = ?, transcript = ?, transcript_json = ?,"
+                " score_json = ?, concrete_example = ?, duration_s = ?, end_reason = ?,"
+                " error = ? WHERE id = ?",
                 (
                     status,
                     transcript,
@@ -231,8 +236,13 @@ class Store:
         ).fetchall()
         return [
             SessionRow(
-                r["id"], r["started_at"], r["finished_at"], r["set_name"], r["set_title"],
-                r["answers"], r["flagged"] or 0,
+                r["id"],
+                r["started_at"],
+                r["finished_at"],
+                r["set_name"],
+                r["set_title"],
+                r["answers"],
+                r["flagged"] or 0,
             )
             for r in rows
         ]

@@ -59,7 +59,7 @@ def test_transcribe_silence_gives_no_text(tmp_path: Path) -> None:
 def test_transcribe_unreadable_file_is_one_line(tmp_path: Path) -> None:
     bad = tmp_path / "notes.flac"
     bad.write_text("this is not audio")
-    code, out, err = run("transcribe", str(bad))
+    code, _out, err = run("transcribe", str(bad))
     assert code == 1
     assert "Traceback" not in err and err.count("\n") == 1
     assert "not a readable audio file" in err
@@ -73,7 +73,9 @@ def test_missing_model_name_fails_clearly() -> None:
 
 
 def test_missing_model_directory_fails_clearly(tmp_path: Path) -> None:
-    code, _, err = run("transcribe", "--model", str(tmp_path / "nope"), str(speech_file("jfk.flac")))
+    code, _, err = run(
+        "transcribe", "--model", str(tmp_path / "nope"), str(speech_file("jfk.flac"))
+    )
     assert code == 1 and "does not exist" in err
 
 
@@ -87,10 +89,13 @@ def test_corrupt_model_directory_fails_clearly(tmp_path: Path) -> None:
 
 def test_score_text_json_shape() -> None:
     answer = (
-        "In my last job our support queue had a backlog of four hundred tickets. I set up a triage "
-        "rota and I wrote macros for the top ten issues, and within a month the backlog was under fifty."
+        "In my last job our support queue had a backlog of four hundred tickets. "
+        "I set up a triage rota and I wrote macros for the top ten issues, "
+        "and within a month the backlog was under fifty."
     )
-    code, out, _ = run("score", "--text", answer, "--question", "Tell me about a success.", "--json")
+    code, out, _ = run(
+        "score", "--text", answer, "--question", "Tell me about a success.", "--json"
+    )
     assert code == 0
     data = json.loads(out)
     assert {"transcript", "concrete_example", "flags", "metrics"} <= set(data)
@@ -120,11 +125,19 @@ def test_score_audio_file_has_duration_and_pace() -> None:
 def test_score_batch(tmp_path: Path) -> None:
     batch = tmp_path / "answers.jsonl"
     batch.write_text(
-        json.dumps({"question": "Q1", "answer": "I am a hard worker and a team player."}) + "\n"
-        + json.dumps({"question": "Q2", "answer": (
-            "At my last company I led the migration to the new billing system. I planned the cut-over "
-            "and I ran the tests myself, and we switched with zero downtime and cut invoice errors by half."
-        )}) + "\n"
+        json.dumps({"question": "Q1", "answer": "I am a hard worker and a team player."})
+        + "\n"
+        + json.dumps(
+            {
+                "question": "Q2",
+                "answer": (
+                    "At my last company I led the migration to the new billing system. "
+                    "I planned the cut-over and I ran the tests myself, and we switched "
+                    "with zero downtime and cut invoice errors by half."
+                ),
+            }
+        )
+        + "\n"
     )
     code, out, _ = run("score", "--batch", str(batch))
     assert code == 0

@@ -33,7 +33,9 @@ class Recorder:
         self.ended = reason
 
 
-def test_silence_is_no_speech_and_still_saved(virtual_audio: None, transcriber, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_silence_is_no_speech_and_still_saved(
+    virtual_audio: None, transcriber, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     listener = Recorder()
     path = tmp_path / "a.flac"
     config = EndpointConfig(initial_silence_s=2.0)
@@ -63,5 +65,8 @@ def test_speech_from_the_microphone(virtual_audio: None, transcriber, tmp_path: 
 
 
 def test_unknown_microphone_is_a_clear_error() -> None:
-    with pytest.raises(MicrophoneError, match="no microphone found"), Microphone("no-such-device-xyz"):
+    with (
+        pytest.raises(MicrophoneError, match="no microphone found"),
+        Microphone("no-such-device-xyz"),
+    ):
         pass

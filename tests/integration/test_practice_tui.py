@@ -44,7 +44,9 @@ async def _wait_for(pilot, condition, timeout: float, what: str) -> None:  # typ
 
 
 async def test_spoken_answer_end_to_end(
-    virtual_audio: None, transcriber, tmp_path: Path  # type: ignore[no-untyped-def]
+    virtual_audio: None,
+    transcriber,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     answer = speech_file("jfk.flac")
     set_file = tmp_path / "test-set.toml"
@@ -101,7 +103,9 @@ async def test_typed_answer_when_asked(transcriber, tmp_path: Path) -> None:  # 
     set_file = tmp_path / "test-set.toml"
     set_file.write_text(SET_TOML)
     settings = Settings(speak_questions=False)
-    app = VoiceCoachApp(settings=settings, start_set=str(set_file), typed=True, transcriber=transcriber)
+    app = VoiceCoachApp(
+        settings=settings, start_set=str(set_file), typed=True, transcriber=transcriber
+    )
     answer = (
         "Last year at my previous company our release process took two days. I wrote a deployment "
         "script and I trained the team to use it, and release time dropped to two hours."

@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 
 from voice_coach.errors import QuestionSetError
-from voice_coach.questions import available_sets, load_question_set, load_question_set_file, parse_question_set
+from voice_coach.questions import (
+    available_sets,
+    load_question_set,
+    load_question_set_file,
+    parse_question_set,
+)
 
 GOOD = """
 name = "mine"
@@ -46,8 +51,14 @@ def test_good_set_parses() -> None:
         ("name = ", "mine.toml: not valid TOML"),
         (GOOD.replace('title = "Mine"\n', ""), "mine.toml: title: Field required"),
         (GOOD.replace('id = "b"', 'id = "a"'), "duplicate question id 'a'"),
-        (GOOD.replace('text = "Any questions for us?"', "text = 3"), "mine.toml:12: questions.1.text"),
-        (GOOD.replace('id = "b"', 'id = "b"\ncolour = "red"'), "mine.toml:12: questions.1.colour: unknown key"),
+        (
+            GOOD.replace('text = "Any questions for us?"', "text = 3"),
+            "mine.toml:12: questions.1.text",
+        ),
+        (
+            GOOD.replace('id = "b"', 'id = "b"\ncolour = "red"'),
+            "mine.toml:12: questions.1.colour: unknown key",
+        ),
         ('name = "x"\ntitle = "X"\nquestions = []\n', "questions"),
     ],
 )
@@ -67,5 +78,5 @@ def test_user_set_overrides_shipped(isolated_home: Path) -> None:
 
 
 def test_unknown_set_lists_the_available_ones() -> None:
-    with pytest.raises(QuestionSetError, match="available: .*second-interview"):
+    with pytest.raises(QuestionSetError, match=r"available: .*second-interview"):
         load_question_set("nope")

@@ -18,8 +18,13 @@ def test_round_trip(tmp_path: Path) -> None:
     assert store.attempt(aid).status == "recording"  # type: ignore[union-attr]
     audio.write_bytes(b"x")
     store.complete_attempt(
-        aid, status="spoken", transcript="hello", transcript_json={"text": "hello"},
-        score={"concrete_example": False}, concrete_example=False, duration_s=3.5,
+        aid,
+        status="spoken",
+        transcript="hello",
+        transcript_json={"text": "hello"},
+        score={"concrete_example": False},
+        concrete_example=False,
+        duration_s=3.5,
         end_reason="silence",
     )
     store.finish_session(sid)
@@ -41,6 +46,6 @@ def test_corrupt_database_is_a_clear_error_and_untouched(tmp_path: Path) -> None
     db = tmp_path / "voice_coach.db"
     db.write_bytes(b"this is not a database" * 100)
     before = db.read_bytes()
-    with pytest.raises(StoreError, match="cannot be read.*Move the file aside"):
+    with pytest.raises(StoreError, match=r"cannot be read.*Move the file aside"):
         Store(tmp_path)
     assert db.read_bytes() == before

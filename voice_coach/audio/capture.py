@@ -127,7 +127,8 @@ class Microphone:
         except queue.Empty:
             if time.monotonic() - self._last_data > STALL_S:
                 raise MicrophoneError(
-                    "the microphone stopped delivering audio (unplugged, or the sound server stopped)"
+                    "the microphone stopped delivering audio "
+                    "(unplugged, or the sound server stopped)"
                 ) from None
             return None
         self._last_data = time.monotonic()

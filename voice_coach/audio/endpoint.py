@@ -199,7 +199,10 @@ class Endpointer:
 
     def _quietest(self, start: int, end: int) -> int:
         """The least speech-like frame in the last part of a long segment: the best cut."""
-        lo = max(start // FRAME + int(1.0 * SAMPLE_RATE / FRAME), end // FRAME - int(3.0 * SAMPLE_RATE / FRAME))
+        lo = max(
+            start // FRAME + int(1.0 * SAMPLE_RATE / FRAME),
+            end // FRAME - int(3.0 * SAMPLE_RATE / FRAME),
+        )
         hi = end // FRAME
         if lo >= hi:
             return end

@@ -15,7 +15,9 @@ import soundfile
 from voice_coach.errors import PlaybackError
 
 
-def play_file(path: Path, *, device: int | str | None = None, stop: threading.Event | None = None) -> None:
+def play_file(
+    path: Path, *, device: int | str | None = None, stop: threading.Event | None = None
+) -> None:
     try:
         data, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
     except Exception as exc:

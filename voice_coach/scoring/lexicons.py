@@ -201,7 +201,7 @@ IRREGULAR_PAST_ACTIONS: frozenset[str] = frozenset({
     "stuck", "withdrew", "wound", "bet", "bought", "broke", "flew", "hid", "hit", "let",
     "lent", "quit", "read", "rang", "rose", "said", "sat", "spun", "tore", "got", "dealt",
     "laid", "sped", "swept", "forgave", "upheld", "withheld", "outlined", "redrew", "bid",
-    "fed", "grew", "shot", "slid", "stepped", "threw", "understood",
+    "fed", "grew", "shot", "slid", "stepped", "understood",
 })
 """Irregular simple-past verbs of doing. Perception and feeling ("saw", "felt", "thought")
 are left out on purpose: they tell what happened to the speaker, not what they did."""
@@ -272,10 +272,9 @@ HYPOTHETICAL_PHRASES: tuple[str, ...] = (
 I_D_PARTICIPLES: frozenset[str] = frozenset({
     "driven", "written", "taken", "given", "chosen", "broken", "forgotten", "fallen",
     "ridden", "risen", "shown", "grown", "thrown", "drawn", "beaten", "hidden", "proven",
-    "stolen", "shaken", "been", "done", "had", "made", "built", "led", "gone", "seen", "got", "gotten", "written",
-    "taken", "given", "run", "set", "put", "found", "brought", "sent", "spoken", "told",
+    "stolen", "shaken", "been", "done", "had", "made", "built", "led", "gone", "seen", "got", "gotten", "run", "set", "put", "found", "brought", "sent", "spoken", "told",
     "already", "just", "never", "only", "recently", "previously", "spent", "left", "won",
-    "heard", "known", "become", "begun", "chosen", "kept", "met", "paid", "sold", "taught",
+    "heard", "known", "become", "begun", "kept", "met", "paid", "sold", "taught",
     "said",
 })
 """After "I'd" these mean "I had" (past perfect, a real episode), not "I would"."""

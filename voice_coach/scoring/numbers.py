@@ -86,7 +86,7 @@ _YEAR_BEFORE = frozenset(lx.YEAR_CONTEXT_BEFORE)
 _TIMES_FOLLOWERS = frozenset(lx.TIMES_MULTIPLIER_FOLLOWERS)
 _YEAR_FOLLOWERS = frozenset({
     "i", "we", "was", "were", "when", "and", "to", "the", "my", "our", "that", "this", "there",
-    "it", "is", "as", "until", "through", "so", "um", "uh", "they", "he", "she", "our",
+    "it", "is", "as", "until", "through", "so", "um", "uh", "they", "he", "she",
 })
 _WORD_VALUES: dict[str, int] = {
     **lx.NUMBER_UNITS, **lx.NUMBER_TEENS, **lx.NUMBER_TENS,

@@ -72,7 +72,9 @@ class VoiceCoachApp(App[None]):
             question_set = load_question_set(set_name)
             session = PracticeSession(question_set, self.store)
         except VoiceCoachError as exc:
-            self.notify(str(exc), title="Cannot open the question set", severity="error", timeout=15)
+            self.notify(
+                str(exc), title="Cannot open the question set", severity="error", timeout=15
+            )
             return
         self.push_screen(PracticeScreen(session))
 

@@ -188,7 +188,9 @@ class PracticeScreen(Screen[None]):
     def on_question_spoken(self, message: QuestionSpoken) -> None:
         if message.error and not self.vc_app.voice_error:
             self.vc_app.voice_error = message.error
-            self.notify(message.error, title="Question shown as text", severity="warning", timeout=12)
+            self.notify(
+                message.error, title="Question shown as text", severity="warning", timeout=12
+            )
         if self.state != "speaking" and self.state != "idle":
             return
         if self._typed_only:
@@ -284,7 +286,9 @@ class PracticeScreen(Screen[None]):
     def on_microphone_unavailable(self, message: MicrophoneUnavailable) -> None:
         self.notify(
             f"{message.error}. Type your answer instead.",
-            title="No microphone", severity="error", timeout=15,
+            title="No microphone",
+            severity="error",
+            timeout=15,
         )
         self._typed_only = True
         self._start_typing()
@@ -391,9 +395,13 @@ class SummaryScreen(Screen[None]):
         table = self.query_one("#summary-table", DataTable)
         table.add_columns("#", "Question", "Verdict", "Words", "Time")
         for i, a in enumerate(attempts, 1):
-            mark = "✔ example" if a.concrete_example else ("✘ flagged" if a.score else "— no speech")
+            mark = (
+                "✔ example" if a.concrete_example else ("✘ flagged" if a.score else "— no speech")
+            )
             words = str(a.score.metrics.words) if a.score else "0"
-            time = f"{a.duration_s:.0f} s" if a.duration_s else "typed" if a.status == "typed" else ""
+            time = (
+                f"{a.duration_s:.0f} s" if a.duration_s else "typed" if a.status == "typed" else ""
+            )
             table.add_row(str(i), a.question.text, f"{mark}: {a.verdict}", words, time)
         table.focus()
 
