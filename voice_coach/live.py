@@ -24,7 +24,7 @@ from voice_coach.audio.capture import AudioSource, EndOfAudio
 from voice_coach.audio.endpoint import EndpointConfig, Endpointer
 from voice_coach.audio.recorder import Recorder
 from voice_coach.errors import VoiceCoachError
-from voice_coach.speech.stt import Transcriber, Transcript, TranscriptSegment
+from voice_coach.speech.stt import Transcriber, Transcript, TranscriptSegment, join_text
 
 LEVEL_INTERVAL_S = 0.1
 """Level updates at most ten times a second: a meter needs no more, a UI queue no more."""
@@ -173,7 +173,9 @@ class LiveAnswer:
                 return
             offset_s, audio = item
             try:
-                found = self.transcriber.transcribe(audio, offset_s=offset_s)
+                found = self.transcriber.transcribe(
+                    audio, offset_s=offset_s, previous_text=join_text(self._segments)
+                )
             except BaseException as exc:  # keep recording; report at the end
                 self._transcribe_error = exc
                 continue

@@ -37,7 +37,7 @@ def feed(endpointer: Endpointer, audio: np.ndarray, block: int = 1024) -> list[t
 
 
 def test_segments_are_cut_at_pauses() -> None:
-    cfg = EndpointConfig(pad_s=0.0, end_silence_s=2.0)
+    cfg = EndpointConfig(pad_s=0.0, end_silence_s=2.0, min_segment_s=0.0)
     ep = Endpointer(cfg, vad=energy_vad)
     audio = np.concatenate([silence(1), tone(2), silence(1), tone(1.5), silence(3)])
     segments = feed(ep, audio)
@@ -45,6 +45,19 @@ def test_segments_are_cut_at_pauses() -> None:
     assert segments[0] == pytest.approx((1.0, 3.0), abs=0.07)
     assert segments[1] == pytest.approx((4.0, 5.5), abs=0.07)
     assert ep.end_reason == "silence"
+
+
+def test_short_fragments_are_joined_to_the_next() -> None:
+    cfg = EndpointConfig(pad_s=0.0, end_silence_s=3.0, min_segment_s=3.0, hold_pause_s=1.0)
+    ep = Endpointer(cfg, vad=energy_vad)
+    # A 1 s fragment, a short pause, then more speech: decoded together.
+    segments = feed(ep, np.concatenate([silence(1), tone(1), silence(0.7), tone(2.5), silence(4)]))
+    assert segments == [pytest.approx((1.0, 5.2), abs=0.07)]
+    # A fragment followed by a long pause is decoded on its own, without waiting.
+    ep = Endpointer(cfg, vad=energy_vad)
+    segments = feed(ep, np.concatenate([silence(1), tone(1), silence(2.5)]))
+    assert segments == [pytest.approx((1.0, 2.0), abs=0.07)]
+    assert ep.end_reason is None
 
 
 def test_thinking_before_the_first_word_does_not_end_the_answer() -> None:

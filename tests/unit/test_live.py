@@ -24,7 +24,9 @@ class FakeTranscriber:
         self.calls: list[float] = []
         self.lock = threading.Lock()
 
-    def transcribe(self, audio: np.ndarray, *, offset_s: float = 0.0) -> list[TranscriptSegment]:
+    def transcribe(
+        self, audio: np.ndarray, *, offset_s: float = 0.0, previous_text: str = ""
+    ) -> list[TranscriptSegment]:
         with self.lock:
             self.calls.append(offset_s)
         n = max(1, round(len(audio) / 16000))
@@ -53,7 +55,7 @@ def _patch_vad(monkeypatch) -> None:  # type: ignore[no-untyped-def]
 
 def test_each_pause_is_transcribed_and_audio_saved(monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _patch_vad(monkeypatch)
-    audio = np.concatenate([silence(1), tone(2), silence(1), tone(2), silence(3)])
+    audio = np.concatenate([silence(1), tone(3.5), silence(1.5), tone(3.5), silence(3)])
     fake = FakeTranscriber()
     path = tmp_path / "a.flac"
     result = LiveAnswer(
@@ -65,7 +67,7 @@ def test_each_pause_is_transcribed_and_audio_saved(monkeypatch, tmp_path: Path) 
     assert result.end_reason == "silence"
     assert len(fake.calls) == 2
     assert result.transcript.text.split() == ["word"] * len(result.transcript.words)
-    assert soundfile.info(str(path)).duration == result.duration_s > 6.0
+    assert soundfile.info(str(path)).duration == result.duration_s > 10.0
 
 
 def test_device_failure_keeps_the_audio_so_far(monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -35,6 +35,11 @@ class EndpointConfig:
     """Inside speech, a frame must drop below this to count as silence (hysteresis)."""
     min_pause_s: float = 0.5
     """A pause this long ends a segment."""
+    min_segment_s: float = 3.0
+    """A shorter stretch of speech is held and joined to the next one: Whisper decodes a
+    two-word fragment poorly without the sentence around it."""
+    hold_pause_s: float = 1.0
+    """A held fragment is decoded anyway after this much silence, so the screen keeps up."""
     max_segment_s: float = 8.0
     """Cut longer stretches of speech, so no single piece takes long to decode."""
     min_speech_s: float = 0.25
@@ -92,6 +97,8 @@ class Endpointer:
         self._seg_speech_frames = 0
         self._temp_end: int | None = None
         self._seg_after_cut = False
+        self._held: tuple[int, int] | None = None
+        """A finished but short segment (start, end) waiting to be joined to the next."""
         self._last_speech_end: int | None = None
         self.end_reason: str | None = None
         """None while the answer goes on; then "silence", "no_speech" or "max_length"."""
@@ -146,6 +153,9 @@ class Endpointer:
         segments = self._score(pending) if pending else []
         if self._triggered and self._seg_speech_frames * FRAME >= self._min_speech:
             segments.append(self._segment(self._seg_start, len(self._audio)))
+        elif self._held is not None:
+            segments.append(self._segment(*self._held))
+        self._held = None
         self._triggered = False
         return segments
 
@@ -176,9 +186,13 @@ class Endpointer:
                 self._temp_end = None
                 if not self._triggered:
                     self._triggered = True
-                    self._seg_after_cut = False
-                    self._seg_start = pos
-                    self._seg_speech_frames = 0
+                    if self._held is not None:
+                        self._seg_start = self._held[0]
+                        self._held = None
+                    else:
+                        self._seg_after_cut = False
+                        self._seg_start = pos
+                        self._seg_speech_frames = 0
                 self._seg_speech_frames += 1
                 if self._seg_speech_frames * FRAME >= self._min_speech:
                     self._last_speech_end = pos + FRAME
@@ -187,9 +201,15 @@ class Endpointer:
                     self._temp_end = pos
                 if pos + FRAME - self._temp_end >= cfg.min_pause_s * SAMPLE_RATE:
                     if self._seg_speech_frames * FRAME >= self._min_speech:
-                        done.append(self._segment(self._seg_start, self._temp_end))
+                        if self._temp_end - self._seg_start < cfg.min_segment_s * SAMPLE_RATE:
+                            self._held = (self._seg_start, self._temp_end)
+                        else:
+                            done.append(self._segment(self._seg_start, self._temp_end))
                     self._triggered = False
                     self._temp_end = None
+            elif self._held is not None and pos - self._held[1] >= cfg.hold_pause_s * SAMPLE_RATE:
+                done.append(self._segment(*self._held))
+                self._held = None
             if self._triggered and pos + FRAME - self._seg_start >= cfg.max_segment_s * SAMPLE_RATE:
                 cut = self._quietest(self._seg_start, pos + FRAME)
                 done.append(self._segment(self._seg_start, cut, cut_at_end=True))

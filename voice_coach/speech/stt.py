@@ -132,9 +132,13 @@ class Transcriber:
             if self._model is None:
                 self._model = _load_model(self.model_spec, self.cpu_threads)
 
-    def transcribe(self, audio: np.ndarray, *, offset_s: float = 0.0) -> list[TranscriptSegment]:
+    def transcribe(
+        self, audio: np.ndarray, *, offset_s: float = 0.0, previous_text: str = ""
+    ) -> list[TranscriptSegment]:
         """Transcribe 16 kHz mono audio; times are shifted by ``offset_s``.
 
+        ``previous_text`` is what was said just before (streaming): a short piece
+        of speech decodes far better when the model knows how the sentence began.
         Silence and noise yield no segments: never invented text.
         """
         self.load()
@@ -147,7 +151,7 @@ class Transcriber:
                 beam_size=1,
                 vad_filter=True,
                 word_timestamps=True,
-                initial_prompt=FILLER_PROMPT,
+                initial_prompt=_prompt(previous_text),
                 condition_on_previous_text=False,
             )
             # The generator is lazy: decoding happens here, in the caller's thread.
@@ -158,6 +162,15 @@ class Transcriber:
 
         audio = read_audio(path)
         return Transcript(tuple(self.transcribe(audio)), len(audio) / SAMPLE_RATE)
+
+
+PROMPT_CONTEXT_CHARS = 200
+"""How much earlier text to give the model: a sentence or two, well under its prompt limit."""
+
+
+def _prompt(previous_text: str) -> str:
+    context = previous_text[-PROMPT_CONTEXT_CHARS:].split(" ", 1)[-1] if previous_text else ""
+    return f"{FILLER_PROMPT} {context}".strip()
 
 
 def _is_speech(segment: Any) -> bool:
