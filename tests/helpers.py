@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import time
 from pathlib import Path
 
 import jiwer
@@ -36,10 +37,22 @@ def wer(reference: str, hypothesis: str) -> float:
     return float(jiwer.wer(normalise(reference), normalise(hypothesis) or "<empty>"))
 
 
+def content_words_heard(reference: str, heard: str) -> float:
+    """Share of the reference's content words (over three letters) found in what was heard.
+
+    For checking speech synthesis: espeak's voice through tiny.en garbles short words,
+    so WER is a poor judge, but the words that carry the question come through.
+    """
+    wanted = {w for w in normalise(reference).split() if len(w) > 3}
+    got = set(normalise(heard).split())
+    return len(wanted & got) / len(wanted) if wanted else 1.0
+
+
 def rendered_text(content: object, width: int = 200) -> str:
+    """What a widget shows, as plain text, without the [S]/[A]/[R] evidence tags."""
     console = Console(record=True, width=width, color_system=None)
     console.print(content)
-    return console.export_text()
+    return re.sub(r"\[[SAR]\]", "", console.export_text())
 
 
 def play_into_mic(path: Path) -> subprocess.Popen[bytes]:
@@ -48,7 +61,19 @@ def play_into_mic(path: Path) -> subprocess.Popen[bytes]:
 
 
 def record_speaker(path: Path) -> subprocess.Popen[bytes]:
-    """Capture whatever the app plays to the virtual speaker."""
-    return subprocess.Popen(
+    """Capture whatever the app plays to the virtual speaker; returns once capturing."""
+    before = _source_outputs()
+    proc = subprocess.Popen(
         ["parecord", "--device=speaker.monitor", "--file-format=wav", "--channels=1", str(path)]
     )
+    deadline = time.monotonic() + 5
+    while _source_outputs() <= before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return proc
+
+
+def _source_outputs() -> int:
+    out = subprocess.run(
+        ["pactl", "list", "short", "source-outputs"], capture_output=True, text=True, check=False
+    ).stdout
+    return len(out.strip().splitlines())

@@ -70,12 +70,19 @@ class AnswerListener(Protocol):
 
     def transcript(self, segments: tuple[TranscriptSegment, ...]) -> None: ...
 
+    def recording_started(self, device: str) -> None:
+        """The microphone is open: from now on, speech is heard."""
+        ...
+
     def recording_ended(self, reason: str) -> None:
         """Recording stopped; the last piece is being transcribed."""
         ...
 
 
 class _Silent:
+    def recording_started(self, device: str) -> None:
+        return None
+
     def status(self, status: LiveStatus) -> None:
         return None
 
@@ -84,7 +91,6 @@ class _Silent:
 
     def transcript(self, segments: tuple[TranscriptSegment, ...]) -> None:
         return None
-
 
 
 class LiveAnswer:
@@ -128,6 +134,7 @@ class LiveAnswer:
         recorder = Recorder(self.audio_path)
         try:
             with recorder, self.source as source:
+                self.listener.recording_started(getattr(source, "device_name", "audio"))
                 while True:
                     if self._stop.is_set():
                         reason = "stopped"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -18,10 +19,17 @@ pytestmark = pytest.mark.integration
 
 
 class Recorder:
-    def __init__(self) -> None:
+    def __init__(self, play: Path | None = None) -> None:
         self.partials: list[str] = []
         self.statuses = 0
         self.ended: str | None = None
+        self.play = play
+        self.player: subprocess.Popen[bytes] | None = None
+
+    def recording_started(self, device: str) -> None:
+        # Speak only once the microphone is open, as a person would.
+        if self.play is not None:
+            self.player = play_into_mic(self.play)
 
     def status(self, status) -> None:  # type: ignore[no-untyped-def]
         self.statuses += 1
@@ -49,14 +57,14 @@ def test_silence_is_no_speech_and_still_saved(
 
 def test_speech_from_the_microphone(virtual_audio: None, transcriber, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     name = "librispeech_slushy_roads.flac"
-    listener = Recorder()
+    listener = Recorder(play=speech_file(name))
     config = EndpointConfig(end_silence_s=1.5, initial_silence_s=10.0)
     live = LiveAnswer(Microphone(), transcriber, tmp_path / "b.flac", config, listener)
-    player = play_into_mic(speech_file(name))
     try:
         result = live.run()
     finally:
-        player.wait(30)
+        if listener.player is not None:
+            listener.player.wait(30)
     assert result.end_reason == "silence"
     assert wer(speech_transcript(name), result.transcript.text) < 0.15
     # Transcribed while speaking: more than one partial transcript arrived.

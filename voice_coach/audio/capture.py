@@ -19,10 +19,17 @@ from voice_coach.audio import SAMPLE_RATE
 from voice_coach.errors import AudioFileError, MicrophoneError
 
 BLOCK_S = 0.064
-"""Block length: short enough for a lively level meter and prompt endpointing."""
+"""Block length of file sources; microphones deliver what the device chooses (~25 ms)."""
 
 STALL_S = 2.0
 """A stream that delivers nothing for this long has failed (device unplugged, server gone)."""
+
+FIRST_DATA_S = 6.0
+"""Grace before the first block: a sound server can take seconds to start a stream."""
+
+INPUT_LATENCY_S = 0.1
+"""Asked of PortAudio: without it, ALSA's pulse plugin buffers about 2 s before the first
+callback, which delays the level meter and endpointing by as much."""
 
 
 class AudioSource(Protocol):
@@ -71,6 +78,7 @@ class Microphone:
         self._stream: object | None = None
         self._resampler: soxr.ResampleStream | None = None
         self._last_data = 0.0
+        self._got_data = False
 
     def _callback(self, indata: np.ndarray, frames: int, when: object, status: object) -> None:
         self._queue.put(indata[:, 0].copy())
@@ -90,7 +98,7 @@ class Microphone:
                     samplerate=rate,
                     channels=1,
                     dtype="float32",
-                    blocksize=int(rate * BLOCK_S),
+                    latency=INPUT_LATENCY_S,
                     callback=self._callback,
                 )
                 stream.start()
@@ -125,13 +133,15 @@ class Microphone:
         try:
             block = self._queue.get(timeout=timeout)
         except queue.Empty:
-            if time.monotonic() - self._last_data > STALL_S:
+            limit = STALL_S if self._got_data else FIRST_DATA_S
+            if time.monotonic() - self._last_data > limit:
                 raise MicrophoneError(
                     "the microphone stopped delivering audio "
                     "(unplugged, or the sound server stopped)"
                 ) from None
             return None
         self._last_data = time.monotonic()
+        self._got_data = True
         if self._resampler is not None:
             block = self._resampler.resample_chunk(block)
         return block
@@ -202,9 +212,13 @@ def read_audio(path: Path) -> np.ndarray:
     try:
         from faster_whisper import decode_audio
 
-        return np.asarray(decode_audio(str(path), sampling_rate=SAMPLE_RATE), dtype=np.float32)
+        audio = np.asarray(decode_audio(str(path), sampling_rate=SAMPLE_RATE), dtype=np.float32)
     except Exception as exc:
         raise AudioFileError(f"{path}: not a readable audio file ({_clean(exc)})") from None
+    if audio.size == 0:
+        # PyAV reads some garbage files as an empty stream instead of failing.
+        raise AudioFileError(f"{path}: not a readable audio file (no audio found in it)")
+    return audio
 
 
 def _clean(exc: BaseException | None) -> str:

@@ -38,7 +38,7 @@ class EndpointConfig:
     min_segment_s: float = 3.0
     """A shorter stretch of speech is held and joined to the next one: Whisper decodes a
     two-word fragment poorly without the sentence around it."""
-    hold_pause_s: float = 1.0
+    hold_pause_s: float = 2.0
     """A held fragment is decoded anyway after this much silence, so the screen keeps up."""
     max_segment_s: float = 8.0
     """Cut longer stretches of speech, so no single piece takes long to decode."""

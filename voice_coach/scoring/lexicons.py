@@ -11,6 +11,9 @@ output punctuates unpredictably or not at all.
 
 from __future__ import annotations
 
+# Word lists are laid out by hand, several to a line, so the vocabulary reads as a table.
+# fmt: off
+
 # --- Speech-to-text noise --------------------------------------------------
 
 FILLERS: tuple[str, ...] = (
@@ -28,6 +31,13 @@ SUBJECT_VERB_ADVERBS: tuple[str, ...] = (
     "at first", "at that point", "right away", "i",
 )
 """Adverbs (and a stuttered "i") that sit between "I" and its verb: "I then quickly rewrote"."""
+
+GAP_SUBJECTS: tuple[str, ...] = ("i'm", "i've", "i'd", "i", "we", "we're", "we'd")
+"""Subjects after which fillers and adverbs are skipped in multi-word phrases."""
+
+APOSTROPHE_DROPPABLE: frozenset[str] = frozenset({"i'm", "i've"})
+"""Contractions some speech-to-text engines write without the apostrophe ("im", "ive"); every
+"n't" form too. Not "we're", "we'll" or "it's": "were", "well" and "its" are words."""
 
 # --- Numbers ----------------------------------------------------------------
 
@@ -47,10 +57,14 @@ NUMBER_SCALES: dict[str, int] = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
     "dozen": 12,
 }
-DIGIT_SCALE_SUFFIXES: dict[str, int] = {"k": 1_000, "m": 1_000_000, "mm": 1_000_000, "bn": 1_000_000_000}
+DIGIT_SCALE_SUFFIXES: dict[str, int] = {
+    "k": 1_000, "m": 1_000_000, "mm": 1_000_000, "bn": 1_000_000_000,
+}
 """Written shorthands after digits ("40k", "2m") as Whisper tends to print them."""
 
-PERCENT_UNITS: tuple[str, ...] = ("%", "percent", "per cent", "percentage points", "percentage point")
+PERCENT_UNITS: tuple[str, ...] = (
+    "%", "percent", "per cent", "percentage points", "percentage point",
+)
 MONEY_UNITS: tuple[str, ...] = (
     "dollars", "dollar", "bucks", "pounds", "pound", "euros", "euro", "quid", "grand",
     "usd", "gbp", "eur",
@@ -72,7 +86,7 @@ TIMES_MULTIPLIER_FOLLOWERS: tuple[str, ...] = (
     "faster", "quicker", "more", "less", "fewer", "higher", "lower", "bigger", "larger",
     "smaller", "cheaper", "better", "as", "over", "the",
 )
-"""After "three times", these make it a multiplier ("three times faster"), not a count of occasions."""
+"""After "three times" these make a multiplier ("three times faster"), not a count of occasions."""
 
 YEAR_CONTEXT_BEFORE: tuple[str, ...] = (
     "in", "since", "from", "during", "until", "till", "by", "of", "around", "circa", "back",
@@ -83,11 +97,12 @@ YEAR_CONTEXT_BEFORE: tuple[str, ...] = (
 """Words that make a bare 1900-2099 a calendar year ("in 2019"), not a count ("2019 users")."""
 
 YEAR_ANCHOR_BEFORE: frozenset[str] = frozenset({
-    "in", "back", "during", "since", "around", "circa", "early", "late", "mid", "spring",
-    "summer", "autumn", "fall", "winter", "of", "from", "january", "february", "march",
+    "in", "back", "during", "around", "circa", "early", "late", "mid", "spring",
+    "summer", "autumn", "fall", "winter", "of", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december",
 })
-"""Before a year, these place the story in time ("back in 2019"); "by 2026" is a deadline, not a time."""
+"""Before a year, these place the story in time ("back in 2019"). Not "by 2026" (a deadline)
+nor "since 2012" (a career span)."""
 
 # --- Situation: one specific past episode -----------------------------------
 
@@ -102,8 +117,10 @@ MONTHS: tuple[str, ...] = (
 )
 """Month names ("in march"); "may" is left out because "in may" is too often the modal verb."""
 
-PAST_RELATIVE: tuple[str, ...] = ("last", "this past", "that", "earlier this", "the following", "the next")
-"""Before a time unit: "last quarter", "that summer"; "next" only in the past-narrative "the next week"."""
+PAST_RELATIVE: tuple[str, ...] = (
+    "last", "this past", "that", "earlier this", "the following", "the next",
+)
+"""Before a time unit: "last quarter", "that summer", and in a narrative "the next week"."""
 
 AGO_QUANTIFIERS: tuple[str, ...] = (
     "a few", "a couple of", "a couple", "couple of", "few", "several", "many", "some", "a",
@@ -114,6 +131,8 @@ ORG_NOUNS: tuple[str, ...] = (
     "workplace", "startup", "start-up", "firm", "agency", "project", "contract", "gig",
     "post", "manager", "boss", "client", "organisation", "organization", "department",
     "store", "shop", "restaurant", "school", "hospital", "practice", "office", "branch",
+    "apprenticeship", "residency", "rotation", "secondment", "shift", "ward", "year",
+    "semester", "degree", "course", "season", "tour", "deployment", "assignment",
 )
 PREVIOUS_ADJECTIVES: tuple[str, ...] = (
     "previous", "last", "former", "old", "prior", "past", "first", "second", "current",
@@ -128,30 +147,66 @@ EPISODE_NOUNS: tuple[str, ...] = (
 """Things that happen once: being "on the billing migration" places the story."""
 
 SITUATION_PHRASES: tuple[str, ...] = (
-    "one time", "one day", "one morning", "one afternoon", "one evening", "one week",
-    "one weekend", "one quarter", "one sprint", "one summer", "on one occasion",
+    "one time", "on one occasion",
     "there was a time", "there was this time", "there was one time", "a time when",
     "the time when", "back then", "at the time", "at that time", "back in",
     "during my time", "in my time at", "my time at", "my time with", "when i started there",
     "yesterday", "earlier this year", "earlier this month", "earlier this week",
-    "the other day", "the other week", "recently",
+    "the other day", "the other week", "recently", "in the middle of a",
+    "in the middle of the", "in the middle of our", "right before", "right after",
+    "the night before", "the day before", "the week before", "at one point",
 )
+ONE_TIME_UNITS: tuple[str, ...] = (
+    "day", "morning", "afternoon", "evening", "night", "week", "weekend", "quarter",
+    "sprint", "summer", "winter", "friday", "monday",
+)
+"""After "one", a story opener ("one day, a customer called")..."""
+
+DURATION_PREPOSITIONS: tuple[str, ...] = (
+    "to", "in", "for", "within", "just", "only", "than", "about", "under",
+)
+"""...unless one of these comes first: then "one day" is a length ("down to one day")."""
+
+ORDINAL_PERIODS: tuple[str, ...] = ("first", "second", "third", "last", "final", "early")
+"""Before a time unit: "in my first month", "during our final week"."""
+
+PERIOD_INTO: tuple[str, ...] = ("into", "after", "before", "after joining", "into my", "into the")
+"""After "three months", these anchor in time: "three months into my first job"."""
+
 WHEN_CONJUNCTIONS: tuple[str, ...] = (
     "when", "while", "back when", "after", "before", "right after", "just after",
-    "soon after", "shortly after", "the day", "the week",
+    "soon after", "shortly after", "the day", "the week", "where", "the year", "the month",
 )
+CLAUSE_SUBJECT_PRONOUNS: tuple[str, ...] = (
+    "i", "we", "they", "he", "she", "it", "everyone", "nobody",
+)
+CLAUSE_DETERMINERS: tuple[str, ...] = (
+    "the", "our", "my", "a", "an", "one", "this", "that", "their", "his", "her", "some", "two",
+    "three",
+)
+"""A past clause opened by "when"/"where" names a moment or place: "when our lead developer
+left", "at the hospital where I trained". Its subject is a pronoun or a short noun phrase."""
+
+IRREGULAR_PAST_STATES: frozenset[str] = frozenset({
+    "was", "were", "had", "left", "came", "went", "saw", "heard", "felt", "became", "knew",
+    "thought", "fell", "lost", "began", "found", "told", "got", "broke", "quit", "took",
+})
+"""Irregular past verbs that are not deeds but still put a clause in the past."""
+
 WHEN_I_CONTINUATIONS: tuple[str, ...] = (
     "was", "were", "worked", "joined", "first joined", "started", "first started", "moved",
     "took over", "had just", "got", "arrived", "inherited", "became",
 )
 """After "when I": "when I was at", "when I joined" open an episode rather than report an action."""
 
-WHEN_WE_CONTINUATIONS: tuple[str, ...] = ("were", "had", "got", "started", "moved", "lost", "launched")
+WHEN_WE_CONTINUATIONS: tuple[str, ...] = (
+    "were", "had", "got", "started", "moved", "lost", "launched",
+)
 
 SETUP_I: tuple[str, ...] = (
     "i was asked", "i was tasked", "i was given", "i was assigned", "i was put in charge",
     "i was brought in", "i was hired", "i was working", "i was leading", "i was managing",
-    "i was running", "i was responsible", "i was in charge", "i was working on", "i was the only",
+    "i was running", "i was responsible", "i was in charge", "i was the only",
     "i was the new", "i was new", "i was on call", "i was part of", "i was handed",
     "i was transferred", "i was about to", "i was supporting", "i was covering",
     "i was doing", "i was helping", "i noticed", "i realized", "i realised", "i discovered",
@@ -172,10 +227,33 @@ PROBLEM_STATES: tuple[str, ...] = (
     "frustrated", "stuck", "missing", "running out", "overdue", "over budget",
     "under pressure", "falling behind", "churning", "threatening", "complaining",
     "slipping", "crashing", "breaking", "down", "overloaded", "understaffed", "delayed",
-    "blocked", "angry", "upset", "leaving", "in trouble",
+    "blocked", "angry", "upset", "leaving", "in trouble", "poor", "low", "slow", "high",
+    "incomplete", "inconsistent", "unreliable", "broken", "wrong", "messy", "chaotic",
+    "confusing", "outdated", "manual", "expensive", "falling", "dropping", "rising",
+    "piling up", "getting worse", "at risk", "out of date", "out of control", "lost",
+    "unclear", "short staffed", "short-staffed", "burning out", "drowning", "overwhelmed",
+    "demotivated", "disengaged", "worried", "stressed", "furious", "dissatisfied",
+    "taking", "costing", "stalled", "stagnant", "flat", "declining", "underperforming",
+    "disagreeing", "fighting", "arguing", "not working", "not talking", "far behind",
 )
-PROBLEM_STATE_VERBS: tuple[str, ...] = ("was", "were", "had been", "kept", "started", "began")
-"""Past verbs before a problem state: "our releases kept slipping", "the client was about to leave"."""
+"""Trouble that opens a story: every accomplishment is a problem that got solved."""
+
+STATE_INTENSIFIERS: tuple[str, ...] = (
+    "really", "very", "so", "often", "always", "constantly", "quite", "completely", "badly",
+    "seriously", "pretty", "too", "getting", "becoming", "already", "still", "way", "just",
+    "totally", "extremely", "almost", "regularly", "increasingly",
+)
+PROBLEM_STATE_VERBS: tuple[str, ...] = (
+    "was", "were", "had been", "kept", "started", "began", "got",
+)
+"""Past verbs before a problem state: "our releases kept slipping", "sales were really poor"."""
+
+PAST_NEGATIONS: tuple[str, ...] = (
+    "didn't", "did not", "wasn't", "was not", "weren't", "were not", "couldn't",
+    "could not", "hadn't", "had not", "had no", "nobody knew", "no one knew",
+    "nobody wanted", "no one wanted", "nobody was", "no one was",
+)
+"""Past negatives describe a gap at a point in time ("the team didn't have tests")."""
 
 ACTOR_NOUNS: tuple[str, ...] = (
     "client", "customer", "manager", "boss", "colleague", "coworker", "co-worker",
@@ -183,12 +261,28 @@ ACTOR_NOUNS: tuple[str, ...] = (
     "ceo", "cto", "vp", "founder", "patient", "student", "investor", "project", "deadline",
     "system", "server", "site", "website", "app", "release", "launch", "budget",
 )
-ACTOR_DETERMINERS: tuple[str, ...] = ("a", "an", "the", "our", "my", "one", "this", "one of our", "one of my")
+ACTOR_DETERMINERS: tuple[str, ...] = (
+    "a", "an", "the", "our", "my", "one", "this", "one of our", "one of my",
+)
 ACTOR_PAST_VERBS: tuple[str, ...] = (
     "asked", "wanted", "complained", "came", "called", "escalated", "threatened", "needed",
     "told", "reported", "emailed", "was", "were", "had", "went down", "crashed", "failed",
     "slipped", "missed", "changed", "got cut", "collapsed", "quit", "left", "raised",
 )
+
+POSSESSIVES: tuple[str, ...] = ("my", "our")
+SCENE_PREPOSITIONS: tuple[str, ...] = ("at", "in", "on", "during", "with", "for", "from")
+"""Before "my previous job": "at my previous job", "with my old team"."""
+DURING_DETERMINERS: tuple[str, ...] = ("my", "our", "the", "a", "that")
+EPISODE_PREPOSITIONS: tuple[str, ...] = ("on", "during", "for", "in", "at")
+EPISODE_DETERMINERS: tuple[str, ...] = (
+    "a", "one", "the", "this", "that", "our", "my", "a big", "a major",
+)
+NOT_AN_EPISODE_AFTER: tuple[str, ...] = (
+    "management", "manager", "managers", "planning", "lifecycle", "plan", "plans",
+    "methodology",
+)
+"""After an episode noun these make it a discipline: "in project management" is no project."""
 
 # --- Action: what the speaker did -------------------------------------------
 
@@ -236,7 +330,8 @@ ACTION_HELPERS: tuple[str, ...] = (
 
 HABITUAL_PHRASES: tuple[str, ...] = (
     "i always", "i usually", "i normally", "i typically", "i generally", "i often",
-    "i tend to", "i try to", "i like to", "i love to", "i make sure", "i make a point",
+    "i consistently", "i regularly", "i constantly", "i frequently", "i tend to", "i try to",
+    "i like to", "i love to", "i make sure", "i make a point",
     "i make it a point", "i prefer to", "i focus on", "i've always", "i have always",
     "i would always", "i'd always", "i used to", "whenever", "every time", "each time",
     "as a rule", "in general", "generally speaking", "my approach is", "my strategy is",
@@ -248,7 +343,9 @@ HABITUAL_PHRASES: tuple[str, ...] = (
     "it is important to",
 )
 QUALITY_SUBJECTS: tuple[str, ...] = ("i'm", "i am", "i've always been", "i have always been")
-QUALITY_INTENSIFIERS: tuple[str, ...] = ("very", "really", "quite", "extremely", "super", "pretty", "so", "a very", "a really", "a")
+QUALITY_INTENSIFIERS: tuple[str, ...] = (
+    "very", "really", "quite", "extremely", "super", "pretty", "so", "a very", "a really", "a",
+)
 QUALITIES: tuple[str, ...] = (
     "hard worker", "hardworking", "hard working", "hard-working", "team player",
     "people person", "detail oriented", "detail-oriented", "organized", "organised",
@@ -264,20 +361,38 @@ QUALITIES: tuple[str, ...] = (
 HYPOTHETICAL_PHRASES: tuple[str, ...] = (
     "i would", "i will", "i'll", "i'm going to", "i am going to", "i'm gonna", "i could",
     "i might", "i should", "if i were", "if i was", "if i had to", "if i ever",
-    "what i would do", "what i'd do", "we would", "we will", "we'll", "we'd",
+    "what i would do", "what i'd do", "we would", "we will", "we'll",
     "my plan would be", "my approach would be", "the first thing i'd",
     "the first thing i would", "ideally", "hypothetically", "in that case",
-    "in that situation i", "in a situation like that",
+    "in that situation i", "in a situation like that", "i plan to", "i'm planning to",
+    "i am planning to", "i want to", "i hope to", "i intend to", "we aim to", "we plan to",
+    "we're planning to", "we want to", "we hope to", "our goal is", "my goal is",
+    "the plan is",
 )
 I_D_PARTICIPLES: frozenset[str] = frozenset({
     "driven", "written", "taken", "given", "chosen", "broken", "forgotten", "fallen",
     "ridden", "risen", "shown", "grown", "thrown", "drawn", "beaten", "hidden", "proven",
-    "stolen", "shaken", "been", "done", "had", "made", "built", "led", "gone", "seen", "got", "gotten", "run", "set", "put", "found", "brought", "sent", "spoken", "told",
+    "stolen", "shaken", "been", "done", "had", "made", "built", "led", "gone", "seen", "got",
+    "gotten", "run", "set", "put", "found", "brought", "sent", "spoken", "told",
     "already", "just", "never", "only", "recently", "previously", "spent", "left", "won",
     "heard", "known", "become", "begun", "kept", "met", "paid", "sold", "taught",
     "said",
 })
 """After "I'd" these mean "I had" (past perfect, a real episode), not "I would"."""
+
+HEDGE_VERBS: frozenset[str] = frozenset({
+    "say", "think", "guess", "imagine", "argue", "add", "like", "love",
+})
+"""After "I would"/"I'd" these are hedges or politeness ("I'd say last year...", "I'd like to
+ask"), not plans."""
+
+CONDITIONAL_MARKERS: tuple[str, ...] = (
+    "if", "whenever", "unless", "suppose", "supposing", "imagine", "hypothetically",
+)
+"""Just before a scene ("if a project was falling behind"), these make it imagined."""
+
+CAREER_SUMMARY_SUBJECTS: tuple[str, ...] = ("i have", "i've", "i have always", "i've always")
+"""With a participle ("I have managed teams"), a career summary rather than one episode."""
 
 HYPOTHETICAL_QUESTION_CUES: tuple[str, ...] = (
     "what would you", "how would you", "what would your", "what if", "imagine",
@@ -291,13 +406,17 @@ CHANGE_VERBS_PAST: tuple[str, ...] = (
     "doubled", "tripled", "trebled", "quadrupled", "halved", "saved", "shortened",
     "sped up", "accelerated", "eliminated", "prevented", "avoided", "dropped", "fell",
     "rose", "climbed", "jumped", "shrank", "shrunk", "slashed", "trimmed", "went up",
-    "went down", "came down", "brought down", "brought it down", "freed up", "recovered",
+    "went down", "went from", "came down", "brought down", "took it from", "took us from",
+    "got it down", "got it from", "brought it from", "brought it down", "freed up", "recovered",
     "generated", "brought in", "earned", "secured", "landed", "gained", "beat", "exceeded",
     "surpassed", "outperformed", "expanded", "minimised", "minimized", "maximised",
     "maximized", "removed", "fixed", "resolved", "solved", "stabilised",
-    "stabilized", "streamlined", "simplified", "automated",
+    "stabilized", "streamlined", "simplified", "automated", "cleared", "stopped",
+    "disappeared", "went away", "vanished", "ceased",
 )
-"""Past-tense verbs whose meaning is a change in the world: "it cut the errors"."""
+"""Past-tense verbs whose meaning is a change in the world: "it cut the errors". With "I" as
+the subject ("I improved processes") they report the action, and count as a result only
+with a number attached."""
 
 OUTCOME_PHRASES: tuple[str, ...] = (
     "renewed", "adopted", "signed", "approved", "accepted", "won", "succeeded", "passed",
@@ -316,10 +435,20 @@ OUTCOME_PHRASES: tuple[str, ...] = (
     "the result was", "the outcome was", "which meant", "that meant", "this meant",
     "ended up", "led to", "resulted in", "in the end", "by the end", "positive feedback",
     "great feedback", "good feedback", "came back", "stayed with us", "kept the account",
-    "kept the client", "kept the customer", "successfully", "delivered on time",
+    "kept the client", "kept the customer", "delivered on time",
     "shipped on time", "launched on time", "got the contract", "got the deal",
     "got signed off", "was signed off", "signed off", "rolled it out", "rolled out to",
-    "award", "an award", "happier", "thanked me", "loved it",
+    "award", "happier", "thanked me", "loved it", "was happy", "were happy",
+    "was delighted", "were delighted", "was thrilled", "were thrilled", "was pleased",
+    "were pleased", "was impressed", "were impressed", "was satisfied", "were satisfied",
+    "on schedule", "as planned", "in time for", "on the original date", "on the planned date",
+    "on the same day", "by the deadline", "within budget", "within the deadline",
+    "on target", "placed an order", "placed a new order", "signed up", "subscribed",
+    "chose us", "picked us", "went with us", "came back to us", "offered me",
+    "became regular", "became a regular", "became our", "nobody quit", "no one quit",
+    "nobody left", "no one left", "not a single", "without a single", "without losing",
+    "without any downtime", "without any complaints", "didn't lose", "did not lose",
+    "didn't miss", "did not miss", "never missed", "no complaints", "no downtime",
 )
 """Outcomes that are results without a number: "the client renewed", "we shipped on time"."""
 
@@ -332,7 +461,8 @@ QUANTITY_CUE_NOUNS: tuple[str, ...] = (
 QUANTITY_CUE_VERBS: tuple[str, ...] = (
     "delivered", "shipped", "launched", "finished", "completed", "released", "closed",
     "signed", "sold", "onboarded", "hired", "trained", "raised", "made us", "brought",
-    "handled", "processed", "converted", "recruited",
+    "handled", "processed", "converted", "recruited", "worth", "collected", "placed",
+    "booked", "ordered", "bought", "paid",
 )
 """Past verbs that are a result only with a number attached: "delivered in two weeks"."""
 
@@ -340,21 +470,60 @@ COMPARATIVES_AFTER_NUMBER: tuple[str, ...] = (
     "faster", "quicker", "sooner", "earlier", "early", "ahead", "fewer", "less", "lower",
     "higher", "more", "better", "cheaper", "shorter", "smaller", "bigger", "larger",
     "increase", "decrease", "reduction", "improvement", "drop", "growth", "rise", "boost",
-    "uplift", "gain", "jump", "decline", "savings", "off",
+    "uplift", "gain", "jump", "decline", "savings", "off", "instead",
 )
 """Right after a number these make it a difference: "two weeks early", "30 percent fewer"."""
 
-CHANGE_PREPOSITIONS: tuple[str, ...] = ("down to", "up to", "to just", "to under", "to below", "to less than", "to about")
+CHANGE_PREPOSITIONS: tuple[str, ...] = (
+    "down to", "to just", "to under", "to below", "to less than",
+)
+"""Not "up to": "teams of up to 15 people" is a size, not a change."""
+
+LEVEL_VERBS: tuple[str, ...] = (
+    "was", "were", "stood", "ended", "ended up", "came in", "finished", "got", "had got",
+)
+LEVEL_BOUNDS: tuple[str, ...] = (
+    "under", "below", "less than", "fewer than", "down to", "back to", "over", "above",
+    "more than", "up to",
+)
+AFTERWARDS_PHRASES: tuple[str, ...] = (
+    "from then on", "from that point on", "by the end of the week", "by the end of the month",
+    "by the end of the year",
+    "by the end of the quarter", "by the end of the day", "by the next morning",
+)
+AFTERWARDS_QUANTIFIERS: tuple[str, ...] = ("a", "an", "a few", "a couple of", "several")
+AFTERWARDS_UNITS: tuple[str, ...] = (
+    "day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years",
+    "sprint", "sprints", "hour", "hours",
+)
+"""A later time told after the actions opens the outcome: "within six weeks...", "three months
+later we had the best score". Counted only when a past-tense verb follows. Plain sequence
+words ("after that", "then") are left out: they continue a story as often as they end it."""
+
+LEVEL_REACHED: tuple[str, ...] = ("reached", "hit", "passed", "topped", "crossed")
+"""A level told after the actions is the outcome: "within a month the backlog was under fifty",
+"we reached ten thousand users". Told before them it is the problem, so the scorer only counts
+these once the speaker has said what they did."""
+
+FUTURE_CONTRACTIONS: tuple[str, ...] = ("'ll", "'d")
+"""Attached to any word ("we'll", "they'd"), these are "will" and "would"."""
 
 FUTURE_MARKERS: tuple[str, ...] = (
-    "will", "'ll", "would", "'d", "going to", "gonna", "could", "should", "might", "want to",
+    "will", "would", "going to", "gonna", "could", "should", "might", "want to",
     "wants to", "wanted to", "hope", "hoping", "hoped", "aim", "aims", "aiming", "aimed",
     "plan", "plans", "planning", "planned", "target", "targets", "targeting", "goal",
     "goals", "objective", "expect", "expects", "expecting", "expected", "projected",
     "forecast", "intend", "intends", "intended", "try to", "tried to", "trying to",
     "need to", "needs to", "supposed to", "if", "budgeted", "ambition", "hopefully",
+    "on track", "on course", "set to",
 )
 """Before a change word, these make it a plan or a wish, not something that happened."""
+
+CLAUSE_BREAKS: frozenset[str] = frozenset({
+    "and", "but", "so", "then", "which", "because", "after", "afterwards", "eventually",
+    "finally", "anyway", "instead", "actually",
+})
+"""Where a plan's reach ends without punctuation: "I said I would fix it and I fixed it"."""
 
 FUTURE_AFTER: tuple[str, ...] = (
     "next year", "next quarter", "next month", "next week", "next sprint", "next season",
@@ -376,3 +545,4 @@ EXPERIENCE_BEFORE: tuple[str, ...] = (
     "more than", "almost", "nearly",
 )
 """Before a span of years: "I've spent ten years", "for the past five years"."""
+# fmt: on

@@ -33,15 +33,56 @@ START = r"(?<![\w'])"
 END = r"(?![\w'])"
 
 
-def phrase_regex(phrase: str) -> str:
-    """One lexicon phrase as a regex: words escaped, spaces widened to :data:`SEP`."""
-    return SEP.join(re.escape(word) for word in phrase.split())
+_Trie = dict[str, "_Trie"]
+_TOKEN_REGEX = {" ": SEP, "'?": "'?"}
 
 
 def alternation(phrases: Iterable[str]) -> str:
-    """A non-capturing group matching any phrase, longest first so "went up" beats "went"."""
-    unique = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "(?:" + "|".join(phrase_regex(p) for p in unique) + ")"
+    """A non-capturing group matching any phrase, preferring the longest ("went up" over "went").
+
+    Built as a character trie ("went(?:\\s+up)?") rather than a flat list of branches:
+    Python's regex engine tries branches one by one, so with hundreds of phrases a
+    flat list costs hundreds of attempts at every word; a trie costs one per letter.
+    """
+    trie: _Trie = {}
+    for phrase in phrases:
+        node = trie
+        for token in _phrase_tokens(phrase):
+            node = node.setdefault(token, {})
+        node[""] = {}
+    return "(?:" + _trie_regex(trie) + ")"
+
+
+_OPTIONAL_APOSTROPHE = "'?"
+
+
+def _phrase_tokens(phrase: str) -> list[str]:
+    """Characters, with " " for a word gap and an optional apostrophe where ASR may drop it.
+
+    Some engines write "didnt" and "im"; the apostrophe is made optional only where
+    the bare form is not another common word ("were" for "we're", "well" for "we'll").
+    """
+    tokens: list[str] = []
+    for i, word in enumerate(phrase.split()):
+        if i:
+            tokens.append(" ")
+        droppable = word.endswith("n't") or word in lx.APOSTROPHE_DROPPABLE
+        tokens.extend(_OPTIONAL_APOSTROPHE if c == "'" and droppable else c for c in word)
+    return tokens
+
+
+def _trie_regex(node: _Trie) -> str:
+    branches = [
+        _TOKEN_REGEX.get(token, re.escape(token)) + _trie_regex(child)
+        for token, child in sorted(node.items())
+        if token
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return body + "?" if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{body})?"
+    return body
 
 
 # --- Number patterns ----------------------------------------------------------
@@ -65,12 +106,14 @@ _SPOKEN_YEAR = (
     rf"(?:nineteen|twenty){_WORD_GAP}"
     rf"(?:oh{_WORD_GAP}{_UNIT_WORD}|hundred|{_TEEN_WORD}|{_TENS_WORD}(?:{_WORD_GAP}{_UNIT_WORD})?){END}"
 )
+_TIME_UNIT = alternation(lx.TIME_UNITS)
 _UNIT = alternation([*lx.PERCENT_UNITS, *lx.MONEY_UNITS, *lx.TIME_UNITS, *lx.MULTIPLIER_UNITS])
 
 _NUMBER_RE = re.compile(
     rf"{START}(?:"
     rf"(?P<mult>{alternation(lx.MULTIPLIER_VERBS)}){END}"
     rf"|(?P<year>{_SPOKEN_YEAR})"
+    rf"|(?P<one_unit>(?:half{_WORD_GAP})?(?:a|an){_WORD_GAP}(?P<one_unit_name>{_TIME_UNIT}){END})"
     rf"|(?P<cur>[$£€]\s?)?"
     rf"(?P<num>{_DIGITS}(?:\s?{_DIGIT_SUFFIX}{END}|{_WORD_GAP}{_SCALE_WORD}{END})?|{_SPOKEN}{END})"
     rf"(?:(?P<pct>\s?%)|(?P<x>x){END}|{_WORD_GAP}(?P<unit>{_UNIT}){END})?"
@@ -84,12 +127,38 @@ _MONEY = frozenset(lx.MONEY_UNITS)
 _TIME = frozenset(lx.TIME_UNITS)
 _YEAR_BEFORE = frozenset(lx.YEAR_CONTEXT_BEFORE)
 _TIMES_FOLLOWERS = frozenset(lx.TIMES_MULTIPLIER_FOLLOWERS)
-_YEAR_FOLLOWERS = frozenset({
-    "i", "we", "was", "were", "when", "and", "to", "the", "my", "our", "that", "this", "there",
-    "it", "is", "as", "until", "through", "so", "um", "uh", "they", "he", "she",
-})
+_YEAR_FOLLOWERS = frozenset(
+    {
+        "i",
+        "we",
+        "was",
+        "were",
+        "when",
+        "and",
+        "to",
+        "the",
+        "my",
+        "our",
+        "that",
+        "this",
+        "there",
+        "it",
+        "is",
+        "as",
+        "until",
+        "through",
+        "so",
+        "um",
+        "uh",
+        "they",
+        "he",
+        "she",
+    }
+)
 _WORD_VALUES: dict[str, int] = {
-    **lx.NUMBER_UNITS, **lx.NUMBER_TEENS, **lx.NUMBER_TENS,
+    **lx.NUMBER_UNITS,
+    **lx.NUMBER_TEENS,
+    **lx.NUMBER_TENS,
 }
 _LARGE_SCALES = frozenset({"thousand", "million", "billion"})
 
@@ -199,6 +268,14 @@ def find_numbers(lowered: str) -> tuple[NumberMention, ...]:
         text = m.group(0)
         if m.group("mult"):
             found.append(NumberMention(span, text, "multiplier", None, m.group("mult")))
+            continue
+        if m.group("one_unit"):
+            half = text.startswith("half")
+            found.append(
+                NumberMention(
+                    span, text, "duration", 0.5 if half else 1.0, m.group("one_unit_name")
+                )
+            )
             continue
         if m.group("year"):
             found.append(NumberMention(span, text, "year", spoken_year_value(text), None))

@@ -19,6 +19,7 @@ answers a second, no model, nothing leaves the machine.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -136,18 +137,26 @@ class Score:
 _GAP = rf"(?:{SEP}{alternation((*lx.FILLERS, *lx.SUBJECT_VERB_ADVERBS))}){{0,3}}"
 """Up to three fillers or adverbs between a subject and its verb: "I, um, then rewrote"."""
 
-_SUBJECTS = ("i'm", "i've", "i'd", "i", "we", "we're", "we'd")
-
 
 def _with_gaps(phrases: tuple[str, ...]) -> str:
-    """Like :func:`alternation`, but lets fillers sit after a leading "I"/"we"."""
-    parts = []
-    for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)):
+    """Like :func:`alternation`, but lets fillers sit after a leading "I"/"we".
+
+    Phrases are grouped by subject so the filler gap is tried once per subject,
+    not once per phrase: that keeps the pattern small and fast.
+    """
+    by_subject: dict[str, list[str]] = {}
+    others: list[str] = []
+    for phrase in phrases:
         head, _, rest = phrase.partition(" ")
-        if head in _SUBJECTS and rest:
-            parts.append(re.escape(head) + _GAP + SEP + alternation((rest,)))
+        if head in lx.GAP_SUBJECTS and rest:
+            by_subject.setdefault(head, []).append(rest)
         else:
-            parts.append(alternation((phrase,)))
+            others.append(phrase)
+    parts = [
+        alternation((head,)) + _GAP + SEP + alternation(rests) for head, rests in by_subject.items()
+    ]
+    if others:
+        parts.append(alternation(others))
     return "(?:" + "|".join(parts) + ")"
 
 
@@ -155,79 +164,111 @@ def _compile(body: str) -> re.Pattern[str]:
     return re.compile(rf"{START}(?:{body}){END}")
 
 
-_ACTION_RE = re.compile(
-    rf"{START}(?P<subj>i|we)"
-    rf"(?={_GAP}{SEP}(?P<verb>{alternation(lx.ACTION_HELPERS)}{END}|[a-z]+{END}))"
-)
-_USED_TO_RE = re.compile(rf"{SEP}to{END}")
-
 _ANY_NUMBER = r"(?:\d+|" + alternation((*lx.NUMBER_UNITS, *lx.NUMBER_TEENS, *lx.NUMBER_TENS)) + ")"
 _PLURAL_UNITS = alternation(
     (*lx.TIME_UNITS_FOR_ANCHORS, *(u + "s" for u in lx.TIME_UNITS_FOR_ANCHORS), "days", "day")
 )
+_PAST_VERB = rf"(?:[a-z]+ed|{alternation((*lx.IRREGULAR_PAST_ACTIONS, *lx.IRREGULAR_PAST_STATES))})"
+_NOT_PRONOUN = rf"(?!{alternation(lx.CLAUSE_SUBJECT_PRONOUNS)}{END})"
+"""Inside a noun phrase: "after that I moved" has no noun phrase, "when our lead left" has."""
+_NOT_PRESENT_ED = rf"(?!{alternation(lx.PRESENT_TENSE_ED)}{END})"
+
+_ACTION_RE = re.compile(
+    rf"{START}(?P<subj>i|we)"
+    rf"(?={_GAP}{SEP}(?P<verb>{alternation(lx.ACTION_HELPERS)}{END}|[a-z]+{END}))"
+)
+"""Only "I" is consumed, so a rejected verb never hides the next "I"."""
+_USED_TO_RE = re.compile(rf"{SEP}to{END}")
+
 _SITUATION_RE = _compile(
     "|".join(
         (
+            rf"(?P<onetime>one{SEP}{alternation(lx.ONE_TIME_UNITS)})",
             alternation(lx.SITUATION_PHRASES),
             rf"{alternation(lx.PAST_RELATIVE)}{SEP}{alternation(lx.TIME_UNITS_FOR_ANCHORS)}",
             rf"(?:(?:{alternation(lx.AGO_QUANTIFIERS)}|{_ANY_NUMBER}){SEP})?{_PLURAL_UNITS}{SEP}ago",
             rf"(?:back{SEP})?in{SEP}{alternation(lx.MONTHS)}",
-            rf"(?:(?:at|in|on|during|with|for|from){SEP})?(?:my|our){SEP}"
-            rf"{alternation(lx.PREVIOUS_ADJECTIVES)}{SEP}{alternation(lx.ORG_NOUNS)}",
+            rf"(?:{alternation(lx.SCENE_PREPOSITIONS)}{SEP})?{alternation(lx.POSSESSIVES)}{SEP}"
+            rf"{alternation(lx.PREVIOUS_ADJECTIVES)}{SEP}(?:[a-z]+{SEP})?{alternation(lx.ORG_NOUNS)}",
+            rf"during{SEP}{alternation(lx.DURING_DETERMINERS)}{SEP}(?:[a-z]+{SEP})?"
+            rf"{alternation((*lx.ORG_NOUNS, *lx.EPISODE_NOUNS))}",
+            rf"{_ANY_NUMBER}{SEP}{_PLURAL_UNITS}{SEP}{alternation(lx.PERIOD_INTO)}",
+            rf"{alternation(lx.POSSESSIVES)}{SEP}{alternation(lx.ORDINAL_PERIODS)}{SEP}{_PLURAL_UNITS}",
+            alternation(lx.PAST_NEGATIONS),
+            # A past clause ("when I managed a shop", "when our lead developer left",
+            # "the hospital where I trained") names a moment or place, whatever the verb.
+            rf"{alternation(lx.WHEN_CONJUNCTIONS)}{SEP}"
+            rf"(?:{alternation(lx.CLAUSE_SUBJECT_PRONOUNS)}"
+            rf"|{alternation(lx.CLAUSE_DETERMINERS)}(?:[\s-]+{_NOT_PRONOUN}[a-z']+){{1,3}}?){_GAP}"
+            rf"{SEP}{_NOT_PRESENT_ED}{_PAST_VERB}",
             rf"{alternation(lx.WHEN_CONJUNCTIONS)}{SEP}i{_GAP}{SEP}"
             rf"{alternation(lx.WHEN_I_CONTINUATIONS)}",
             rf"{alternation(lx.WHEN_CONJUNCTIONS)}{SEP}we{_GAP}{SEP}"
             rf"{alternation(lx.WHEN_WE_CONTINUATIONS)}",
             _with_gaps(lx.SETUP_I),
             _with_gaps(lx.SETUP_EXISTENTIAL),
-            rf"{alternation(lx.PROBLEM_STATE_VERBS)}{SEP}{alternation(lx.PROBLEM_STATES)}",
+            rf"{alternation(lx.PROBLEM_STATE_VERBS)}(?:{SEP}{alternation(lx.STATE_INTENSIFIERS)})"
+            rf"{{0,2}}{SEP}{alternation(lx.PROBLEM_STATES)}",
             rf"{alternation(lx.ACTOR_DETERMINERS)}{SEP}(?:[a-z]+{SEP})?"
             rf"{alternation(lx.ACTOR_NOUNS)}{SEP}{alternation(lx.ACTOR_PAST_VERBS)}",
-            rf"(?:on|during|for|in|at){SEP}(?:a|one|the|this|that|our|my|a big|a major){SEP}"
+            rf"{alternation(lx.EPISODE_PREPOSITIONS)}{SEP}{alternation(lx.EPISODE_DETERMINERS)}{SEP}"
             rf"(?:[a-z]+{SEP}){{0,2}}?{alternation(lx.EPISODE_NOUNS)}"
-            rf"(?!{SEP}(?:management|manager|managers|planning|lifecycle|plans?|methodology){END})",
+            rf"(?!{SEP}{alternation(lx.NOT_AN_EPISODE_AFTER)}{END})",
         )
     )
 )
 _HABITUAL_RE = _compile(
-    _with_gaps(lx.HABITUAL_PHRASES)
-    + "|"
-    + rf"{alternation(lx.QUALITY_SUBJECTS)}{_GAP}(?:{SEP}{alternation(lx.QUALITY_INTENSIFIERS)})?"
-    rf"{SEP}{alternation(lx.QUALITIES)}"
+    "|".join(
+        (
+            _with_gaps(lx.HABITUAL_PHRASES),
+            rf"{alternation(lx.QUALITY_SUBJECTS)}{_GAP}"
+            rf"(?:{SEP}{alternation(lx.QUALITY_INTENSIFIERS)})?{SEP}{alternation(lx.QUALITIES)}",
+            # "I have managed teams...": a career summary, not one episode.
+            rf"{_with_gaps(lx.CAREER_SUMMARY_SUBJECTS)}{_GAP}{SEP}{_NOT_PRESENT_ED}"
+            rf"(?:{_PAST_VERB}|{alternation(lx.I_D_PARTICIPLES)})",
+        )
+    )
 )
-_HYPOTHETICAL_RE = _compile(_with_gaps(lx.HYPOTHETICAL_PHRASES))
-_I_D_RE = re.compile(rf"{START}(?:i|we)'d(?={SEP}(?P<next>[a-z']+))")
+_HYPOTHETICAL_RE = _compile(rf"{_with_gaps(lx.HYPOTHETICAL_PHRASES)}|(?P<would>(?:i|we)'d)")
 _HYPOTHETICAL_QUESTION_RE = _compile(alternation(lx.HYPOTHETICAL_QUESTION_CUES))
 
+_LATER_SPAN = (
+    rf"(?:{_ANY_NUMBER}|{alternation(lx.AFTERWARDS_QUANTIFIERS)}){SEP}"
+    rf"{alternation(lx.AFTERWARDS_UNITS)}"
+)
 _RESULT_CUE_RE = _compile(
-    rf"(?P<outcome>{alternation(lx.OUTCOME_PHRASES)})"
+    rf"(?P<outcome>{alternation(lx.OUTCOME_PHRASES)}|never{SEP}(?:[a-z']+{SEP}){{0,4}}?again)"
     rf"|(?P<change>{alternation(lx.CHANGE_VERBS_PAST)})"
-    rf"|(?P<qverb>{alternation(lx.QUANTITY_CUE_VERBS)})"
-    rf"|(?P<qnoun>{alternation((*lx.QUANTITY_CUE_NOUNS, *lx.CHANGE_PREPOSITIONS))})"
+    rf"|(?P<level>{alternation(lx.LEVEL_VERBS)}(?:{SEP}{alternation(lx.STATE_INTENSIFIERS)})?"
+    rf"{SEP}{alternation(lx.LEVEL_BOUNDS)}|{alternation(lx.LEVEL_REACHED)})"
+    rf"|(?P<later>{alternation(lx.AFTERWARDS_PHRASES)}"
+    rf"|within{SEP}{_LATER_SPAN}|{_LATER_SPAN}{SEP}later)"
+    rf"|{alternation((*lx.QUANTITY_CUE_VERBS, *lx.QUANTITY_CUE_NOUNS, *lx.CHANGE_PREPOSITIONS))}"
 )
 _COMPARATIVE_AFTER_RE = re.compile(
     rf"{SEP}(?:[a-z]+{SEP})?{alternation(lx.COMPARATIVES_AFTER_NUMBER)}{END}"
 )
-_FROM_TO_BETWEEN_RE = re.compile(
-    rf"{SEP}(?:[a-z]+{SEP})?to(?:{SEP}(?:under|below|less than|just|about|around|only|over|"
-    rf"more than|nearly|almost))?{SEP}$"
-)
 _FUTURE_BEFORE_RE = re.compile(
-    rf"(?:^|\s)(?:{alternation(m for m in lx.FUTURE_MARKERS if not m.startswith(chr(39)))})(?:\s|$)"
-    r"|\w'(?:ll|d)(?:\s|$)"
+    rf"(?:^|\s){alternation(lx.FUTURE_MARKERS)}(?:\s|$)"
+    rf"|\w{alternation(lx.FUTURE_CONTRACTIONS)}(?:\s|$)"
 )
-_FUTURE_AFTER_RE = re.compile(rf"^{SEP}(?:[a-z]+{SEP})?{alternation(lx.FUTURE_AFTER)}{END}")
-_EXPERIENCE_AFTER_RE = re.compile(rf"^{SEP}(?:[a-z]+{SEP})?{alternation(lx.EXPERIENCE_AFTER)}{END}")
+_FUTURE_AFTER_RE = re.compile(rf"{SEP}(?:[a-z]+{SEP})?{alternation(lx.FUTURE_AFTER)}{END}")
+_EXPERIENCE_AFTER_RE = re.compile(rf"{SEP}(?:[a-z]+{SEP})?{alternation(lx.EXPERIENCE_AFTER)}{END}")
 _EXPERIENCE_BEFORE_RE = re.compile(rf"(?:^|\s){alternation(lx.EXPERIENCE_BEFORE)}(?:\s|$)")
 _WORD_RE = re.compile(r"[a-z0-9']+")
+_PUNCT_BREAK_RE = re.compile(r"[.!?;:,]")
 _COUNTED_WORD_RE = re.compile(r"\S*[^\W_]\S*")
 
 _IRREGULAR = lx.IRREGULAR_PAST_ACTIONS
 _HELPERS = frozenset(lx.ACTION_HELPERS)
+_CONDITIONAL = frozenset(lx.CONDITIONAL_MARKERS)
+_GAP_WORDS = frozenset(
+    w for phrase in (*lx.FILLERS, *lx.SUBJECT_VERB_ADVERBS) for w in phrase.split() if w != "i"
+)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
-_BEFORE_WINDOW = 5
-"""Words before a change word searched for "will", "aim to"...: about one clause."""
+_CLAUSE_WINDOW = 10
+"""Most words looked back for "will", "aim to"... before a change word: one long clause."""
 _CUE_TO_NUMBER_WORDS = 8
 """Most words allowed between a change word and its number: "cut the average wait for
 support tickets by 30 percent" still pairs, the next sentence's number does not."""
@@ -244,8 +285,68 @@ def _lowered(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_APOSTROPHES))
 
 
-def _words_before(lowered: str, pos: int, n: int = _BEFORE_WINDOW) -> str:
-    return " ".join(_WORD_RE.findall(lowered, max(0, pos - 12 * n), pos)[-n:])
+class _Text:
+    """The lowercased transcript with its words indexed once.
+
+    Every "what came just before this match" question is then a list slice
+    instead of another regex pass, which keeps long answers fast.
+    """
+
+    __slots__ = ("low", "puncts", "starts", "words")
+
+    def __init__(self, low: str) -> None:
+        self.low = low
+        self.starts: list[int] = []
+        self.words: list[str] = []
+        for m in _WORD_RE.finditer(low):
+            self.starts.append(m.start())
+            self.words.append(m.group())
+        self.puncts = [m.start() for m in _PUNCT_BREAK_RE.finditer(low)]
+
+    def index(self, pos: int) -> int:
+        """How many words start before ``pos``."""
+        return bisect_left(self.starts, pos)
+
+    def before(self, pos: int, n: int) -> list[str]:
+        i = self.index(pos)
+        return self.words[max(0, i - n) : i]
+
+    def next_word(self, pos: int) -> str:
+        i = self.index(pos)
+        return self.words[i] if i < len(self.words) else ""
+
+    def clause_before(self, pos: int) -> str:
+        """The words of the clause that ``pos`` is in, up to ``pos``.
+
+        Punctuation ends a clause when there is any; conjunctions do too, because
+        speech-to-text output often has none.
+        """
+        i = self.index(pos)
+        first = max(0, i - _CLAUSE_WINDOW)
+        p = bisect_left(self.puncts, pos) - 1
+        if p >= 0:
+            first = max(first, self.index(self.puncts[p]))
+        words = self.words[first:i]
+        for j in range(len(words) - 1, -1, -1):
+            if words[j] in lx.CLAUSE_BREAKS:
+                return " ".join(words[j + 1 :])
+        return " ".join(words)
+
+    def is_planned(self, pos: int) -> bool:
+        """A plan, wish or condition earlier in the same clause: "we aim to", "if we"."""
+        return bool(_FUTURE_BEFORE_RE.search(self.clause_before(pos)))
+
+    def past_verb_follows(self, pos: int, n: int = 8) -> bool:
+        """Whether a past-tense verb comes within ``n`` words after ``pos``."""
+        i = self.index(pos)
+        return any(_is_past_form(w) for w in self.words[i : i + n])
+
+    def said_by_i(self, pos: int) -> bool:
+        """Whether the verb at ``pos`` has "I" as its subject, fillers and adverbs aside."""
+        for word in reversed(self.before(pos, 5)):
+            if word not in _GAP_WORDS:
+                return word == "i"
+        return False
 
 
 def _merge(spans: list[Span]) -> tuple[Span, ...]:
@@ -263,6 +364,15 @@ def _overlaps(span: Span, others: list[Span]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in others)
 
 
+def _is_past_form(word: str) -> bool:
+    """Any simple-past verb form, deed or not: "covered", "had", "went"."""
+    return (
+        word in _IRREGULAR
+        or word in lx.IRREGULAR_PAST_STATES
+        or (len(word) > 3 and word.endswith("ed") and word not in lx.PRESENT_TENSE_ED)
+    )
+
+
 def _is_past_action(verb: str) -> bool:
     """Simple past of a verb of doing: irregular list, or a regular "-ed" that is not a state."""
     if verb in _IRREGULAR or verb in _HELPERS:
@@ -275,13 +385,10 @@ def _is_past_action(verb: str) -> bool:
     )
 
 
-def _is_planned(lowered: str, pos: int) -> bool:
-    """A plan, wish or condition just before ``pos``: "we aim to", "I would have", "if we"."""
-    return bool(_FUTURE_BEFORE_RE.search(_words_before(lowered, pos)))
-
-
 @dataclass
 class _Found:
+    """Everything matched in one answer, kept apart so flags can cite the exact words."""
+
     situation: list[Span] = field(default_factory=list)
     own_actions: list[Span] = field(default_factory=list)
     we_actions: list[Span] = field(default_factory=list)
@@ -292,12 +399,23 @@ class _Found:
     hypothetical: list[Span] = field(default_factory=list)
 
 
-def _find_actions(lowered: str, found: _Found) -> None:
-    for m in _ACTION_RE.finditer(lowered):
+def _find_situations(text: _Text, found: _Found) -> None:
+    for m in _SITUATION_RE.finditer(text.low):
+        before = text.before(m.start(), 3)
+        if m.group("onetime") and before and before[-1] in lx.DURATION_PREPOSITIONS:
+            continue  # "down to one day": a length of time, not a story opener
+        if _CONDITIONAL.intersection(before):
+            continue  # "if a project was falling behind": imagined, not remembered
+        found.situation.append(m.span())
+
+
+def _find_actions(text: _Text, found: _Found) -> None:
+    low = text.low
+    for m in _ACTION_RE.finditer(low):
         verb = m.group("verb")
         if not _is_past_action(verb):
             continue
-        if verb == "used" and _USED_TO_RE.match(lowered, m.end("verb")):
+        if verb == "used" and _USED_TO_RE.match(low, m.end("verb")):
             continue  # "I used to": a habit, not an action
         span = (m.start(), m.end("verb"))
         if _overlaps(span, found.situation):
@@ -305,72 +423,86 @@ def _find_actions(lowered: str, found: _Found) -> None:
         (found.own_actions if m.group("subj") == "i" else found.we_actions).append(span)
 
 
-def _find_hypotheticals(lowered: str, found: _Found) -> None:
-    found.hypothetical.extend(m.span() for m in _HYPOTHETICAL_RE.finditer(lowered))
-    for m in _I_D_RE.finditer(lowered):
-        following = m.group("next")
-        if following in lx.I_D_PARTICIPLES or following.endswith("ed"):
+def _find_hypotheticals(text: _Text, found: _Found) -> None:
+    for m in _HYPOTHETICAL_RE.finditer(text.low):
+        following = text.next_word(m.end())
+        if following in lx.HEDGE_VERBS:
+            continue  # "I'd say": a hedge, not a plan
+        if m.group("would") and (following in lx.I_D_PARTICIPLES or following.endswith("ed")):
             continue  # "I'd already shipped": past perfect, a real episode
         found.hypothetical.append(m.span())
 
 
-def _find_results(lowered: str, numbers: tuple[NumberMention, ...], found: _Found) -> None:
+def _find_results(text: _Text, numbers: tuple[NumberMention, ...], found: _Found) -> None:
     """Qualitative outcomes from change words; quantified ones from numbers tied to them."""
-    cues: list[tuple[int, int]] = []
-    for m in _RESULT_CUE_RE.finditer(lowered):
-        if _is_planned(lowered, m.start()):
+    low = text.low
+    actions = found.own_actions + found.we_actions
+    first_action = min(start for start, _ in actions) if actions else len(low)
+    cues: list[Span] = []
+    for m in _RESULT_CUE_RE.finditer(low):
+        if text.is_planned(m.start()):
+            continue
+        if (m.group("level") or m.group("later")) and m.start() < first_action:
+            continue  # "the backlog was over 400" before any action: the problem, not the outcome
+        if m.group("later"):
+            if text.past_verb_follows(m.end()):
+                found.results.append(m.span())  # "within six weeks sales covered our rent"
             continue
         cues.append(m.span())
-        if m.group("outcome") or m.group("change"):
+        if m.group("outcome") or (m.group("change") and not text.said_by_i(m.start())):
             found.results.append(m.span())
+    cue_ends = [end for _, end in cues]
 
-    from_to: set[int] = set()
-    for i in range(len(numbers) - 1):
-        a, b = numbers[i], numbers[i + 1]
-        if a.kind == "year" or b.kind == "year":
-            continue
-        if _words_before(lowered, a.span[0], 1) == "from" and _FROM_TO_BETWEEN_RE.match(
-            lowered[a.span[1] : b.span[0]]
-        ):
-            from_to.update((i, i + 1))
-
-    for i, num in enumerate(numbers):
+    for num in numbers:
         start, end = num.span
         if num.kind == "year":
             found.background_numbers.append(num.span)
-            if _words_before(lowered, start, 1) in lx.YEAR_ANCHOR_BEFORE:
-                found.situation.append(num.span)
             continue
-        after = lowered[end : end + 80]
-        if num.kind == "duration" and num.unit and num.unit.startswith(("year", "month")):
-            if _EXPERIENCE_AFTER_RE.match(after) or _EXPERIENCE_BEFORE_RE.search(
-                _words_before(lowered, start, 3)
-            ):
-                found.background_numbers.append(num.span)
-                continue
-        if _FUTURE_AFTER_RE.match(after) or _is_planned(lowered, start):
-            found.background_numbers.append(num.span)
+        if (
+            num.kind == "duration"
+            and (num.unit or "").startswith(("year", "month"))
+            and (
+                _EXPERIENCE_AFTER_RE.match(low, end)
+                or _EXPERIENCE_BEFORE_RE.search(" ".join(text.before(start, 3)))
+            )
+        ):
+            found.background_numbers.append(num.span)  # "ten years of experience"
+            continue
+        if _FUTURE_AFTER_RE.match(low, end) or text.is_planned(start):
+            found.background_numbers.append(num.span)  # "20 percent next year"
             continue
         self_cued = num.kind == "multiplier" and (num.unit or "").endswith(("ed", "fold"))
-        cue_before = [
-            c for c in cues
-            if c[1] <= start and len(_WORD_RE.findall(lowered, c[1], start)) <= _CUE_TO_NUMBER_WORDS
-        ]
-        if self_cued or cue_before or i in from_to or _COMPARATIVE_AFTER_RE.match(after):
+        nearest = bisect_right(cue_ends, start) - 1  # the closest cue ending before the number
+        cue = cues[nearest] if nearest >= 0 else None
+        if cue and text.index(start) - text.index(cue[1]) > _CUE_TO_NUMBER_WORDS:
+            cue = None
+        if self_cued or cue or _COMPARATIVE_AFTER_RE.match(low, end):
             found.quantified.append(num.span)
             found.results.append(num.span)
-            found.results.extend(c for c in cue_before[-1:])
+            if cue:
+                found.results.append(cue)
         else:
             found.background_numbers.append(num.span)
 
 
+def _find_year_anchors(text: _Text, numbers: tuple[NumberMention, ...], found: _Found) -> None:
+    """ "Back in 2019" places the story in time; "since 2012" or "by 2026" does not."""
+    for num in numbers:
+        if num.kind == "year":
+            before = text.before(num.span[0], 1)
+            if before and before[0] in lx.YEAR_ANCHOR_BEFORE:
+                found.situation.append(num.span)
+
+
 def _analyse(lowered: str) -> _Found:
+    text = _Text(lowered)
     found = _Found()
-    found.situation.extend(m.span() for m in _SITUATION_RE.finditer(lowered))
     numbers = find_numbers(lowered)
-    _find_results(lowered, numbers, found)  # adds year anchors to situation first
-    _find_actions(lowered, found)
-    _find_hypotheticals(lowered, found)
+    _find_situations(text, found)
+    _find_year_anchors(text, numbers, found)
+    _find_actions(text, found)  # after the scene: drops actions that only set it ("when I joined")
+    _find_results(text, numbers, found)  # after the actions: outcomes are told after them
+    _find_hypotheticals(text, found)
     found.habitual.extend(m.span() for m in _HABITUAL_RE.finditer(lowered))
     return found
 
@@ -382,7 +514,8 @@ def _missing_part_flags(
     found: _Found, *, situation: bool, action: bool, result: bool, hypothetical_question: bool
 ) -> list[Flag]:
     flags: list[Flag] = []
-    hypothetical = bool(found.hypothetical) and not action
+    # Plans only count as the problem when nothing past was narrated at all.
+    hypothetical = bool(found.hypothetical) and not action and not found.we_actions
     if hypothetical:
         advice = (
             "The question asks what you would do, but a real example convinces more: "
@@ -401,7 +534,8 @@ def _missing_part_flags(
         )
     elif not situation:
         message = (
-            "No specific situation: this describes habits or qualities, not one time it happened."
+            "No specific situation: this describes habits, qualities or your career in general, "
+            "not one time it happened."
             if found.habitual
             else "No specific situation: it does not say when or where this happened."
         )
@@ -415,7 +549,7 @@ def _missing_part_flags(
             )
         )
     if not action:
-        if found.we_actions and (situation or not hypothetical):
+        if found.we_actions:
             flags.append(
                 Flag(
                     WE_ONLY,
@@ -429,9 +563,12 @@ def _missing_part_flags(
             flags.append(
                 Flag(
                     NO_ACTION,
-                    "No action of yours: it does not say what you did.",
+                    "No action of yours: it describes habits or qualities, not what you did."
+                    if found.habitual
+                    else "No action of yours: it does not say what you did.",
                     "Add two or three things you did yourself, in the past tense: "
                     "'I called...', 'I built...', 'I decided...'.",
+                    _merge(found.habitual),
                 )
             )
     if not result:
@@ -510,10 +647,11 @@ def score_answer(
                 hypothetical_question=hypothetical_question,
             )
         )
+    codes = {f.code for f in flags}
     short = _too_short_flag(words, duration_s, expects_example)
     if short:
         flags.append(short)
-    if expects_example and result and not found.quantified:
+    if expects_example and result and not found.quantified and HYPOTHETICAL not in codes:
         flags.append(
             Flag(
                 RESULT_NOT_QUANTIFIED,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import queue
 import threading
+import time
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,10 +78,10 @@ class _Engine:
                     engine.setProperty("voice", voice)
                 engine.setProperty("rate", rate)
                 tmp = path.with_suffix(".part.wav")
+                tmp.unlink(missing_ok=True)
                 engine.save_to_file(text, str(tmp))
                 engine.runAndWait()
-                if not tmp.exists() or tmp.stat().st_size <= 44:  # 44 bytes: a WAV header alone
-                    raise VoiceError("the text-to-speech engine produced no audio")
+                _wait_for_file(tmp)
                 tmp.replace(path)
                 future.set_result(path)
             except VoiceError as exc:
@@ -130,6 +131,27 @@ class Voice:
     def speak(self, text: str, stop: threading.Event | None = None) -> None:
         """Say ``text``; returns when done or when ``stop`` is set."""
         play_file(self.synthesize(text), device=self.output_device, stop=stop)
+
+
+RENDER_TIMEOUT_S = 15.0
+
+
+def _wait_for_file(path: Path) -> None:
+    """Wait until the driver has written the WAV.
+
+    pyttsx3's espeak driver can return from ``runAndWait`` before espeak's
+    asynchronous callback has written the file (seen under CPU load), so the
+    file is awaited: present, more than a header, and no longer growing.
+    """
+    deadline = time.monotonic() + RENDER_TIMEOUT_S
+    last = -1
+    while time.monotonic() < deadline:
+        size = path.stat().st_size if path.exists() else -1
+        if size > 44 and size == last:  # 44 bytes: a WAV header alone
+            return
+        last = size
+        time.sleep(0.05)
+    raise VoiceError("the text-to-speech engine produced no audio")
 
 
 def _silence_driver_prints() -> None:

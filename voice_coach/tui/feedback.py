@@ -20,15 +20,27 @@ def transcript_text(attempt: Attempt) -> Text:
     if attempt.score is None:
         return text
     marks: list[tuple[int, str]] = []
+    source = attempt.transcript
     for kind, spans in attempt.score.evidence.items():
         tag, style = EVIDENCE_STYLES.get(kind, ("?", "bold"))
-        for start, end in spans:
+        for start, end in _runs(source, spans):
             text.stylize(style, start, end)
             marks.append((end, tag))
     # Insert tags from the end so earlier offsets stay valid.
     for end, tag in sorted(marks, reverse=True):
         text = Text.assemble(text[:end], Text(f"[{tag}]", style="dim"), text[end:])
     return text
+
+
+def _runs(source: str, spans: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """Spans of one kind joined where only spaces or punctuation part them: one tag a run."""
+    runs: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if runs and not any(c.isalnum() for c in source[runs[-1][1] : start]):
+            runs[-1] = (runs[-1][0], max(end, runs[-1][1]))
+        else:
+            runs.append((start, end))
+    return runs
 
 
 def feedback(attempt: Attempt) -> RenderableType:

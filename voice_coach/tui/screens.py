@@ -204,7 +204,7 @@ class PracticeScreen(Screen[None]):
         if not self.vc_app.transcriber.loaded:
             self._set_state("loading", "Loading the speech model… (t: type instead)")
         else:
-            self._set_state("listening", "Listening… start whenever you are ready (space: done)")
+            self._set_state("loading", "Opening the microphone…")
         self.listen()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="answer")
@@ -230,7 +230,6 @@ class PracticeScreen(Screen[None]):
         mic = Microphone(settings.input_device)
         live = LiveAnswer(mic, app.transcriber, audio_path, config, listener=self)
         self._live = live
-        self.post_message(ListeningStarted(mic.device_name))
         result = live.run()
         self._live = None
         if result.end_reason == "error" and result.duration_s == 0:
@@ -250,12 +249,17 @@ class PracticeScreen(Screen[None]):
     def transcript(self, segments: tuple[TranscriptSegment, ...]) -> None:
         self.post_message(TranscriptUpdated(segments))
 
+    def recording_started(self, device: str) -> None:
+        self.post_message(ListeningStarted(device))
+
     def recording_ended(self, reason: str) -> None:
         self.post_message(AnswerEnded())
 
     def on_listening_started(self, message: ListeningStarted) -> None:
-        if self.state in ("loading", "speaking", "listening"):
-            self._set_state("listening", "Listening… start whenever you are ready (space: done)")
+        if self.state == "loading":
+            self._set_state(
+                "listening", f"Listening on {message.device}… start when ready (space: done)"
+            )
 
     def on_status_updated(self, message: StatusUpdated) -> None:
         if self.state != "listening":
