@@ -11,7 +11,6 @@ from pathlib import Path
 
 from textual import work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 
 from voice_coach.config import Settings
 from voice_coach.errors import VoiceCoachError
@@ -26,7 +25,6 @@ class VoiceCoachApp(App[None]):
     CSS_PATH = Path(__file__).with_name("voice_coach.tcss")
     TITLE = "voice-coach"
     SUB_TITLE = "interview rehearsal"
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="quit")]
 
     def __init__(
         self,

@@ -40,10 +40,7 @@ if TYPE_CHECKING:
 class HomeScreen(Screen[None]):
     """Choose a question set."""
 
-    BINDINGS = [
-        Binding("enter", "choose", "Practise", id="practise", show=True),
-        Binding("q", "app.quit", "Quit", id="quit-home"),
-    ]
+    BINDINGS = [Binding("q", "app.quit", "Quit", id="quit-home")]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -79,13 +76,6 @@ class HomeScreen(Screen[None]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             cast("VoiceCoachApp", self.app).start_practice(event.option.id)
-
-    def action_choose(self) -> None:
-        options = self.query_one("#sets", OptionList)
-        if options.highlighted is not None:
-            option = options.get_option_at_index(options.highlighted)
-            if option.id:
-                cast("VoiceCoachApp", self.app).start_practice(option.id)
 
 
 class PracticeScreen(Screen[None]):
@@ -397,16 +387,17 @@ class SummaryScreen(Screen[None]):
             f"{examples} of {len(attempts)} answers gave a concrete example. Saved."
         )
         table = self.query_one("#summary-table", DataTable)
-        table.add_columns("#", "Question", "Verdict", "Words", "Time")
+        table.add_columns("#", "Verdict", "Words", "Time", "Question")
         for i, a in enumerate(attempts, 1):
-            mark = (
-                "✔ example" if a.concrete_example else ("✘ flagged" if a.score else "— no speech")
-            )
+            if a.score is None:
+                mark = "— no speech"
+            elif a.concrete_example:
+                mark = "✔ example"
+            else:
+                mark = "✘ " + ", ".join(f.code.replace("_", " ") for f in a.score.flags[:2])
             words = str(a.score.metrics.words) if a.score else "0"
-            time = (
-                f"{a.duration_s:.0f} s" if a.duration_s else "typed" if a.status == "typed" else ""
-            )
-            table.add_row(str(i), a.question.text, f"{mark}: {a.verdict}", words, time)
+            time = f"{a.duration_s:.0f} s" if a.duration_s else a.status
+            table.add_row(str(i), mark, words, time, a.question.text)
         table.focus()
 
     def action_home(self) -> None:
