@@ -102,10 +102,14 @@ def join_text(segments: tuple[TranscriptSegment, ...] | list[TranscriptSegment])
 
 
 def _physical_cores() -> int:
+    """CTranslate2 runs best with one thread per physical core; hyper-threads only contend."""
+    import psutil
+
+    count = psutil.cpu_count(logical=False) or os.cpu_count() or 1
     try:
-        count = len(os.sched_getaffinity(0))
-    except AttributeError:
-        count = os.cpu_count() or 1
+        count = min(count, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        pass
     return max(1, min(count, 8))
 
 

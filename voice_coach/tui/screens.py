@@ -166,10 +166,28 @@ class PracticeScreen(Screen[None]):
         else:
             self.post_message(QuestionSpoken())
 
+    def _prepare_next_question(self) -> None:
+        """Synthesise the next question while this one is answered, so it starts at once.
+
+        Safe from any thread: it only queues work for the TTS thread.
+        """
+        questions = self.session.question_set.questions
+        following = self.session.index + 1
+        if (
+            following < len(questions)
+            and self.vc_app.settings.speak_questions
+            and not self.vc_app.voice_error
+        ):
+            # Returns a future at once; the TTS thread renders after the current question.
+            self.vc_app.voice.prepare(questions[following].text)
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="speech")
     def speak(self, text: str) -> None:
+        voice = self.vc_app.voice
         try:
-            self.vc_app.voice.speak(text, stop=self._stop_speaking)
+            voice.synthesize(text)
+            self._prepare_next_question()  # queued behind this one, rendered while it plays
+            voice.speak(text, stop=self._stop_speaking)
         except VoiceCoachError as exc:
             self.post_message(QuestionSpoken(str(exc)))
             return
