@@ -106,10 +106,8 @@ def _physical_cores() -> int:
     import psutil
 
     count = psutil.cpu_count(logical=False) or os.cpu_count() or 1
-    try:
+    if hasattr(os, "sched_getaffinity"):  # Linux: respect a restricted CPU set
         count = min(count, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        pass
     return max(1, min(count, 8))
 
 
