@@ -59,3 +59,20 @@ def test_offsets_shift_times(transcriber) -> None:  # type: ignore[no-untyped-de
     audio = read_audio(speech_file("platforms_en.flac"))
     (first, *_) = transcriber.transcribe(audio, offset_s=10.0)
     assert first.start >= 10.0 and first.words[0].start >= 10.0
+
+
+def test_fillers_are_kept(transcriber, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Delivery feedback counts fillers: the transcript must be verbatim, not cleaned up."""
+    import shutil
+    import subprocess
+
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng is not installed (scripts/test installs it)")
+    wav = tmp_path / "fillers.wav"
+    subprocess.run(
+        ["espeak-ng", "-s", "150", "-w", str(wav), "Um, so, I think, uh, we shipped it on time."],
+        check=True,
+    )
+    words = transcriber.transcribe_file(wav).text.lower().replace(",", " ").split()
+    assert {"umm", "um", "uh"} & set(words), words
+    assert "shipped" in words
