@@ -1,0 +1,616 @@
+"""Benchmark the speech path the app really uses: streaming vs. batch transcription.
+
+Why this exists: the point of streaming (``voice_coach.live.LiveAnswer``) is that when
+the person finishes speaking, almost nothing is left to decode, so feedback comes at
+once; and it must not cost accuracy. Both claims are only true if measured the way a
+person uses the app, so every answer here is fed in real time through the same
+``FileSource`` -> ``Recorder`` -> ``Endpointer`` -> decode-thread pipeline as the
+microphone, and stopped the way the user stops it (``live.stop()``, the key press) the
+moment the last word has been fed.
+
+Measured:
+
+* WER of the streaming transcript vs. one ``Transcriber.transcribe()`` of the whole
+  audio (batch), per recording and for a ~2-minute answer assembled from them;
+* end-of-answer latency: stop -> ``run()`` returns (streaming) vs. the batch
+  transcription time (what the user would wait if decoding started after the answer);
+* rtf of batch transcription of the 2-minute answer;
+* peak RSS of this process after the streaming runs (model + VAD + pipeline);
+* time until ``voice-coach`` first shows its home screen in a pseudo-terminal.
+
+It is a benchmark, not a test: it exits 0 even when a target is missed, and 2 only
+when the recordings are missing. Progress goes to stderr so ``--json`` output on
+stdout stays one JSON object.
+
+Usage: ``python scripts/bench_speech.py [--json] [--runs N] [--speech-dir DIR] [--quick]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import json
+import os
+import re
+import resource
+import select
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jiwer
+import numpy as np
+
+from voice_coach.audio import SAMPLE_RATE
+from voice_coach.audio.capture import FileSource, read_audio
+from voice_coach.audio.endpoint import EndpointConfig
+from voice_coach.live import LiveAnswer
+from voice_coach.speech.stt import Transcriber, TranscriptSegment, join_text
+
+ANSWER_TARGET_S = 120.0
+"""Length of the assembled answer: a typical spoken interview answer."""
+PAUSE_RANGE_S = (0.6, 1.5)
+"""Pauses between sentences in the assembled answer, like a person thinking."""
+SEED = 20240611
+"""Fixed, so every run (and every machine) assembles the very same answer."""
+
+NEVER_S = 1e6
+"""End-of-answer silences long enough never to fire: only ``live.stop()`` ends an answer,
+so the latency measured is the key press's, not the endpointer's."""
+
+LATENCY_TARGET_S = 1.0
+LATENCY_RATIO_TARGET = 0.25
+WER_MARGIN = 0.01
+RSS_TARGET_MB = 400.0
+FIRST_SCREEN_TARGET_S = 1.0
+
+HOME_TEXT = "Choose a question set"
+"""Shown by the home screen; its appearance is what the user sees as "the app is up"."""
+FIRST_SCREEN_LAUNCHES = 3
+FIRST_SCREEN_TIMEOUT_S = 30.0
+TERM_ROWS, TERM_COLS = 30, 100
+
+ANSWER_NAME = "answer_2min"
+
+_ANSI = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: cursor moves, colours
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC: window title, hyperlinks
+    r"|\x1bP[^\x1b]*\x1b\\"  # DCS
+    r"|\x1b[@-Z\\-_]"  # other two-byte escapes
+    r"|\x1b[()][0-9A-Za-z]"  # charset selection
+)
+
+_NUMBERS = {
+    "zero": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+}
+
+
+# --------------------------------------------------------------------------- text / WER
+
+
+def normalise(text: str) -> str:
+    """Compare words, not formatting: Whisper's casing, punctuation, "3" vs "three" and
+    British vs. American spelling are not recognition errors."""
+    text = text.lower().replace("-", " ")
+    text = re.sub(r"[^a-z0-9' ]+", " ", text)
+    words = [_NUMBERS.get(w, w) for w in text.split()]
+    joined = " ".join(words)
+    return joined.replace("draughty", "drafty").replace("school rooms", "schoolrooms")
+
+
+@dataclass(frozen=True)
+class WordErrors:
+    """Errors and reference words, kept apart so WER can be pooled over items (a
+    mean of per-item WERs would let a five-word clip weigh as much as two minutes)."""
+
+    errors: int
+    words: int
+
+    @property
+    def wer(self) -> float:
+        return self.errors / self.words if self.words else 0.0
+
+    def __add__(self, other: WordErrors) -> WordErrors:
+        return WordErrors(self.errors + other.errors, self.words + other.words)
+
+
+def word_errors(reference: str, hypothesis: str) -> WordErrors:
+    ref = normalise(reference)
+    hyp = normalise(hypothesis)
+    if not hyp:  # jiwer rejects an empty hypothesis: everything was deleted
+        return WordErrors(len(ref.split()), len(ref.split()))
+    out = jiwer.process_words(ref, hyp)
+    errors = out.substitutions + out.deletions + out.insertions
+    return WordErrors(errors, out.hits + out.substitutions + out.deletions)
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+@dataclass(frozen=True)
+class Item:
+    name: str
+    audio: np.ndarray
+    reference: str
+
+    @property
+    def duration_s(self) -> float:
+        return len(self.audio) / SAMPLE_RATE
+
+
+def default_speech_dir() -> Path:
+    """$SHARED_DIR/speech, else the checkout's sibling ``shared/speech``."""
+    shared = os.environ.get("SHARED_DIR")
+    if shared:
+        return Path(shared) / "speech"
+    return Path(__file__).resolve().parent.parent.parent / "shared" / "speech"
+
+
+def load_items(speech_dir: Path) -> list[Item]:
+    manifest = json.loads((speech_dir / "manifest.json").read_text())
+    return [
+        Item(Path(entry["file"]).stem, read_audio(speech_dir / entry["file"]), entry["transcript"])
+        for entry in manifest
+    ]
+
+
+def assemble_answer(items: list[Item], target_s: float = ANSWER_TARGET_S) -> Item:
+    """The recordings in order, repeated until ~``target_s``, with thinking pauses.
+
+    A long answer is where streaming matters: it exercises forced cuts, many segments
+    and the prompt carried from one segment to the next, which one short clip cannot.
+    """
+    rng = np.random.default_rng(SEED)
+    parts: list[np.ndarray] = []
+    texts: list[str] = []
+    total = 0
+    i = 0
+    while total < target_s * SAMPLE_RATE:
+        item = items[i % len(items)]
+        if parts:
+            pause = np.zeros(int(rng.uniform(*PAUSE_RANGE_S) * SAMPLE_RATE), np.float32)
+            parts.append(pause)
+            total += len(pause)
+        parts.append(item.audio)
+        texts.append(item.reference)
+        total += len(item.audio)
+        i += 1
+    return Item(ANSWER_NAME, np.concatenate(parts).astype(np.float32), " ".join(texts))
+
+
+# --------------------------------------------------------------------------- instrumentation
+
+
+@dataclass
+class DecodeCall:
+    started: float
+    ended: float
+    audio_s: float
+
+
+class TimedTranscriber(Transcriber):
+    """The app's transcriber, recording when each decode ran and on how much audio,
+    so a streaming latency can be explained (queue backlog vs. the last piece)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[DecodeCall] = []
+
+    def transcribe(
+        self, audio: np.ndarray, *, offset_s: float = 0.0, previous_text: str = ""
+    ) -> list[TranscriptSegment]:
+        started = time.monotonic()
+        try:
+            return super().transcribe(audio, offset_s=offset_s, previous_text=previous_text)
+        finally:
+            self.calls.append(DecodeCall(started, time.monotonic(), len(audio) / SAMPLE_RATE))
+
+
+class StopAtEnd:
+    """Wraps a real-time source and presses "stop" as the last block is handed over.
+
+    Stopping when the audio runs out (not on a timer) pins the stop to the moment the
+    last word has been fed, whatever the scheduling jitter of the feeding loop.
+    """
+
+    def __init__(self, source: FileSource, total_samples: int) -> None:
+        self.source = source
+        self.total = total_samples
+        self.fed = 0
+        self.live: LiveAnswer | None = None
+        self.stopped_at: float | None = None
+
+    def __enter__(self) -> StopAtEnd:
+        self.source.__enter__()
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        self.source.__exit__(*args)
+
+    def read(self, timeout: float = 0.5) -> np.ndarray | None:
+        block = self.source.read(timeout)
+        if block is not None:
+            self.fed += len(block)
+            if self.fed >= self.total and self.stopped_at is None and self.live is not None:
+                self.stopped_at = time.monotonic()
+                self.live.stop()
+        return block
+
+
+@dataclass
+class StreamRun:
+    text: str
+    latency_s: float
+    end_reason: str
+    pieces: int
+    pieces_after_stop: int
+    """Pieces whose decode had not started when the user stopped (backlog + last piece)."""
+    audio_after_stop_s: float
+    decode_after_stop_s: float
+    error: str | None
+
+
+def stream_once(item: Item, transcriber: TimedTranscriber, workdir: Path, tag: str) -> StreamRun:
+    """One answer, spoken in real time, stopped the moment its last word is fed."""
+    config = EndpointConfig(end_silence_s=NEVER_S, initial_silence_s=NEVER_S, max_answer_s=NEVER_S)
+    source = StopAtEnd(FileSource.from_array(item.audio, realtime=True), len(item.audio))
+    live = LiveAnswer(source, transcriber, workdir / f"{tag}.flac", config)
+    source.live = live
+    transcriber.calls.clear()
+    result = live.run()
+    returned = time.monotonic()
+    stopped = source.stopped_at if source.stopped_at is not None else returned
+    late = [c for c in transcriber.calls if c.ended > stopped]
+    return StreamRun(
+        text=result.transcript.text,
+        latency_s=returned - stopped,
+        end_reason=result.end_reason,
+        pieces=len(transcriber.calls),
+        pieces_after_stop=sum(1 for c in late if c.started >= stopped),
+        audio_after_stop_s=sum(c.audio_s for c in late),
+        decode_after_stop_s=sum(c.ended - max(c.started, stopped) for c in late),
+        error=result.error,
+    )
+
+
+@dataclass
+class BatchRun:
+    text: str
+    seconds: float
+
+
+def batch_once(item: Item, transcriber: Transcriber) -> BatchRun:
+    started = time.perf_counter()
+    segments = transcriber.transcribe(item.audio)
+    return BatchRun(join_text(segments), time.perf_counter() - started)
+
+
+# --------------------------------------------------------------------------- first screen
+
+
+def first_screen_once(exe: Path) -> float | None:
+    """Seconds from launch to the home screen's text, in a real 100x30 pseudo-terminal.
+
+    A pty (not a pipe) because Textual only draws to a terminal; the size is set
+    before launch because the first frame is laid out for it.
+    """
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", TERM_ROWS, TERM_COLS, 0, 0))
+    with tempfile.TemporaryDirectory(prefix="vc-bench-home-") as home:
+        env = {**os.environ, "TERM": "xterm-256color", "VOICE_COACH_HOME": home}
+        env.update(COLUMNS=str(TERM_COLS), LINES=str(TERM_ROWS))
+        started = time.monotonic()
+        proc = subprocess.Popen(
+            [str(exe)],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            start_new_session=True,
+            close_fds=True,
+        )
+        os.close(slave)
+        raw = b""
+        found: float | None = None
+        try:
+            deadline = started + FIRST_SCREEN_TIMEOUT_S
+            while (remaining := deadline - time.monotonic()) > 0:
+                ready, _, _ = select.select([master], [], [], min(remaining, 0.5))
+                if not ready:
+                    if proc.poll() is not None:
+                        break
+                    continue
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:  # EIO: the child closed the terminal
+                    break
+                if not chunk:
+                    break
+                raw += chunk
+                if HOME_TEXT in _ANSI.sub("", raw.decode("utf-8", errors="ignore")):
+                    found = time.monotonic() - started
+                    break
+        finally:
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            os.close(master)
+    return found
+
+
+def first_screen(launches: int = FIRST_SCREEN_LAUNCHES) -> tuple[float | None, list[float | None]]:
+    exe = Path(sys.executable).parent / "voice-coach"
+    if not exe.exists():
+        log(f"first screen: {exe.name} not found next to the interpreter; skipped")
+        return None, []
+    times = [first_screen_once(exe) for _ in range(launches)]
+    seen = [t for t in times if t is not None]
+    if len(seen) < len(times):
+        log(f"first screen: {HOME_TEXT!r} not seen within {FIRST_SCREEN_TIMEOUT_S:.0f} s")
+    # A launch that never showed the screen counts as infinitely slow in the median.
+    median = float(np.median([t if t is not None else np.inf for t in times]))
+    return (median if np.isfinite(median) else None), times
+
+
+# --------------------------------------------------------------------------- report
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def pct(values: list[float], q: float) -> float:
+    return float(np.percentile(values, q)) if values else float("nan")
+
+
+def r(value: float | None, digits: int = 3) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+@dataclass
+class ItemReport:
+    item: Item
+    stream: list[StreamRun] = field(default_factory=list)
+    batch: list[BatchRun] = field(default_factory=list)
+
+    def stream_errors(self) -> WordErrors:
+        total = WordErrors(0, 0)
+        for run in self.stream:
+            total += word_errors(self.item.reference, run.text)
+        return total
+
+    def batch_errors(self) -> WordErrors:
+        total = WordErrors(0, 0)
+        for run in self.batch:
+            total += word_errors(self.item.reference, run.text)
+        return total
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.item.name,
+            "duration_s": r(self.item.duration_s, 2),
+            "runs": len(self.stream),
+            "wer_stream": r(self.stream_errors().wer, 4),
+            "wer_batch": r(self.batch_errors().wer, 4),
+            "reference_words": len(normalise(self.item.reference).split()),
+            "latency_stream_s": [r(s.latency_s) for s in self.stream],
+            "latency_batch_s": [r(b.seconds) for b in self.batch],
+            "stream_pieces": [s.pieces for s in self.stream],
+            "stream_pieces_after_stop": [s.pieces_after_stop for s in self.stream],
+            "stream_audio_after_stop_s": [r(s.audio_after_stop_s, 2) for s in self.stream],
+            "stream_end_reason": [s.end_reason for s in self.stream],
+            "stream_errors": [s.error for s in self.stream if s.error],
+            "text_stream": self.stream[0].text if self.stream else "",
+            "text_batch": self.batch[0].text if self.batch else "",
+        }
+
+
+def summarise(
+    reports: list[ItemReport],
+    peak_rss_mb: float,
+    peak_rss_after_batch_mb: float,
+    first: float | None,
+    first_all: list[float | None],
+) -> dict[str, Any]:
+    stream_total = WordErrors(0, 0)
+    batch_total = WordErrors(0, 0)
+    for rep in reports:
+        stream_total += rep.stream_errors()
+        batch_total += rep.batch_errors()
+    lat_stream = [s.latency_s for rep in reports for s in rep.stream]
+    lat_batch = [b.seconds for rep in reports for b in rep.batch]
+    answer = next((rep for rep in reports if rep.item.name == ANSWER_NAME), None)
+    rtf = (
+        float(np.median([b.seconds for b in answer.batch])) / answer.item.duration_s
+        if answer and answer.batch
+        else None
+    )
+    stream_p95, batch_p95 = pct(lat_stream, 95), pct(lat_batch, 95)
+    targets = {
+        "latency_stream_p95_s": {
+            "value": r(stream_p95),
+            "target": f"<= {LATENCY_TARGET_S}",
+            "ok": stream_p95 <= LATENCY_TARGET_S,
+        },
+        "latency_stream_p95_vs_batch_p95": {
+            "value": r(stream_p95 / batch_p95 if batch_p95 else None),
+            "target": f"<= {LATENCY_RATIO_TARGET}",
+            "ok": stream_p95 <= LATENCY_RATIO_TARGET * batch_p95,
+        },
+        "wer_stream_minus_batch": {
+            "value": r(stream_total.wer - batch_total.wer, 4),
+            "target": f"<= {WER_MARGIN}",
+            "ok": stream_total.wer <= batch_total.wer + WER_MARGIN,
+        },
+        "peak_rss_mb": {
+            "value": r(peak_rss_mb, 1),
+            "target": f"<= {RSS_TARGET_MB:.0f}",
+            "ok": peak_rss_mb <= RSS_TARGET_MB,
+        },
+        "first_screen_s": {
+            "value": r(first),
+            "target": f"<= {FIRST_SCREEN_TARGET_S}",
+            "ok": first is not None and first <= FIRST_SCREEN_TARGET_S,
+        },
+    }
+    return {
+        "wer_batch": r(batch_total.wer, 4),
+        "wer_stream": r(stream_total.wer, 4),
+        "reference_words": batch_total.words,
+        "latency_stream_s": {"p50": r(pct(lat_stream, 50)), "p95": r(stream_p95)},
+        "latency_batch_s": {"p50": r(pct(lat_batch, 50)), "p95": r(batch_p95)},
+        "rtf": r(rtf, 4),
+        "peak_rss_mb": r(peak_rss_mb, 1),
+        "peak_rss_after_batch_mb": r(peak_rss_after_batch_mb, 1),
+        "first_screen_s": r(first),
+        "first_screen_launches_s": [r(t) for t in first_all],
+        "cpu_count": len(os.sched_getaffinity(0)),
+        "load_average_1m": round(os.getloadavg()[0], 2),
+        "items": [rep.to_dict() for rep in reports],
+        "targets": targets,
+    }
+
+
+def print_table(summary: dict[str, Any]) -> None:
+    def fmt(value: float | None, spec: str = ".3f") -> str:
+        return "-" if value is None else format(value, spec)
+
+    header = (
+        f"{'item':<30} {'dur s':>6} {'runs':>4} {'WER strm':>8} {'WER btch':>8} "
+        f"{'lat strm s':>10} {'lat btch s':>10} {'pieces':>6} {'tail s':>6}"
+    )
+    print(header)
+    print("-" * len(header))
+    for it in summary["items"]:
+        tail = it["stream_audio_after_stop_s"]
+        print(
+            f"{it['name']:<30} {it['duration_s']:>6.1f} {it['runs']:>4} "
+            f"{fmt(it['wer_stream']):>8} {fmt(it['wer_batch']):>8} "
+            f"{fmt(max(it['latency_stream_s'], default=None)):>10} "
+            f"{fmt(max(it['latency_batch_s'], default=None)):>10} "
+            f"{max(it['stream_pieces'], default=0):>6} {fmt(max(tail, default=None), '.2f'):>6}"
+        )
+    print("(latencies: worst of the item's runs; pieces: segments decoded while streaming;")
+    print(" tail s: audio still to decode when stop was pressed, worst run)")
+    print()
+    ls, lb = summary["latency_stream_s"], summary["latency_batch_s"]
+    ws, wb = summary["wer_stream"], summary["wer_batch"]
+    print(
+        f"WER overall          stream {ws:.4f}   batch {wb:.4f}"
+        f"   ({summary['reference_words']} reference words, all runs pooled)"
+    )
+    print(
+        f"latency p50 / p95    stream {fmt(ls['p50'])} / {fmt(ls['p95'])} s   "
+        f"batch {fmt(lb['p50'])} / {fmt(lb['p95'])} s"
+    )
+    print(f"rtf (batch, 2-min)   {fmt(summary['rtf'], '.4f')}")
+    print(
+        f"peak RSS             {fmt(summary['peak_rss_mb'], '.1f')} MB after streaming "
+        f"({fmt(summary['peak_rss_after_batch_mb'], '.1f')} MB after batch runs too)"
+    )
+    launches = ", ".join(fmt(t) for t in summary["first_screen_launches_s"])
+    print(f"first screen         {fmt(summary['first_screen_s'])} s (median of: {launches})")
+    print(
+        f"machine              {summary['cpu_count']} CPUs, load average "
+        f"{summary['load_average_1m']} at the end (other work skews timings)"
+    )
+    print()
+    print(f"{'target':<34} {'value':>8} {'target':>8}  result")
+    for name, t in summary["targets"].items():
+        value = "-" if t["value"] is None else f"{t['value']:g}"
+        print(f"{name:<34} {value:>8} {t['target']:>8}  {'ok' if t['ok'] else 'MISS'}")
+
+
+# --------------------------------------------------------------------------- main
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--runs", type=int, default=3, help="runs of the 2-minute answer")
+    parser.add_argument("--speech-dir", type=Path, help="recordings with manifest.json")
+    parser.add_argument(
+        "--quick", action="store_true", help="skip the 2-minute answer (for development)"
+    )
+    parser.add_argument("--no-first-screen", action="store_true", help="skip the app launch timing")
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    speech_dir: Path = args.speech_dir or default_speech_dir()
+    if not (speech_dir / "manifest.json").is_file():
+        print(
+            f"bench_speech: no recordings: {speech_dir}/manifest.json not found "
+            "(set SHARED_DIR or pass --speech-dir)",
+            file=sys.stderr,
+        )
+        return 2
+    items = load_items(speech_dir)
+    reports = [ItemReport(item) for item in items]
+    if not args.quick:
+        reports.append(ItemReport(assemble_answer(items)))
+    runs = {rep.item.name: (args.runs if rep.item.name == ANSWER_NAME else 1) for rep in reports}
+    total_s = sum(rep.item.duration_s * runs[rep.item.name] for rep in reports)
+    log(f"streaming {total_s:.0f} s of audio in real time ({len(reports)} items)...")
+
+    transcriber = TimedTranscriber()
+    transcriber.load()
+    # Warm up (first inference allocates; the VAD model loads once per process), as the
+    # app does by loading the model while the question is read.
+    transcriber.transcribe(items[0].audio)
+    batch_once(items[0], transcriber)
+
+    # Streaming first, alone: peak RSS is then the streaming path's, before the batch
+    # decodes of two minutes at once can raise the high-water mark.
+    with tempfile.TemporaryDirectory(prefix="vc-bench-audio-") as tmp:
+        for rep in reports:
+            for n in range(runs[rep.item.name]):
+                run = stream_once(rep.item, transcriber, Path(tmp), f"{rep.item.name}-{n}")
+                rep.stream.append(run)
+                log(
+                    f"  stream {rep.item.name} #{n + 1}: latency {run.latency_s:.3f} s, "
+                    f"{run.pieces} pieces, {run.audio_after_stop_s:.2f} s left at stop"
+                )
+    peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    for rep in reports:
+        for _ in range(runs[rep.item.name]):
+            rep.batch.append(batch_once(rep.item, transcriber))
+        log(f"  batch {rep.item.name}: {rep.batch[-1].seconds:.3f} s")
+    peak_after_batch_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    first, first_all = (None, []) if args.no_first_screen else first_screen()
+    summary = summarise(reports, peak_rss_mb, peak_after_batch_mb, first, first_all)
+    if args.json:
+        print(json.dumps(summary, indent=2))
+    else:
+        print_table(summary)
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        sys.exit(130)
