@@ -14,13 +14,33 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from voice_coach import locations
 from voice_coach.errors import QuestionSetError
 
 EXAMPLE = "example"
 """The ``expects`` entry of behavioural questions: the answer needs an accomplishment example."""
+
+
+class Interviewer(BaseModel):
+    """A person on the other side of the table: who they are shapes what they ask."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    role: str = ""
+    interests: tuple[str, ...] = ()
+    voice: str | None = None
+    """An espeak voice id, so each panel member sounds different."""
 
 
 class Question(BaseModel):
@@ -31,6 +51,8 @@ class Question(BaseModel):
     interviewer: str | None = None
     expects: tuple[str, ...] = ()
     follow_ups: tuple[str, ...] = ()
+    mentions: tuple[str, ...] = ()
+    """Specifics the answer should use: the names and numbers a CV bullet gives."""
 
     @property
     def expects_example(self) -> bool:
@@ -47,7 +69,28 @@ class QuestionSet(BaseModel):
     name: str = Field(min_length=1)
     title: str = Field(min_length=1)
     description: str = ""
+    interviewers: tuple[Interviewer, ...] = ()
+    key_terms: tuple[str, ...] = ()
+    """The job description's key terms; feedback shows which an answer used."""
     questions: tuple[Question, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _known_interviewers(self) -> QuestionSet:
+        ids = [i.id for i in self.interviewers]
+        if len(set(ids)) != len(ids):
+            raise ValueError("duplicate interviewer id")
+        if ids:
+            for q in self.questions:
+                if q.interviewer is not None and q.interviewer not in ids:
+                    raise ValueError(
+                        f"question {q.id!r}: interviewer {q.interviewer!r} is not one of "
+                        f"the set's interviewers ({', '.join(ids)})"
+                    )
+        return self
+
+    def interviewer_of(self, question: Question) -> Interviewer | None:
+        """The named interviewer asking ``question``, when the set names them."""
+        return next((i for i in self.interviewers if i.id == question.interviewer), None)
 
     @field_validator("questions")
     @classmethod

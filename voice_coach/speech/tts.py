@@ -60,6 +60,7 @@ class _Engine:
 
             engine: Any = pyttsx3.init()
             _silence_driver_prints()
+            default_voice = engine.getProperty("voice")
             voices = [VoiceInfo(str(v.id), str(v.name)) for v in engine.getProperty("voices") or []]
         except Exception as exc:
             error = VoiceError(
@@ -74,8 +75,8 @@ class _Engine:
         while True:
             text, voice, rate, path, future = self._requests.get()
             try:
-                if voice:
-                    engine.setProperty("voice", voice)
+                # The engine keeps the last voice set: name one every time.
+                engine.setProperty("voice", voice or default_voice)
                 engine.setProperty("rate", rate)
                 tmp = path.with_suffix(".part.wav")
                 tmp.unlink(missing_ok=True)
@@ -102,6 +103,10 @@ class Voice:
         self.voice = voice
         self.rate = rate
         self.output_device = output_device
+
+    def with_voice(self, voice: str | None) -> Voice:
+        """The same rate and device with another voice (a panel member's)."""
+        return Voice(voice or self.voice, self.rate, self.output_device)
 
     def voices(self) -> list[VoiceInfo]:
         """Installed voices; raises :class:`VoiceError` when there is no engine."""

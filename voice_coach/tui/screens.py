@@ -20,6 +20,7 @@ from voice_coach.live import LiveAnswer, LiveStatus
 from voice_coach.practice import Attempt, PracticeSession
 from voice_coach.questions import available_sets, load_question_set_file
 from voice_coach.speech.stt import TranscriptSegment, join_text
+from voice_coach.speech.tts import Voice
 from voice_coach.tui.feedback import feedback
 from voice_coach.tui.messages import (
     AnswerEnded,
@@ -151,7 +152,13 @@ class PracticeScreen(Screen[None]):
 
     def ask(self) -> None:
         q = self.session.question
-        who = f" · asked by the {q.interviewer}" if q.interviewer else ""
+        person = self.session.question_set.interviewer_of(q)
+        if person is not None:
+            who = f" · {person.name}" + (f", {person.role}" if person.role else "")
+        elif q.interviewer:
+            who = f" · asked by the {q.interviewer}"
+        else:
+            who = ""
         self.query_one("#position", Static).update(f"Question {self.session.position}{who}")
         self.query_one("#question", Static).update(q.text)
         self.query_one("#transcript", Static).update("")
@@ -179,13 +186,22 @@ class PracticeScreen(Screen[None]):
             and not self.vc_app.voice_error
         ):
             # Returns a future at once; the TTS thread renders after the current question.
-            self.vc_app.voice.prepare(questions[following].text)
+            self._voice_for(following).prepare(questions[following].text)
+
+    def _voice_for(self, index: int) -> Voice:
+        qs = self.session.question_set
+        person = qs.interviewer_of(qs.questions[index])
+        return self.vc_app.voice.with_voice(person.voice if person else None)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="speech")
     def speak(self, text: str) -> None:
-        voice = self.vc_app.voice
+        voice = self._voice_for(self.session.index)
         try:
-            voice.synthesize(text)
+            try:
+                voice.synthesize(text)
+            except VoiceCoachError:
+                voice = self.vc_app.voice  # an interviewer's voice may be missing here
+                voice.synthesize(text)
             self._prepare_next_question()  # queued behind this one, rendered while it plays
             voice.speak(text, stop=self._stop_speaking)
         except VoiceCoachError as exc:

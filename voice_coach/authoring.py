@@ -1,0 +1,130 @@
+"""Making question sets: from first-interview notes, from the people who will interview,
+and writing them as TOML the user can edit by hand."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import tomli_w
+
+from voice_coach.errors import QuestionSetError
+from voice_coach.questions import EXAMPLE, Interviewer, Question, QuestionSet, user_dir
+
+_BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)]|\[[ xX]\])\s+")
+_QUESTION_START = re.compile(
+    r"^(?:what|why|how|when|where|who|which|tell|describe|walk|give|can|could|would|do|did|"
+    r"have|are|is|talk|explain|if|share)\b",
+    re.IGNORECASE,
+)
+_BEHAVIOURAL = re.compile(
+    r"\b(?:a time|an example|tell me about|describe a|walk me through|when you|achiev|proud|"
+    r"accomplish|situation)\b",
+    re.IGNORECASE,
+)
+
+
+def slug(text: str, max_len: int = 40) -> str:
+    """A kebab-case id from any text."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    out = "-".join(words)[:max_len].strip("-")
+    return out or "q"
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate = f"{base}-{n}"
+        n += 1
+    taken.add(candidate)
+    return candidate
+
+
+def question(text: str, taken: set[str], **fields: object) -> Question:
+    """A question with an id derived from its text, unique among ``taken``."""
+    expects = fields.pop("expects", None)
+    if expects is None:
+        expects = (EXAMPLE,) if _BEHAVIOURAL.search(text) else ()
+    return Question(id=_unique(slug(text), taken), text=text, expects=expects, **fields)  # type: ignore[arg-type]
+
+
+def import_notes(text: str, name: str, title: str | None = None) -> QuestionSet:
+    """Questions from notes taken after a first interview: one per line or a Markdown list.
+
+    Headings, blank lines and lines that read as notes rather than questions (no
+    question mark, no question word) are skipped, so rough notes work as they are.
+    """
+    taken: set[str] = set()
+    questions = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        line = _BULLET.sub("", line).strip().strip('"“”').strip()
+        if len(line) < 8:
+            continue
+        if not (line.endswith("?") or _QUESTION_START.match(line)):
+            continue
+        line = line[0].upper() + line[1:]
+        if not line.endswith(("?", ".")):
+            imperative = re.match(r"(?:tell|describe|walk|give|talk|explain|share)\b", line, re.I)
+            line += "." if imperative else "?"
+        questions.append(question(line, taken))
+    if not questions:
+        raise QuestionSetError("no questions found in the notes (one question per line, please)")
+    return QuestionSet(
+        name=name,
+        title=title or f"From my notes: {name}",
+        description="Questions from a previous interview, imported from notes.",
+        questions=tuple(questions),
+    )
+
+
+_INTEREST_TEMPLATES = (
+    "Tell me about a time your work made a real difference to {interest}.",
+    "How would you approach {interest} in your first three months here?",
+    "What is the hardest problem you have dealt with involving {interest}, and how did it end?",
+)
+
+
+def set_from_people(
+    name: str, title: str, people: Sequence[Interviewer], general: Sequence[str] = ()
+) -> QuestionSet:
+    """A set that fits each interviewer's interests, asked in turns by them."""
+    taken: set[str] = set()
+    questions: list[Question] = []
+    for person in people:
+        interests = person.interests or (person.role or "your work",)
+        for i, interest in enumerate(interests[:3]):
+            template = _INTEREST_TEMPLATES[i % len(_INTEREST_TEMPLATES)]
+            questions.append(
+                question(template.format(interest=interest), taken, interviewer=person.id)
+            )
+    for text in general:
+        questions.append(question(text, taken))
+    if not questions:
+        raise QuestionSetError("describe at least one interviewer or question")
+    return QuestionSet(
+        name=name,
+        title=title,
+        description="Questions fitted to the people you researched.",
+        interviewers=tuple(people),
+        questions=tuple(questions),
+    )
+
+
+def to_toml(question_set: QuestionSet) -> str:
+    data = question_set.model_dump(exclude_defaults=True, mode="json")
+    return tomli_w.dumps(data)
+
+
+def save_user_set(question_set: QuestionSet, *, overwrite: bool = False) -> Path:
+    """Write a set into the user's question-set folder, where it overrides a shipped one."""
+    folder = user_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{question_set.name}.toml"
+    if path.exists() and not overwrite:
+        raise QuestionSetError(f"{path} exists already; choose another name or use --force")
+    path.write_text(to_toml(question_set), encoding="utf-8")
+    return path
