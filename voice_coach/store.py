@@ -48,6 +48,13 @@ CREATE TABLE IF NOT EXISTS attempts (
     error TEXT
 );
 CREATE INDEX IF NOT EXISTS attempts_session ON attempts(session_id);
+CREATE TABLE IF NOT EXISTS struggled (
+    set_name TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    question_text TEXT NOT NULL,
+    marked_at TEXT NOT NULL,
+    PRIMARY KEY (set_name, question_id)
+);
 """
 
 
@@ -226,6 +233,27 @@ class Store:
                     attempt_id,
                 ),
             )
+
+    def mark_struggled(self, set_name: str, question_id: str, question_text: str) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO struggled VALUES (?, ?, ?, ?)",
+                (set_name, question_id, question_text, _now()),
+            )
+
+    def unmark_struggled(self, set_name: str, question_id: str) -> None:
+        with self._write() as db:
+            db.execute(
+                "DELETE FROM struggled WHERE set_name = ? AND question_id = ?",
+                (set_name, question_id),
+            )
+
+    def struggled(self) -> list[tuple[str, str, str]]:
+        """(set name, question id, question text) of every question marked, oldest first."""
+        rows = self._db.execute(
+            "SELECT set_name, question_id, question_text FROM struggled ORDER BY marked_at, rowid"
+        ).fetchall()
+        return [(r[0], r[1], r[2]) for r in rows]
 
     def sessions(self) -> list[SessionRow]:
         rows = self._db.execute(

@@ -138,3 +138,36 @@ async def test_typed_answer_when_asked(transcriber, tmp_path: Path) -> None:  # 
     (attempt,) = store.attempts(session.id)
     assert attempt.status == "typed" and attempt.concrete_example is True
     assert attempt.audio_path is None
+
+
+async def test_marking_a_question_as_struggled(transcriber, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """'m' marks the question; the built-in set then offers it on the home screen."""
+    from textual.widgets import OptionList
+
+    from voice_coach.review import STRUGGLED
+    from voice_coach.tui.screens import HomeScreen
+
+    set_file = tmp_path / "test-set.toml"
+    set_file.write_text(SET_TOML)
+    app = VoiceCoachApp(
+        settings=Settings(speak_questions=False),
+        start_set=str(set_file),
+        typed=True,
+        transcriber=transcriber,
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
+        screen = app.screen
+        await _wait_for(pilot, lambda: screen.state == "typing", 10, "typing")
+        screen.query_one("#typed").value = "I would probably work hard."
+        await pilot.press("enter")
+        await _wait_for(pilot, lambda: screen.state == "feedback", 10, "feedback")
+        await pilot.press("m")
+        await pilot.press("escape")
+        await _wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), 5, "home")
+        await pilot.pause()
+        options = app.screen.query_one("#sets", OptionList)
+        first = options.get_option_at_index(0)
+        assert first.id == STRUGGLED
+        assert "(1 questions)" in str(first.prompt)
+    assert Store().struggled() == [("test-set", "led-project", QUESTION)]

@@ -80,3 +80,55 @@ def test_user_set_overrides_shipped(isolated_home: Path) -> None:
 def test_unknown_set_lists_the_available_ones() -> None:
     with pytest.raises(QuestionSetError, match=r"available: .*second-interview"):
         load_question_set("nope")
+
+
+PANEL = """
+name = "panel"
+title = "Panel"
+
+[[interviewers]]
+id = "dana"
+name = "Dana"
+voice = "gmw/en-gb-x-rp"
+
+[[questions]]
+id = "a"
+text = "Tell me about a success."
+interviewer = "dana"
+"""
+
+
+def test_interviewers_are_checked() -> None:
+    qs = parse_question_set(PANEL, "panel.toml")
+    person = qs.interviewer_of(qs.questions[0])
+    assert person is not None and person.voice == "gmw/en-gb-x-rp"
+    with pytest.raises(QuestionSetError, match="interviewer 'sam' is not one of"):
+        parse_question_set(PANEL.replace('interviewer = "dana"', 'interviewer = "sam"'), "p.toml")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("name = [", "not valid TOML"),
+        (GOOD.replace('title = "Mine"\n', ""), "title: Field required"),
+        (GOOD.replace('text = "Any questions for us?"', "text = 3"), "questions.1.text"),
+        (GOOD.replace('id = "b"', 'id = "a"'), "duplicate question id"),
+        ('name = "x"\ntitle = "X"\nquestions = []\n', "questions"),
+        (GOOD.replace('id = "b"', 'id = "b"\ncolour = "red"'), "colour: unknown key"),
+    ],
+    ids=["bad-toml", "missing-field", "wrong-type", "duplicate-id", "empty-set", "unknown-key"],
+)
+def test_sets_check_refuses_bad_files(tmp_path, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from voice_coach.cli import main
+
+    good = tmp_path / "good.toml"
+    good.write_text(GOOD)
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text)
+    result = CliRunner().invoke(main, ["sets", "check", str(good), str(bad)])
+    assert result.exit_code == 2
+    assert f"{bad}" in result.stderr and expected in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert f"{good}: ok (2 questions)" in result.stdout

@@ -64,10 +64,18 @@ class VoiceCoachApp(App[None]):
     def start_practice(self, set_name: str) -> None:
         from voice_coach.practice import PracticeSession
         from voice_coach.questions import load_question_set
+        from voice_coach.review import STRUGGLED, struggled_set
         from voice_coach.tui.screens import PracticeScreen
 
         try:
-            question_set = load_question_set(set_name)
+            if set_name == STRUGGLED:
+                found = struggled_set(self.store)
+                if found is None:
+                    self.notify("No question is marked as struggled yet (press m after an answer).")
+                    return
+                question_set = found
+            else:
+                question_set = load_question_set(set_name)
             session = PracticeSession(question_set, self.store)
         except VoiceCoachError as exc:
             self.notify(

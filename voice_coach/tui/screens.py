@@ -19,6 +19,7 @@ from voice_coach.errors import VoiceCoachError
 from voice_coach.live import LiveAnswer, LiveStatus
 from voice_coach.practice import Attempt, PracticeSession
 from voice_coach.questions import available_sets, load_question_set_file
+from voice_coach.review import STRUGGLED, struggled_key, struggled_set
 from voice_coach.speech.stt import TranscriptSegment, join_text
 from voice_coach.speech.tts import Voice
 from voice_coach.tui.feedback import feedback
@@ -56,7 +57,25 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.refresh_sets()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_sets()
+
+    def refresh_sets(self) -> None:
+        """List the sets, the struggled questions first when there are any."""
         options = self.query_one("#sets", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        struggled = struggled_set(cast("VoiceCoachApp", self.app).store)
+        if struggled is not None:
+            options.add_option(
+                Option(
+                    f"{struggled.title}  ({len(struggled.questions)} questions)\n"
+                    f"  {struggled.description}",
+                    id=STRUGGLED,
+                )
+            )
         for info in available_sets():
             try:
                 qs = load_question_set_file(info.path)
@@ -67,7 +86,7 @@ class HomeScreen(Screen[None]):
                 label = f"{info.name}: cannot be used ({exc})"
             options.add_option(Option(label, id=info.name))
         if options.option_count:
-            options.highlighted = 0
+            options.highlighted = min(highlighted or 0, options.option_count - 1)
         options.focus()
 
     def show_model_status(self, text: str) -> None:
@@ -85,6 +104,7 @@ class PracticeScreen(Screen[None]):
     BINDINGS = [
         Binding("space", "done", "Done speaking", id="done"),
         Binding("t", "type_answer", "Type instead", id="type"),
+        Binding("m", "mark", "Mark struggled", id="mark"),
         Binding("r", "redo", "Redo", id="redo"),
         Binding("n", "next", "Next question", id="next"),
         Binding("f", "finish", "Finish", id="finish"),
@@ -146,6 +166,8 @@ class PracticeScreen(Screen[None]):
             return self.state in ("speaking", "listening", "loading")
         if action in ("redo", "next", "finish"):
             return self.state == "feedback"
+        if action == "mark":
+            return self.state in ("feedback", "listening", "typing")
         return True
 
     # ---- asking ------------------------------------------------------------
@@ -370,6 +392,22 @@ class PracticeScreen(Screen[None]):
         self.workers.cancel_group(self, "answer")
         self._typed_only = True
         self._start_typing()
+
+    def action_mark(self) -> None:
+        """Toggle 'struggled' on this question: it joins the built-in set for later."""
+        store = self.vc_app.store
+        q = self.session.question
+        set_name, question_id = struggled_key(self.session.question_set.name, q.id)
+        marked = {(s, i) for s, i, _ in store.struggled()}
+        try:
+            if (set_name, question_id) in marked:
+                store.unmark_struggled(set_name, question_id)
+                self.notify("No longer marked as struggled.")
+            else:
+                store.mark_struggled(set_name, question_id, q.text)
+                self.notify("Marked as struggled: it is in 'Questions I struggled with'.")
+        except VoiceCoachError as exc:
+            self.notify(str(exc), severity="error")
 
     def action_redo(self) -> None:
         self.ask()
