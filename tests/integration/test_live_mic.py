@@ -23,6 +23,7 @@ class Recorder:
         self.partials: list[str] = []
         self.statuses = 0
         self.ended: str | None = None
+        self.partials_while_recording = 0
         self.play = play
         self.player: subprocess.Popen[bytes] | None = None
 
@@ -36,6 +37,8 @@ class Recorder:
 
     def transcript(self, segments) -> None:  # type: ignore[no-untyped-def]
         self.partials.append(" ".join(s.text for s in segments))
+        if self.ended is None:
+            self.partials_while_recording += 1
 
     def recording_ended(self, reason: str) -> None:
         self.ended = reason
@@ -55,7 +58,7 @@ def test_silence_is_no_speech_and_still_saved(
     assert soundfile.info(str(path)).duration == pytest.approx(2.0, abs=0.5)
 
 
-@pytest.mark.parametrize("name", ["jfk.flac", "librispeech_slushy_roads.flac"])
+@pytest.mark.parametrize("name", ["jfk.flac", "two_speakers_left.flac"])
 def test_speech_from_the_microphone(
     virtual_audio: None, transcriber, tmp_path: Path, name: str
 ) -> None:  # type: ignore[no-untyped-def]
@@ -69,8 +72,8 @@ def test_speech_from_the_microphone(
             listener.player.wait(30)
     assert result.end_reason == "silence"
     assert wer(speech_transcript(name), result.transcript.text) < 0.05, result.transcript.text
-    # Transcribed while speaking: more than one partial transcript arrived.
-    assert len(listener.partials) >= 2
+    # Transcribed while recording, not after: text arrived before the answer ended.
+    assert listener.partials_while_recording >= 1
     assert result.transcript.words and result.transcript.words[-1].end <= result.duration_s
 
 
