@@ -18,6 +18,11 @@ from voice_coach.store import Store
 NO_SPEECH = "No speech detected: nothing was heard in the answer."
 
 
+def expects_example(question: Question) -> bool:
+    """Behavioural questions, and questions that say nothing of what they expect."""
+    return question.expects_example or not question.expects
+
+
 @dataclass(frozen=True)
 class Attempt:
     """One answer to one question, as saved."""
@@ -32,6 +37,17 @@ class Attempt:
     duration_s: float | None
     audio_path: Path | None
     error: str | None = None
+    mentions: tuple[tuple[str, bool], ...] = ()
+    """The question's CV specifics, each with whether the answer used it."""
+    key_terms: tuple[tuple[str, bool], ...] = ()
+    """The job's key terms, each with whether the answer used it."""
+
+    def extras(self) -> dict[str, object]:
+        """What is saved beside the score: CV specifics and job terms used."""
+        return {
+            "cv_mentions": [{"text": t, "used": u} for t, u in self.mentions],
+            "job_terms": [{"text": t, "used": u} for t, u in self.key_terms],
+        }
 
     @property
     def verdict(self) -> str:
@@ -39,7 +55,19 @@ class Attempt:
 
     @property
     def concrete_example(self) -> bool | None:
-        return self.score.concrete_example if self.score else None
+        """Whether the answer gave an example; None where the question asks for none."""
+        if self.score is None or not expects_example(self.question):
+            return None
+        return self.score.concrete_example
+
+    @property
+    def flagged(self) -> bool:
+        """Something a good answer to this question needs is missing."""
+        if self.score is None:
+            return True
+        if expects_example(self.question):
+            return not self.score.concrete_example
+        return any(f.code == "talking_point_missed" for f in self.score.flags)
 
 
 @dataclass
@@ -93,7 +121,7 @@ class PracticeSession:
                 transcript,
                 question=self.question.text,
                 duration_s=result.transcript.duration_s or result.duration_s,
-                expects_example=self.question.expects_example or not self.question.expects,
+                expects_example=expects_example(self.question),
             )
             attempt = Attempt(
                 attempt_id,
@@ -110,7 +138,7 @@ class PracticeSession:
             status=attempt.status,
             transcript=transcript,
             transcript_json=result.transcript.to_dict(),
-            score=attempt.score.to_dict() if attempt.score else None,
+            score={**attempt.score.to_dict(), **attempt.extras()} if attempt.score else None,
             concrete_example=attempt.concrete_example,
             duration_s=result.duration_s,
             end_reason=result.end_reason,
@@ -127,21 +155,41 @@ class PracticeSession:
             text,
             question=self.question.text,
             duration_s=None,
-            expects_example=self.question.expects_example or not self.question.expects,
+            expects_example=expects_example(self.question),
+        )
+        attempt = Attempt(
+            attempt_id,
+            self.question,
+            text,
+            "typed",
+            score,
+            None,
+            None,
+            None,
+            *self._specifics(text),
         )
         self.store.complete_attempt(
             attempt_id,
             status="typed",
             transcript=text,
             transcript_json=None,
-            score=score.to_dict(),
-            concrete_example=score.concrete_example,
+            score={**score.to_dict(), **attempt.extras()},
+            concrete_example=attempt.concrete_example,
             duration_s=None,
             keep_audio=False,
         )
-        attempt = Attempt(attempt_id, self.question, text, "typed", score, None, None)
         self.attempts.append(attempt)
         return attempt
+
+    def _specifics(
+        self, transcript: str
+    ) -> tuple[tuple[tuple[str, bool], ...], tuple[tuple[str, bool], ...]]:
+        from voice_coach.cv import used
+
+        return (
+            tuple(used(transcript, self.question.mentions)),
+            tuple(used(transcript, self.question_set.key_terms)),
+        )
 
     def next_question(self) -> bool:
         """Move on; False when there is none left."""

@@ -44,8 +44,8 @@ def _runs(source: str, spans: tuple[tuple[int, int], ...]) -> list[tuple[int, in
 
 
 def feedback(attempt: Attempt) -> RenderableType:
-    ok = attempt.concrete_example
-    mark = "✔" if ok else ("✘" if ok is False else "…")
+    ok = not attempt.flagged
+    mark = "✔" if ok else "✘"
     parts: list[RenderableType] = [
         Text(f"{mark} {attempt.verdict}", style="bold green" if ok else "bold yellow"),
         Text(""),
@@ -60,6 +60,17 @@ def feedback(attempt: Attempt) -> RenderableType:
         if m.wpm:
             bits.append(f"{m.wpm:.0f} words per minute")
         parts += [Text(""), Text("   ".join(bits), style="italic")]
+    for label, items in (
+        ("From your CV", attempt.mentions),
+        ("Job key terms", attempt.key_terms),
+    ):
+        if items:
+            line = Text(f"{label}: ", style="bold")
+            for i, (item, hit) in enumerate(items):
+                if i:
+                    line.append("  ")
+                line.append(f"{'✔' if hit else '✘'} {item}", style="green" if hit else "yellow")
+            parts += [Text(""), line]
     if attempt.error:
         parts.append(Text(f"Note: {attempt.error}", style="yellow"))
     parts += [

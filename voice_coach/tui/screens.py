@@ -453,18 +453,18 @@ class SummaryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         attempts = self.session.summary()
-        examples = sum(1 for a in attempts if a.concrete_example)
+        examples = sum(1 for a in attempts if not a.flagged)
         self.query_one("#summary-title", Static).update(
             f"Session summary: {self.session.question_set.title}: "
-            f"{examples} of {len(attempts)} answers gave a concrete example. Saved."
+            f"{examples} of {len(attempts)} answers had what they needed. Saved."
         )
         table = self.query_one("#summary-table", DataTable)
         table.add_columns("#", "Verdict", "Words", "Time", "Question")
         for i, a in enumerate(attempts, 1):
             if a.score is None:
                 mark = "— no speech"
-            elif a.concrete_example:
-                mark = "✔ example"
+            elif not a.flagged:
+                mark = "✔ example" if a.concrete_example else "✔ covered"
             else:
                 mark = "✘ " + ", ".join(f.code.replace("_", " ") for f in a.score.flags[:2])
             words = str(a.score.metrics.words) if a.score else "0"

@@ -1,0 +1,59 @@
+"""The practice session without any UI: order, scoring, saving, CV specifics."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from voice_coach.cv import cv_question_set
+from voice_coach.practice import PracticeSession
+from voice_coach.questions import parse_question_set
+from voice_coach.store import Store
+
+CVS = Path(__file__).resolve().parents[1] / "data" / "cvs"
+
+SET = """
+name = "two"
+title = "Two"
+[[questions]]
+id = "a"
+text = "Tell me about a success."
+expects = ["example"]
+[[questions]]
+id = "b"
+text = "Any questions for us?"
+expects = ["asks about next steps"]
+"""
+
+
+def test_walks_the_set_and_keeps_the_last_attempt(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    session = PracticeSession(parse_question_set(SET, "two.toml"), store)
+    first = session.finish_typed("I am a hard worker.")
+    assert first.concrete_example is False
+    redo = session.finish_typed(
+        "Last year at my previous job our invoices took four days. I wrote a script and "
+        "I trained the team, and invoicing dropped to one day."
+    )
+    assert redo.concrete_example is True
+    assert session.next_question() and session.question.id == "b"
+    session.finish_typed("When will you make a decision?")
+    assert not session.next_question()
+    session.finish()
+    assert [a.attempt_id for a in session.summary()] == [redo.attempt_id, 3]
+    (row,) = store.sessions()
+    assert row.answers == 3 and row.flagged == 1 and row.finished_at
+
+
+def test_cv_answers_are_checked_against_the_cv(tmp_path: Path) -> None:
+    job = "Warehouse safety matters. We want warehouse safety. Picking errors. Picking errors."
+    qs = cv_question_set((CVS / "classic.md").read_text(), job_text=job)
+    session = PracticeSession(qs, Store(tmp_path))
+    session.next_question()  # "You wrote 'Cut warehouse picking errors by 35%...'"
+    attempt = session.finish_typed(
+        "at northwind i redesigned the slotting plan and picking errors fell by thirty five percent"
+    )
+    assert attempt.mentions == (("35%", True),)
+    assert dict(attempt.key_terms) == {"picking errors": True, "warehouse safety": False}
+    saved = Store(tmp_path).attempt(attempt.attempt_id)
+    assert saved is not None and saved.score is not None
+    assert saved.score["cv_mentions"] == [{"text": "35%", "used": True}]
