@@ -181,7 +181,10 @@ class LiveAnswer:
             offset_s, audio = item
             try:
                 found = self.transcriber.transcribe(
-                    audio, offset_s=offset_s, previous_text=join_text(self._segments)
+                    audio,
+                    offset_s=offset_s,
+                    previous_text=join_text(self._segments),
+                    streaming=True,
                 )
             except BaseException as exc:  # keep recording; report at the end
                 self._transcribe_error = exc

@@ -25,7 +25,12 @@ class FakeTranscriber:
         self.lock = threading.Lock()
 
     def transcribe(
-        self, audio: np.ndarray, *, offset_s: float = 0.0, previous_text: str = ""
+        self,
+        audio: np.ndarray,
+        *,
+        offset_s: float = 0.0,
+        previous_text: str = "",
+        streaming: bool = False,
     ) -> list[TranscriptSegment]:
         with self.lock:
             self.calls.append(offset_s)

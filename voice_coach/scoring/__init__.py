@@ -3,7 +3,21 @@
 The rest of the app imports from here only, so the modules behind it can change.
 """
 
+from voice_coach.scoring.delivery import Delivery, TimedWord
 from voice_coach.scoring.numbers import NumberMention, Span, find_numbers
-from voice_coach.scoring.scorer import Flag, Metrics, Score, score_answer
+from voice_coach.scoring.scorer import STAR_PARTS, Flag, Metrics, Score, score_answer
+from voice_coach.scoring.talking_points import TalkingPoint
 
-__all__ = ["Flag", "Metrics", "NumberMention", "Score", "Span", "find_numbers", "score_answer"]
+__all__ = [
+    "STAR_PARTS",
+    "Delivery",
+    "Flag",
+    "Metrics",
+    "NumberMention",
+    "Score",
+    "Span",
+    "TalkingPoint",
+    "TimedWord",
+    "find_numbers",
+    "score_answer",
+]

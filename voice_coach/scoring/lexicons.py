@@ -158,7 +158,8 @@ SITUATION_PHRASES: tuple[str, ...] = (
 )
 ONE_TIME_UNITS: tuple[str, ...] = (
     "day", "morning", "afternoon", "evening", "night", "week", "weekend", "quarter",
-    "sprint", "summer", "winter", "friday", "monday",
+    "sprint", "summer", "winter", "spring", "autumn", "month", "year", "shift", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 )
 """After "one", a story opener ("one day, a customer called")..."""
 
@@ -270,6 +271,20 @@ ACTOR_PAST_VERBS: tuple[str, ...] = (
     "slipped", "missed", "changed", "got cut", "collapsed", "quit", "left", "raised",
 )
 
+ROLE_OPENERS: tuple[str, ...] = ("while", "whilst", "when")
+ROLE_GERUNDS: tuple[str, ...] = (
+    "working", "employed", "serving", "volunteering", "studying", "interning", "temping",
+    "training", "placed", "based",
+)
+ROLE_PREPOSITIONS: tuple[str, ...] = ("as", "at", "in", "for", "on", "with")
+""""While working as a server...": the role the story happens in (a place, not a moment)."""
+
+DAY_DETERMINERS: tuple[str, ...] = ("a", "one", "that", "the", "one particular")
+WEEKDAYS: tuple[str, ...] = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+)
+""""On a busy Saturday night" dates a story as surely as "last year" does."""
+
 POSSESSIVES: tuple[str, ...] = ("my", "our")
 SCENE_PREPOSITIONS: tuple[str, ...] = ("at", "in", "on", "during", "with", "for", "from")
 """Before "my previous job": "at my previous job", "with my old team"."""
@@ -334,6 +349,9 @@ HABITUAL_PHRASES: tuple[str, ...] = (
     "i like to", "i love to", "i make sure", "i make a point",
     "i make it a point", "i prefer to", "i focus on", "i've always", "i have always",
     "i would always", "i'd always", "i used to", "whenever", "every time", "each time",
+    "i was always", "i'm always", "i am always", "i was often", "i would often", "i'd often",
+    "i would usually", "i'd usually", "i would normally", "i'd normally", "i would generally",
+    "i'd generally", "i would typically", "i'd typically", "most of the time",
     "as a rule", "in general", "generally speaking", "my approach is", "my strategy is",
     "my style is", "my philosophy is", "i believe in", "i consider myself",
     "i would describe myself", "i'd describe myself", "i pride myself",
@@ -373,7 +391,7 @@ I_D_PARTICIPLES: frozenset[str] = frozenset({
     "driven", "written", "taken", "given", "chosen", "broken", "forgotten", "fallen",
     "ridden", "risen", "shown", "grown", "thrown", "drawn", "beaten", "hidden", "proven",
     "stolen", "shaken", "been", "done", "had", "made", "built", "led", "gone", "seen", "got",
-    "gotten", "run", "set", "put", "found", "brought", "sent", "spoken", "told",
+    "gotten", "run", "set", "put", "found", "brought", "sent", "spoken", "told", "come",
     "already", "just", "never", "only", "recently", "previously", "spent", "left", "won",
     "heard", "known", "become", "begun", "kept", "met", "paid", "sold", "taught",
     "said",
@@ -386,6 +404,12 @@ HEDGE_VERBS: frozenset[str] = frozenset({
 """After "I would"/"I'd" these are hedges or politeness ("I'd say last year...", "I'd like to
 ask"), not plans."""
 
+HABIT_ADVERBS: frozenset[str] = frozenset({
+    "often", "usually", "always", "normally", "generally", "typically", "sometimes",
+    "regularly",
+})
+"""After "I'd"/"I would" these make it a habit ("I'd often stay late"), not a plan."""
+
 CONDITIONAL_MARKERS: tuple[str, ...] = (
     "if", "whenever", "unless", "suppose", "supposing", "imagine", "hypothetically",
 )
@@ -393,6 +417,13 @@ CONDITIONAL_MARKERS: tuple[str, ...] = (
 
 CAREER_SUMMARY_SUBJECTS: tuple[str, ...] = ("i have", "i've", "i have always", "i've always")
 """With a participle ("I have managed teams"), a career summary rather than one episode."""
+
+RELATIVE_WORDS: frozenset[str] = frozenset({
+    "what", "that", "which", "who", "whom", "where", "everything", "anything", "all",
+    "since", "ever", "than", "best", "worst", "hardest", "biggest", "only", "thing",
+})
+"""Before "I've done...", these make it a relative clause ("the hardest call I've made"),
+not a summary of the speaker's career."""
 
 HYPOTHETICAL_QUESTION_CUES: tuple[str, ...] = (
     "what would you", "how would you", "what would your", "what if", "imagine",
@@ -449,8 +480,24 @@ OUTCOME_PHRASES: tuple[str, ...] = (
     "nobody left", "no one left", "not a single", "without a single", "without losing",
     "without any downtime", "without any complaints", "didn't lose", "did not lose",
     "didn't miss", "did not miss", "never missed", "no complaints", "no downtime",
+    "back to normal", "made it the default", "made it standard", "made it permanent",
+    "made it official",
 )
 """Outcomes that are results without a number: "the client renewed", "we shipped on time"."""
+
+SPEAKER_OUTCOME_ACTIONS: frozenset[str] = frozenset({
+    "signed", "approved", "accepted", "adopted", "rolled", "renewed", "thanked", "praised",
+    "recognized", "recognised", "rewarded", "promoted", "placed", "subscribed", "delivered",
+    "shipped", "launched", "closed",
+})
+"""Outcome words that are only outcomes when someone else does them: "the client signed"
+is a result, "I signed off the creative" is the speaker's job."""
+
+RESULT_CONNECTIVES: tuple[str, ...] = (
+    "as a result", "the result was", "the outcome was", "in the end", "which meant",
+    "that meant", "this meant", "by the end", "ended up", "led to", "resulted in",
+)
+"""Outcome cues that announce the outcome rather than state it: "As a result, sales..."."""
 
 QUANTITY_CUE_NOUNS: tuple[str, ...] = (
     "increase", "decrease", "reduction", "improvement", "drop", "growth", "rise", "boost",
@@ -535,7 +582,7 @@ FUTURE_AFTER: tuple[str, ...] = (
 EXPERIENCE_AFTER: tuple[str, ...] = (
     "of experience", "experience", "in the industry", "in the field", "in this field",
     "in the business", "in this industry", "in my career", "in the role", "in this role",
-    "in sales", "in tech", "in management", "of my career", "ago",
+    "in sales", "in tech", "in management", "of my career", "ago", "back",
 )
 """After a span of years these make it background (or a time anchor), never a result."""
 
@@ -545,4 +592,386 @@ EXPERIENCE_BEFORE: tuple[str, ...] = (
     "more than", "almost", "nearly",
 )
 """Before a span of years: "I've spent ten years", "for the past five years"."""
+
+# --- Clause edges ----------------------------------------------------------
+
+CLAUSE_OPENERS: frozenset[str] = frozenset({
+    "and", "but", "so", "then", "because", "afterwards", "eventually", "finally", "later",
+    "ultimately", "overall", "now", "today", "since", "luckily", "thankfully", "happily",
+})
+"""Words after which a new clause (and maybe a new subject) begins, punctuation or not."""
+
+EXTEND_STOPS: frozenset[str] = frozenset({
+    "and", "but", "so", "because", "which", "then", "while", "whereas", "although", "though",
+    "um", "uh", "erm",
+})
+"""Where a STAR span stops growing: the next clause, or a filler between two of them."""
+
+CLAUSE_SUBJECT_STARTS: frozenset[str] = frozenset({
+    "i", "we", "i'm", "i've", "i'd", "we're", "we've", "we'd",
+})
+"""A new first-person subject starts a new clause in unpunctuated speech-to-text output."""
+
+SUBJECTS_BACK: frozenset[str] = frozenset({"i", "we", "he", "she", "they", "it", "everyone"})
+"""Growing a result leftwards takes in its subject and stops there."""
+
+# --- Result: what others did or what became true after the speaker acted ------
+
+REACTION_PRONOUNS: frozenset[str] = frozenset({
+    "he", "she", "they", "it", "everyone", "everybody", "nobody", "someone", "people",
+    "nothing", "he's", "she's", "it's", "they've", "they'd", "she'd", "he'd", "everything",
+    "customers", "sales", "staff", "patients", "students", "attendance", "complaints",
+    "errors", "numbers", "revenue", "morale",
+})
+"""Subjects other than the speaker that open an outcome clause: "she stayed with us"."""
+
+REACTION_DETERMINERS: frozenset[str] = frozenset({
+    "the", "our", "their", "his", "her", "my", "its", "this", "that", "these", "those", "all",
+    "both", "most", "every", "each", "several", "many", "some", "a", "an", "none", "no",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+})
+"""Or a short noun phrase: "the client renewed", "all three patients made it"."""
+
+NEGATIVE_SUBJECTS: frozenset[str] = frozenset({"no", "none", "nobody", "nothing", "neither"})
+"""After the speaker acted, whatever "no one" did is an outcome: "no customer deliveries were
+late", "nobody else on the ward caught it"."""
+
+REACTION_NOT_SUBJECT: frozenset[str] = frozenset({
+    "i", "we", "you", "me", "us", "my", "our", "if", "when", "because", "that", "which",
+    "who", "what", "how", "to", "and", "so", "but", "then", "whether", "was", "were", "is",
+    "are", "be", "been", "would", "could", "should", "will", "can", "i'd", "we'd", "i'm",
+    "we're", "i've", "we've", "do", "did", "does", "not",
+})
+"""Words that cannot sit inside the subject noun phrase of an outcome clause."""
+
+REACTION_NEGATIONS: frozenset[str] = frozenset({
+    "didn't", "didnt", "never", "wasn't", "wasnt", "weren't", "werent", "hadn't", "hadnt",
+    "hasn't", "hasnt", "haven't", "havent", "couldn't", "couldnt", "no",
+})
+"""An outcome can be something that stopped: "most customers didn't even notice"."""
+
+PERFECT_AUXILIARIES: frozenset[str] = frozenset({"has", "have", "had", "'s"})
+"""With a participle: "the check has caught two more since"."""
+
+REACTION_EXCLUDED_VERBS: frozenset[str] = frozenset({
+    "had", "was", "were", "used", "supposed", "wanted", "needed", "seemed", "thought",
+    "expected", "hoped", "planned", "went", "ran", "started", "began", "took",
+    "came", "happened", "meant",
+})
+"""Past verbs too vague to be an outcome alone ("they had", "she wanted"): "was"/"were" are
+taken only with a state after them (see ``STATE_AFTER_WAS``)."""
+
+STATE_AFTER_WAS: frozenset[str] = frozenset({
+    "back", "happy", "happier", "delighted", "thrilled", "pleased", "impressed", "satisfied",
+    "fixed", "resolved", "solved", "finished", "done", "complete", "completed", "ready",
+    "live", "able", "stable", "fine", "safe", "saved", "approved", "accepted", "signed",
+    "cleared", "gone", "reduced", "down", "up", "better", "faster", "quicker", "calmer",
+    "relieved", "grateful", "promoted", "chosen", "adopted", "rolled", "used", "praised",
+    "recognised", "recognized", "named", "given", "awarded", "shortlisted", "successful",
+    "lower", "higher", "smoother", "normal", "over", "closed",
+})
+"""After the speaker's actions, "was"/"were" + one of these tells how it ended: "by the morning
+he was back to his normal self", "the client was delighted"."""
+
+TIME_PHRASE_OPENERS: frozenset[str] = frozenset({"by", "within", "after", "over", "in"})
+"""An outcome clause may open with when it happened: "by the spring she was back to..."."""
+
+NOW_ADVERBS: frozenset[str] = frozenset({"now", "today", "nowadays", "still"})
+"""A present state told after the story is its outcome: "now it refreshes overnight"."""
+
+DEADLINE_QUANTIFIERS: tuple[str, ...] = (
+    "a", "an", "a couple of", "a few", "only", "just", "about", "less than", "under",
+)
+"""Before a span of time in "we had two weeks to...", the deadline that sets the task."""
+
+CHAINED_ACTION_SKIP: frozenset[str] = frozenset({"then", "also", "just", "quickly", "and"})
+"""Between two coordinated actions without a new subject: "I apologised and then rang..."."""
+
+NARRATIVE_PRESENT_EXCLUDED: frozenset[str] = frozenset({
+    "think", "mean", "know", "guess", "feel", "suppose", "believe", "hope", "want", "like",
+    "love", "need", "have", "am", "can", "could", "would", "will", "should", "must", "do",
+    "don't", "dont", "just", "always", "usually", "never", "really", "also", "try", "tend",
+    "wish", "remember", "reckon", "imagine", "wonder", "prefer", "enjoy", "work", "manage",
+    "handle", "run", "lead", "oversee", "support", "help", "deal", "look", "report", "make",
+    "keep", "find", "see", "get", "was", "were", "said", "say", "to", "and", "so", "but",
+    "i", "actually", "basically", "um", "uh", "then", "still", "often", "generally",
+})
+"""After "I", verbs that are states, habits or duties ("I manage a team"), never the steps of a
+story told in the present ("so I go to my manager and I tell her...")."""
+
+NARRATIVE_PRESENT_MIN = 2
+"""A story told in the present has several "I go... I tell..." steps; one is not a story."""
+
+# --- Task: what the speaker had to achieve ---------------------------------
+
+TASK_PHRASES: tuple[str, ...] = (
+    "i was asked to", "i was tasked with", "i was tasked to", "i was given the job of",
+    "i was given the task of", "i was given the job", "i was put in charge of",
+    "i was brought in to", "i was hired to", "i was responsible for", "i was in charge of",
+    "i had been asked to", "i had to", "i needed to", "i wanted to", "i was trying to",
+    "i had to make sure", "my job was to", "my task was to", "my role was to", "my goal was to",
+    "my aim was to", "my brief was to", "my responsibility was to", "my job was",
+    "the goal was", "the aim was", "the task was", "the brief was", "the challenge was",
+    "the objective was", "the target was", "the deadline was", "the idea was",
+    "the problem was", "the issue was", "our goal was", "our target was", "our aim was",
+    "we needed to", "we had to", "i was the only one", "it was my job to",
+    "it was my responsibility to", "i volunteered to", "i took on", "i took it on",
+    "i took over",
+    "i was looking after", "i was the", "i was on call", "i was on duty",
+)
+"""What the speaker was there to do in the episode: the T of STAR."""
+
+TASK_PROGRESSIVE_EXCLUDED: frozenset[str] = frozenset({
+    "going", "thinking", "hoping", "wondering", "feeling", "being", "getting", "saying",
+    "told", "talking", "working", "living", "studying",
+})
+"""After "I was", an "-ing" verb is the speaker's task at the time ("I was wiring the labs
+when..."), except these, which are moods or plans."""
+
+# --- Coaching: phrasing that weakens an answer -------------------------------
+
+DUTY_PHRASES: tuple[str, ...] = (
+    "responsible for", "my responsibilities included", "my responsibilities include",
+    "my responsibilities were", "my responsibilities are", "my duties included",
+    "my duties include", "my duties were", "my duties are", "my duties also include",
+    "my duties also included", "my responsibilities also include", "my role involved",
+    "my role involves", "my role included", "my role includes", "my job involved",
+    "my job involves", "my job included", "my job includes", "in charge of", "i look after",
+    "i'm in charge", "i am in charge", "my remit", "i oversee", "i was accountable for",
+    "i'm accountable for", "on a day to day basis", "day to day i", "part of my job",
+    "part of my role", "as part of my duties",
+)
+"""A job description instead of an accomplishment: "I was responsible for the budget"."""
+
+CLICHES: tuple[str, ...] = (
+    "team player", "hard worker", "hardworking", "hard-working", "hard working person",
+    "people person", "think outside the box", "thinking outside the box", "outside the box",
+    "go the extra mile", "going the extra mile", "went the extra mile", "extra mile",
+    "110 percent", "110%", "a hundred and ten percent", "one hundred and ten percent",
+    "perfectionist", "self starter", "self-starter", "go-getter", "go getter",
+    "detail oriented", "detail-oriented", "results driven", "results-driven",
+    "results oriented", "results-oriented", "target driven", "target-driven",
+    "thrive under pressure", "thrive on pressure", "work well under pressure",
+    "fast learner", "quick learner", "fast-paced environment", "fast paced environment",
+    "hit the ground running", "wear many hats", "synergy", "win-win", "win win",
+    "lead by example", "above and beyond", "can-do attitude", "can do attitude",
+    "great communicator", "excellent communicator", "good communicator",
+    "excellent communication skills", "great people skills", "passionate about",
+    "natural leader", "born leader", "work hard play hard", "think on my feet",
+    "jack of all trades", "make my mark", "a people pleaser",
+)
+"""Phrases every interviewer has heard too often to believe without an example."""
+
+HEDGES: tuple[str, ...] = (
+    "i guess", "i suppose", "kind of", "sort of", "kinda", "sorta", "maybe", "perhaps",
+    "probably", "i'm not sure", "i am not sure", "not really sure", "i don't know",
+    "i dont know", "i dunno", "more or less", "a little bit", "somewhat", "hopefully",
+    "or something", "or whatever", "if that makes sense", "i feel like", "i think maybe",
+    "in a way", "to some extent", "i'd like to think", "i would like to think",
+    "i hope so", "not sure if",
+)
+"""Words that make the speaker sound unsure of their own story."""
+
+HEDGE_NOUN_BEFORE: frozenset[str] = frozenset({
+    "what", "this", "that", "the", "a", "any", "some", "every", "which", "same", "different",
+    "one", "these", "those", "all", "another", "right", "wrong", "other", "my", "our",
+})
+"""Before "kind of"/"sort of" these make it a noun ("what kind of support"), not a hedge."""
+
+HEDGE_MIN_COUNT = 2
+"""One "maybe" is natural speech; two or more hedges start to sound unsure."""
+
+# --- Delivery -----------------------------------------------------------------
+
+DISFLUENCIES: tuple[str, ...] = (
+    "um", "umm", "ummm", "uh", "uhh", "uhm", "erm", "er", "err", "ah", "ahh", "eh", "hmm",
+    "hm", "mm", "mmm",
+)
+"""Hesitation sounds: always fillers."""
+
+FILLER_PHRASES: tuple[str, ...] = ("you know", "i mean", "basically", "literally")
+"""Discourse fillers, counted unless grammar makes them content (see below)."""
+
+YOU_KNOW_CONTENT_BEFORE: frozenset[str] = frozenset({
+    "do", "did", "don't", "didn't", "if", "as", "would", "could", "will", "let", "you'll",
+    "what", "how", "because", "that", "whether", "to",
+})
+YOU_KNOW_CONTENT_AFTER: frozenset[str] = frozenset({
+    "what", "how", "when", "where", "who", "why", "that", "if", "whether", "about", "him",
+    "her", "them", "me", "us",
+})
+""""Do you know", "you know how to", "you know it": the verb, not a filler."""
+
+I_MEAN_CONTENT_BEFORE: frozenset[str] = frozenset({"what", "if", "that", "how"})
+
+LIKE_FILLER_BEFORE: frozenset[str] = frozenset({
+    "so", "and", "but", "or", "um", "uh", "er", "erm", "was", "were", "is", "it's", "its",
+    "like", "just", "then", "yeah", "well", "okay", "ok", "there's", "they're", "we're",
+    "you're", "i'm", "had", "got", "be", "been", "know",
+})
+"""Before "like", these mark it as a filler ("so like", "and like", "it was like")..."""
+
+LIKE_FILLER_AFTER_NUMBERS = True
+"""...as does a number after it ("like forty appointments": an approximation, said loosely)."""
+
+LIKE_CONTENT_AFTER: frozenset[str] = frozenset({
+    "to", "this", "that", "it", "them", "him", "her", "me", "us", "working", "doing",
+    "being", "having", "a", "an", "the",
+})
+"""After "like", these make it a verb or preposition ("is like a", "was like that")."""
+
+STOP_WORDS: frozenset[str] = frozenset({
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and",
+    "any", "are", "aren't", "as", "at", "back", "be", "because", "been", "before", "being",
+    "below", "between", "both", "but", "by", "can", "can't", "could", "couldn't", "did",
+    "didn't", "do", "does", "doesn't", "doing", "don't", "down", "during", "each", "even",
+    "every", "few", "first", "for", "from", "further", "get", "got", "had", "hadn't", "has",
+    "hasn't", "have", "haven't", "having", "he", "he'd", "he's", "her", "here", "hers",
+    "herself", "him", "himself", "his", "how", "i", "i'd", "i'll", "i'm", "i've", "if", "in",
+    "into", "is", "isn't", "it", "it's", "its", "itself", "just", "let", "let's", "lot",
+    "lots", "made", "make", "many", "me", "more", "most", "much", "my", "myself", "no",
+    "nor", "not", "now", "of", "off", "oh", "ok", "okay", "on", "once", "one", "only", "or",
+    "other", "our", "ours", "ourselves", "out", "over", "own", "quite", "really", "right",
+    "same", "said", "say", "she", "she'd", "she's", "should", "so", "some", "still", "such",
+    "than", "that", "that's", "the", "their", "theirs", "them", "themselves", "then",
+    "there", "there's", "these", "they", "they'd", "they're", "thing", "things", "this",
+    "those", "through", "to", "too", "under", "until", "up", "us", "very", "was", "wasn't",
+    "way", "we", "we'd", "we're", "we've", "well", "were", "weren't", "what", "what's",
+    "when", "where", "which", "while", "who", "whole", "why", "will", "with", "won't",
+    "would", "wouldn't", "yeah", "yes", "you", "you'd", "you're", "your", "yours",
+    "actually", "basically", "literally", "like", "know", "mean", "think", "went", "going",
+    "go", "want", "wanted", "gonna", "kind", "sort", "around", "time", "two", "three",
+    "four", "five", "six", "seven", "eight", "nine", "ten", "something", "anything",
+    "everything", "someone", "everyone", "people", "getting", "bit", "able", "need",
+    "needed", "sure", "put", "took", "take", "gave", "give", "last", "next", "new",
+    "another", "day", "week", "year", "month",
+})
+"""Left out of "most-repeated words": grammar and filler, not the words that stick."""
+
+# --- Talking points: what a non-behavioural answer should cover ---------------
+
+TALKING_POINT_META_VERBS: frozenset[str] = frozenset({
+    "ask", "asks", "asking", "say", "says", "saying", "name", "names", "naming", "give",
+    "gives", "giving", "mention", "mentions", "explain", "explains", "describe",
+    "describes", "state", "states", "show", "shows", "tell", "tells", "talk", "talks",
+    "express", "expresses", "share", "shares", "ties", "tie", "links", "link", "stays",
+    "stay", "starts", "start by", "covers", "cover", "makes", "make", "sets", "set",
+    "offers", "is", "are", "be", "does", "do", "keeps", "remains", "suit", "suits",
+})
+"""How a talking point is phrased ("asks...", "names..."), not what the answer must contain.
+"ask" also adds a requirement: the answer must ask something."""
+
+TALKING_POINT_ASK_VERBS: frozenset[str] = frozenset({"ask", "asks", "asking"})
+
+TALKING_POINT_STOP_WORDS: frozenset[str] = frozenset({
+    "a", "an", "the", "and", "to", "of", "for", "in", "on", "at", "by", "with", "about",
+    "from", "as", "it", "its", "is", "are", "be", "will", "would", "should", "must", "can",
+    "could", "they", "them", "their", "he", "she", "his", "her", "you", "your", "we", "our",
+    "that", "this", "these", "those", "what", "which", "who", "how", "much", "many", "any",
+    "anything", "something", "thing", "things", "least", "one", "itself", "themselves",
+    "there", "than", "some", "all", "each", "into", "up", "out", "more", "most", "so",
+    "made", "been", "being", "has", "have", "had", "do", "does", "did", "at least", "such",
+    "concrete", "specific", "clear", "clearly", "honest", "honestly", "briefly",
+    "politely", "real", "actual", "actually", "genuine", "genuinely", "properly",
+    "explicitly", "directly", "good", "well", "very", "also", "both", "whether", "if",
+})
+"""Grammar and manner words in a talking point: nothing to look for in the answer."""
+
+TALKING_POINT_CUT_MARKERS: tuple[str, ...] = (
+    "without", "rather than", "instead of", "but not", "not by",
+)
+"""What follows these is what the answer should *not* do: it is not looked for."""
+
+TALKING_POINT_EXAMPLE_MARKERS: tuple[str, ...] = (
+    "such as", "e.g.", "eg", "for example", "for instance", "including", "like",
+)
+"""What follows these is a list of alternatives: any one of them covers that part."""
+
+TALKING_POINT_QUESTION_CUES: tuple[str, ...] = (
+    "what", "how", "when", "why", "who", "where", "which", "could you", "can you",
+    "would you", "will you", "do you", "does", "did you", "is there", "are there", "is it",
+    "i'd like to know", "i would like to know", "i was wondering", "i wonder", "i'm curious",
+    "curious", "i'd love to know", "could i", "can i", "may i", "would it be possible",
+    "is it possible", "would you mind", "i'd like", "i would like", "if possible",
+    "please", "tell me",
+)
+"""Asking, out loud: speech-to-text may drop the question mark, so these count as asking."""
+
+TALKING_POINT_CONCEPTS: tuple[tuple[str, ...], ...] = (
+    ("decision", "decide", "decided", "deciding", "hear back", "hearing back",
+     "hear from you", "let me know", "let people know", "letting people know",
+     "letting me know", "outcome", "make up your mind", "choose", "offer", "verdict",
+     "let * know", "letting * know", "hear", "get back to", "get back to me"),
+    ("when", "timeline", "timescale", "timescales", "timeframe", "time frame", "how soon",
+     "how long", "by when", "soon", "date", "tomorrow", "monday", "tuesday", "wednesday",
+     "thursday", "friday", "end of the week", "next week", "this week", "within",
+     "day or two", "couple of days", "few days", "by the end of"),
+    ("next", "next step", "next steps", "after this", "after today", "from here",
+     "afterwards", "following", "then"),
+    ("step", "steps", "stage", "stages", "process", "round", "rounds", "happens", "happen",
+     "what's next", "move forward", "from here", "timeline"),
+    ("thank", "thanks", "thank you", "grateful", "appreciate", "appreciated", "pleasure",
+     "enjoyed", "nice to meet", "great to meet", "lovely to meet", "good to meet"),
+    ("consider", "think it over", "think about", "think things over", "think", "reflect",
+     "sleep on", "talk it through", "talk it over", "discuss", "look over", "review",
+     "mull", "weigh up", "go through"),
+    ("time", "day", "days", "week", "weekend", "while", "moment", "couple of days",
+     "a day or two", "24 hours", "48 hours", "overnight"),
+    ("respond", "response", "reply", "get back", "come back", "let you know", "confirm",
+     "back to you", "give you an answer", "answer"),
+    ("question", "ask"),
+    ("team", "teams", "colleagues", "people", "group", "department", "who i'd be working with",
+     "manager"),
+    ("work", "job", "role", "day to day", "day-to-day", "project", "projects", "working on",
+     "typical day", "typical week", "normal week", "normal day", "responsibilities",
+     "challenge", "challenges", "success"),
+    ("priority", "priorities", "focus", "focus on", "concentrate", "main", "goal", "goals",
+     "first thing"),
+    ("two", "three", "couple", "few", "a couple", "a few", "several"),
+    ("learn", "learning", "listen", "get to know", "understand", "meet", "sit in", "shadow",
+     "find out", "observe", "get up to speed", "onboard", "familiarise", "familiarize"),
+    ("user", "users", "customer", "customers", "client", "clients", "stakeholder",
+     "stakeholders"),
+    ("current", "existing", "at the moment", "currently", "as it is", "today"),
+    ("change", "changing", "changes", "improve", "fix", "overhaul"),
+    ("before", "first", "until", "to begin with", "initially"),
+    ("role", "job", "position", "this role", "the role", "what the role is for", "is for",
+     "team needs", "you need", "you hired"),
+    ("guidance", "managed", "manage", "management", "direction", "supervision", "autonomy",
+     "independence", "independent", "independently", "micromanage", "micromanaged", "room",
+     "freedom", "on my own", "hands-off", "hands off", "check in", "support"),
+    ("suit", "suits", "work best", "works best", "prefer", "best with", "works for me",
+     "like to be", "i like"),
+    ("report", "reporting", "update", "updates", "keep you informed", "keep you posted",
+     "let you know", "tell you", "check-in", "check in", "catch up", "catch-up",
+     "one to one", "one-to-one", "summary", "email", "stand-up", "standup"),
+    ("progress", "status", "done", "what's next", "how it's going", "where things are",
+     "on track"),
+    ("often", "every", "weekly", "daily", "each week", "fortnightly", "monthly",
+     "regularly", "once a", "twice a", "every week", "every day", "every friday"),
+    ("raise", "raises", "flag", "escalate", "tell you", "bring up", "let you know", "warn",
+     "mention", "speak up"),
+    ("problem", "problems", "issue", "issues", "risk", "risks", "blocker", "blockers",
+     "stuck", "slip", "slipping", "late", "going wrong", "go wrong", "delay", "delays",
+     "behind"),
+    ("early", "as soon as", "straight away", "immediately", "right away", "early on",
+     "quickly", "before it"),
+    ("deadline", "deadlines", "due date", "last minute"),
+    ("accept", "answer", "yes", "i'd say yes", "i would say yes", "take it", "take the job",
+     "definitely", "absolutely", "happy to accept", "i'd accept", "i would accept"),
+    ("why", "because", "reason", "reasons", "mainly", "since", "that's why"),
+    ("appeal", "appeals", "appealing", "excited", "interested", "attracted", "love",
+     "drawn", "looking for", "want to be doing", "want to do", "exactly", "keen",
+     "exciting", "interesting", "enjoy"),
+    ("settle", "settled", "sort out", "sorted", "agree", "confirm", "check", "clarify",
+     "discuss", "only thing", "one thing", "first need"),
+    ("notice", "notice period", "start date", "start", "salary", "package", "pay",
+     "relocation", "relocate", "contract", "hours", "holiday", "commute", "flexible working",
+     "remote", "hybrid"),
+    ("positive", "pleased", "happy", "excited", "delighted", "thrilled", "keen",
+     "enthusiastic", "great", "love", "glad", "yes", "really want", "definitely"),
+)
+"""Concepts a talking point may name, each with the ways an answer says it. The first entry
+names the concept; a word in a talking point is looked up by its stem, and a word found in no
+concept is looked for as itself (by stem) in the answer."""
 # fmt: on

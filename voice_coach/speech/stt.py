@@ -8,6 +8,7 @@ timestamps, and fillers are kept, because the scorer needs both.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,12 +136,21 @@ class Transcriber:
                 self._model = _load_model(self.model_spec, self.cpu_threads)
 
     def transcribe(
-        self, audio: np.ndarray, *, offset_s: float = 0.0, previous_text: str = ""
+        self,
+        audio: np.ndarray,
+        *,
+        offset_s: float = 0.0,
+        previous_text: str = "",
+        streaming: bool = False,
     ) -> list[TranscriptSegment]:
         """Transcribe 16 kHz mono audio; times are shifted by ``offset_s``.
 
         ``previous_text`` is what was said just before (streaming): a short piece
         of speech decodes far better when the model knows how the sentence began.
+        ``streaming`` decodes greedily at temperature 0 only: faster-whisper's
+        fallback retries (5 samples at each higher temperature) cost 1-2.5 s on a
+        low-confidence tail, made up words ("Thank you.") and ~80 MB, measured by
+        scripts/bench_speech.py; a streamed piece is short, so the retry buys nothing.
         Silence and noise yield no segments: never invented text.
         """
         self.load()
@@ -155,6 +165,7 @@ class Transcriber:
                 word_timestamps=True,
                 initial_prompt=_prompt(previous_text),
                 condition_on_previous_text=False,
+                **({"temperature": 0.0} if streaming else {}),
             )
             # The generator is lazy: decoding happens here, in the caller's thread.
             return [_convert(s, offset_s) for s in segments if _is_speech(s)]
@@ -172,6 +183,8 @@ PROMPT_CONTEXT_CHARS = 200
 
 def _prompt(previous_text: str) -> str:
     context = previous_text[-PROMPT_CONTEXT_CHARS:].split(" ", 1)[-1] if previous_text else ""
+    # An ellipsis in the context invites the model to continue with a made-up "And...".
+    context = re.sub(r"\s*(?:\.\.\.|…)", ",", context)
     return f"{FILLER_PROMPT} {context}".strip()
 
 
