@@ -610,6 +610,29 @@ def test_a_workplace_with_habits_in_it_is_not_an_episode() -> None:
     assert "no_situation" in codes(score)
 
 
+def test_a_scene_about_others_before_the_speaker_acts_is_the_situation() -> None:
+    answer = (
+        "While volunteering at a food bank, a delivery of two hundred frozen meals arrived "
+        "with the freezer already full. I rang three local cafes, I borrowed space in their "
+        "freezers and I drove the meals over in my car. Not one meal was wasted."
+    )
+    score = score_answer(answer)
+    assert score.concrete_example
+    situation = texts(score, score.star["situation"])
+    assert any(t.startswith("a delivery of two hundred frozen meals arrived") for t in situation)
+
+
+def test_an_undated_story_with_deeds_and_a_measured_outcome_is_an_episode() -> None:
+    answer = (
+        "I took over our volunteer rota when sign-ups were falling. I moved it to a shared "
+        "calendar, I called every lapsed volunteer and I paired new people with regulars. "
+        "Weekly sign-ups went from twelve to thirty."
+    )
+    assert score_answer(answer).concrete_example
+    undated_claims = "I increased sign-ups by 40 percent and I reduced no-shows by half."
+    assert not score_answer(undated_claims).concrete_example
+
+
 # --- Coaching flags ------------------------------------------------------------------------
 
 

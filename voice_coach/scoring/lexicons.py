@@ -632,9 +632,11 @@ REACTION_DETERMINERS: frozenset[str] = frozenset({
 })
 """Or a short noun phrase: "the client renewed", "all three patients made it"."""
 
-NEGATIVE_SUBJECTS: frozenset[str] = frozenset({"no", "none", "nobody", "nothing", "neither"})
+NEGATIVE_SUBJECTS: frozenset[str] = frozenset({
+    "no", "none", "nobody", "nothing", "neither", "not",
+})
 """After the speaker acted, whatever "no one" did is an outcome: "no customer deliveries were
-late", "nobody else on the ward caught it"."""
+late", "nobody else on the ward caught it", "not one meal was wasted"."""
 
 REACTION_NOT_SUBJECT: frozenset[str] = frozenset({
     "i", "we", "you", "me", "us", "my", "our", "if", "when", "because", "that", "which",

@@ -607,7 +607,7 @@ def _find_reactions(text: Text, found: _Found) -> None:
             continue
         if (
             now
-            or negative
+            or (negative and (is_past_form(verb) or verb in lx.PERFECT_AUXILIARIES))
             or verb in lx.REACTION_NEGATIONS
             or (head.endswith(("'ve", "'s")) and _participle(verb))
             or (verb in lx.PERFECT_AUXILIARIES and _participle(following))
