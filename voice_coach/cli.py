@@ -386,3 +386,71 @@ def cv(cv_file: Path, job_file: Path | None, name: str, force: bool, as_json: bo
     click.echo(f"{len(qs.questions)} questions saved as set '{qs.name}' in {path}")
     if qs.key_terms:
         click.echo(f"Job key terms: {', '.join(qs.key_terms)}")
+
+
+@main.command()
+@click.argument("session_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="The session and its answers as JSON.")
+@friendly
+def show(session_id: int, as_json: bool) -> None:
+    """One saved session: each answer with its transcript, verdict and flags."""
+    from voice_coach.export import session_dict, to_json, to_markdown
+    from voice_coach.store import Store
+
+    data = session_dict(Store(), session_id)
+    if data is None:
+        _fail(f"no session #{session_id} (see voice-coach history)", 2)
+    assert data is not None
+    click.echo(to_json([data]) if as_json else to_markdown([data]), nl=False)
+
+
+@main.command()
+@click.argument("session_id", type=int, required=False)
+@click.option("--all", "everything", is_flag=True, help="Every session.")
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to a file.")
+@friendly
+def export(session_id: int | None, everything: bool, fmt: str, output: Path | None) -> None:
+    """Export a session (or --all) as Markdown or JSON."""
+    from voice_coach.export import session_dict, to_json, to_markdown
+    from voice_coach.store import Store
+
+    if (session_id is None) == (not everything):  # exactly one of them
+        _fail("give a SESSION number or --all", 2)
+    store = Store()
+    ids = [s.id for s in store.sessions()] if everything else [session_id]
+    found = [d for i in ids if i is not None and (d := session_dict(store, i)) is not None]
+    if not everything and not found:
+        _fail(f"no session #{session_id} (see voice-coach history)", 2)
+    text = to_json(found) if fmt == "json" else to_markdown(found)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc}")
+    click.echo(f"{len(found)} session(s) written to {output}")
+
+
+@main.command()
+@click.argument("session_id", type=int)
+@click.option("--yes", is_flag=True, help="Do not ask first.")
+@friendly
+def delete(session_id: int, yes: bool) -> None:
+    """Delete a session, its transcripts and its recorded audio."""
+    from voice_coach.store import Store
+
+    store = Store()
+    session = store.session(session_id)
+    if session is None:
+        _fail(f"no session #{session_id} (see voice-coach history)", 2)
+    assert session is not None
+    if not yes and not click.confirm(
+        f"Delete session #{session_id} ({session.set_title}, {session.answers} answers, "
+        "with their audio)?"
+    ):
+        click.echo("Nothing deleted.")
+        return
+    count = store.delete_session(session_id)
+    click.echo(f"Deleted session #{session_id} and {count} answer(s).")

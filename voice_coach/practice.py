@@ -87,9 +87,29 @@ class PracticeSession:
                 self.question_set.name, self.question_set.title
             )
 
+    follow_up: str | None = None
+    """The interviewer's follow-up being answered, if any: it replaces the question
+    until the user moves on or redoes the original."""
+
+    @property
+    def base_question(self) -> Question:
+        return self.question_set.questions[self.index]
+
     @property
     def question(self) -> Question:
-        return self.question_set.questions[self.index]
+        base = self.base_question
+        if self.follow_up is None:
+            return base
+        # A follow-up digs into the same story: it expects what the original expected.
+        return base.model_copy(
+            update={"id": f"{base.id}#follow-up", "text": self.follow_up, "follow_ups": ()}
+        )
+
+    def ask_follow_up(self, text: str) -> None:
+        self.follow_up = text
+
+    def redo(self) -> None:
+        self.follow_up = None
 
     @property
     def position(self) -> str:
@@ -117,11 +137,17 @@ class PracticeSession:
                 result.error,
             )
         else:
+            words = result.transcript.words
+            # Time spent answering: from the first word to the last, not the thinking
+            # before it or the silence that ended the recording.
+            spoken = words[-1].end - words[0].start if words else result.duration_s
             score = score_answer(
                 transcript,
                 question=self.question.text,
-                duration_s=result.transcript.duration_s or result.duration_s,
+                duration_s=spoken,
                 expects_example=expects_example(self.question),
+                words=words,
+                talking_points=self.question.talking_points,
             )
             attempt = Attempt(
                 attempt_id,
@@ -156,6 +182,7 @@ class PracticeSession:
             question=self.question.text,
             duration_s=None,
             expects_example=expects_example(self.question),
+            talking_points=self.question.talking_points,
         )
         attempt = Attempt(
             attempt_id,
@@ -193,6 +220,7 @@ class PracticeSession:
 
     def next_question(self) -> bool:
         """Move on; False when there is none left."""
+        self.follow_up = None
         if self.is_last:
             return False
         self.index += 1
@@ -207,5 +235,5 @@ class PracticeSession:
         """The last attempt at each question answered, in the order asked."""
         latest: dict[str, Attempt] = {}
         for attempt in self.attempts:
-            latest[attempt.question.id] = attempt
+            latest[attempt.question.id.split("#", 1)[0]] = attempt
         return list(latest.values())

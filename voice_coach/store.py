@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -128,6 +129,7 @@ class Store:
         self.path = self.root / "voice_coach.db"
         self.audio_root = self.root / "audio"
         fresh = not self.path.exists()
+        self._lock = threading.RLock()
         try:
             old_umask = os.umask(0o077)
             try:
@@ -158,8 +160,9 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
+        # One connection serves the UI thread and the workers: one of them at a time.
         try:
-            with self._db:
+            with self._lock, self._db:
                 yield self._db
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot write to {self.path} ({exc})") from None
@@ -248,20 +251,24 @@ class Store:
                 (set_name, question_id),
             )
 
+    def _query(self, sql: str, params: tuple[object, ...] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
     def struggled(self) -> list[tuple[str, str, str]]:
         """(set name, question id, question text) of every question marked, oldest first."""
-        rows = self._db.execute(
+        rows = self._query(
             "SELECT set_name, question_id, question_text FROM struggled ORDER BY marked_at, rowid"
-        ).fetchall()
+        )
         return [(r[0], r[1], r[2]) for r in rows]
 
     def sessions(self) -> list[SessionRow]:
-        rows = self._db.execute(
+        rows = self._query(
             """SELECT s.*, COUNT(a.id) AS answers,
                       SUM(CASE WHEN a.concrete_example = 0 THEN 1 ELSE 0 END) AS flagged
                FROM sessions s LEFT JOIN attempts a ON a.session_id = s.id
                GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC"""
-        ).fetchall()
+        )
         return [
             SessionRow(
                 r["id"],
@@ -276,14 +283,34 @@ class Store:
         ]
 
     def attempts(self, session_id: int) -> list[AttemptRow]:
-        rows = self._db.execute(
-            "SELECT * FROM attempts WHERE session_id = ? ORDER BY id", (session_id,)
-        ).fetchall()
+        rows = self._query("SELECT * FROM attempts WHERE session_id = ? ORDER BY id", (session_id,))
+        return [self._attempt(r) for r in rows]
+
+    def session(self, session_id: int) -> SessionRow | None:
+        return next((s for s in self.sessions() if s.id == session_id), None)
+
+    def delete_session(self, session_id: int) -> int:
+        """Delete a session, its attempts and their audio; returns how many answers went."""
+        attempts = self.attempts(session_id)
+        with self._write() as db:
+            db.execute("DELETE FROM attempts WHERE session_id = ?", (session_id,))
+            db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+        for attempt in attempts:
+            if attempt.audio_path is not None:
+                attempt.audio_path.unlink(missing_ok=True)
+        folder = self.audio_root / str(session_id)
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+        return len(attempts)
+
+    def interrupted(self) -> list[AttemptRow]:
+        """Attempts still marked "recording": cut short by a crash."""
+        rows = self._query("SELECT * FROM attempts WHERE status = 'recording' ORDER BY id")
         return [self._attempt(r) for r in rows]
 
     def attempt(self, attempt_id: int) -> AttemptRow | None:
-        row = self._db.execute("SELECT * FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
-        return self._attempt(row) if row else None
+        rows = self._query("SELECT * FROM attempts WHERE id = ?", (attempt_id,))
+        return self._attempt(rows[0]) if rows else None
 
     def _attempt(self, r: sqlite3.Row) -> AttemptRow:
         return AttemptRow(

@@ -171,3 +171,33 @@ async def test_marking_a_question_as_struggled(transcriber, tmp_path: Path) -> N
         assert first.id == STRUGGLED
         assert "(1 questions)" in str(first.prompt)
     assert Store().struggled() == [("test-set", "led-project", QUESTION)]
+
+
+async def test_feedback_shows_star_and_follow_up_can_be_answered(
+    transcriber, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    set_file = tmp_path / "test-set.toml"
+    set_file.write_text(SET_TOML)
+    app = VoiceCoachApp(
+        settings=Settings(speak_questions=False),
+        start_set=str(set_file),
+        typed=True,
+        transcriber=transcriber,
+    )
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
+        screen = app.screen
+        await _wait_for(pilot, lambda: screen.state == "typing", 10, "typing")
+        screen.query_one(
+            "#typed"
+        ).value = "Last year at my old company we moved the whole team to a new ticketing system."
+        await pilot.press("enter")
+        await _wait_for(pilot, lambda: screen.state == "feedback", 10, "feedback")
+        shown = rendered_text(screen.query_one("#feedback").content)
+        assert "STAR" in shown and "situation ✔" in shown
+        assert "The interviewer might ask next:" in shown
+        probe = screen.session.attempts[-1].score.probe
+        await pilot.press("a")
+        await _wait_for(pilot, lambda: screen.state == "typing", 10, "the follow-up")
+        assert str(screen.query_one("#question").content) == probe
+        assert "follow-up" in str(screen.query_one("#position").content)

@@ -67,7 +67,7 @@ def test_each_pause_is_transcribed_and_audio_saved(monkeypatch, tmp_path: Path) 
         FileSource.from_array(audio),
         fake,
         path,
-        EndpointConfig(end_silence_s=2.0),  # type: ignore[arg-type]
+        EndpointConfig(end_silence_s=2.0, min_segment_s=3.0),  # type: ignore[arg-type]
     ).run()
     assert result.end_reason == "silence"
     assert len(fake.calls) == 2

@@ -57,3 +57,30 @@ def test_cv_answers_are_checked_against_the_cv(tmp_path: Path) -> None:
     saved = Store(tmp_path).attempt(attempt.attempt_id)
     assert saved is not None and saved.score is not None
     assert saved.score["cv_mentions"] == [{"text": "35%", "used": True}]
+
+
+def test_follow_up_replaces_the_question_until_moving_on(tmp_path: Path) -> None:
+    session = PracticeSession(parse_question_set(SET, "two.toml"), Store(tmp_path))
+    first = session.finish_typed(
+        "Last year at my old job we rebuilt the billing system and it went live in March."
+    )
+    assert first.score is not None and first.score.probe
+    session.ask_follow_up(first.score.probe)
+    assert session.question.text == first.score.probe
+    assert session.question.id == "a#follow-up" and session.question.expects_example
+    answer = session.finish_typed("I wrote the migration scripts myself and errors fell by half.")
+    saved = Store(tmp_path).attempt(answer.attempt_id)
+    assert saved is not None and saved.question_text == first.score.probe
+    session.redo()
+    assert session.question.id == "a"
+    session.ask_follow_up("Anything else?")
+    assert session.next_question() and session.question.id == "b"
+
+
+def test_talking_points_are_checked_for_closing_questions(tmp_path: Path) -> None:
+    session = PracticeSession(parse_question_set(SET, "two.toml"), Store(tmp_path))
+    session.next_question()
+    missed = session.finish_typed("No, I think you covered everything, thank you.")
+    assert missed.flagged and missed.concrete_example is None
+    asked = session.finish_typed("Yes: what are the next steps in the process from here?")
+    assert not asked.flagged

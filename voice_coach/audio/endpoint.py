@@ -35,12 +35,12 @@ class EndpointConfig:
     """Inside speech, a frame must drop below this to count as silence (hysteresis)."""
     min_pause_s: float = 0.5
     """A pause this long ends a segment."""
-    min_segment_s: float = 3.0
+    min_segment_s: float = 5.0
     """A shorter stretch of speech is held and joined to the next one: Whisper decodes a
     two-word fragment poorly without the sentence around it."""
     hold_pause_s: float = 2.0
     """A held fragment is decoded anyway after this much silence, so the screen keeps up."""
-    max_segment_s: float = 8.0
+    max_segment_s: float = 9.0
     """Cut longer stretches of speech, so no single piece takes long to decode."""
     min_speech_s: float = 0.25
     """Shorter bursts (a click, a cough) are not speech."""

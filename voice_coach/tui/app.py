@@ -92,6 +92,26 @@ class VoiceCoachApp(App[None]):
             self.post_message(ModelFailed(str(exc)))
             return
         self.post_message(ModelLoaded(self.transcriber.name))
+        self.recover()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="recovery")
+    def recover(self) -> None:
+        """Answers cut short by a crash last time: saved, transcribed, marked recovered."""
+        from voice_coach.recovery import recover_interrupted
+
+        try:
+            found = recover_interrupted(self.store, self.transcriber)
+        except VoiceCoachError as exc:
+            self.call_from_thread(self.notify, str(exc), title="Recovery", severity="error")
+            return
+        if found:
+            seconds = sum(r.duration_s for r in found)
+            self.call_from_thread(
+                self.notify,
+                f"{len(found)} answer(s) interrupted last time were recovered "
+                f"({seconds:.0f} s of audio); see voice-coach history.",
+                title="Recovered",
+            )
 
     def on_model_loaded(self, message: ModelLoaded) -> None:
         self.model_status = f"Speech model {message.name} ready."

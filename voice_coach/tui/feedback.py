@@ -1,31 +1,43 @@
-"""Renders a scored attempt: verdict, flags with advice, transcript with evidence marked."""
+"""Renders a scored attempt: verdict, STAR at a glance, flags with advice, talking points,
+delivery, the transcript with its evidence marked, and the interviewer's likely follow-up.
+
+Every mark has a letter tag as well as a colour, so the screen reads without colour.
+"""
 
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from voice_coach.practice import Attempt
+from voice_coach.practice import Attempt, expects_example
 
-EVIDENCE_STYLES = {
+STAR_STYLES = {
     "situation": ("S", "bold cyan underline"),
+    "task": ("T", "bold blue underline"),
     "action": ("A", "bold green underline"),
     "result": ("R", "bold magenta underline"),
 }
-"""Each part of an example has a colour *and* a letter tag, so it reads without colour."""
+FILLER_STYLE = "italic red"
+
+_MISSING = ("no_situation", "habitual", "hypothetical", "we_only", "no_action", "no_result")
+_PHRASING = ("duty_phrasing", "cliche", "hedge", "result_not_quantified")
+_DELIVERY = ("too_short", "too_long", "fast_pace", "slow_pace", "many_fillers", "long_pause")
 
 
 def transcript_text(attempt: Attempt) -> Text:
     text = Text(attempt.transcript or "(nothing heard)")
     if attempt.score is None:
         return text
-    marks: list[tuple[int, str]] = []
     source = attempt.transcript
-    for kind, spans in attempt.score.evidence.items():
-        tag, style = EVIDENCE_STYLES.get(kind, ("?", "bold"))
+    marks: list[tuple[int, str]] = []
+    star = attempt.score.star or attempt.score.evidence
+    for kind, spans in star.items():
+        tag, style = STAR_STYLES.get(kind, ("?", "bold"))
         for start, end in _runs(source, spans):
             text.stylize(style, start, end)
             marks.append((end, tag))
+    for start, end in attempt.score.delivery.filler_spans:
+        text.stylize(FILLER_STYLE, start, end)
     # Insert tags from the end so earlier offsets stay valid.
     for end, tag in sorted(marks, reverse=True):
         text = Text.assemble(text[:end], Text(f"[{tag}]", style="dim"), text[end:])
@@ -43,41 +55,107 @@ def _runs(source: str, spans: tuple[tuple[int, int], ...]) -> list[tuple[int, in
     return runs
 
 
+def headline(attempt: Attempt) -> str:
+    score = attempt.score
+    if score is None:
+        return attempt.verdict
+    if not expects_example(attempt.question) and score.talking_points:
+        covered = sum(tp.covered for tp in score.talking_points)
+        return f"Covered {covered} of {len(score.talking_points)} talking points."
+    return score.verdict
+
+
+def star_glance(attempt: Attempt) -> Text:
+    """S ✔  T ✘  A ✔  R ✔: which parts of a STAR story the answer has."""
+    line = Text("STAR  ", style="bold")
+    star = attempt.score.star if attempt.score else {}
+    for kind, (tag, style) in STAR_STYLES.items():
+        found = bool(star.get(kind))
+        line.append(f"{tag} {kind} {'✔' if found else '✘'}", style=style if found else "dim")
+        line.append("   ")
+    return line
+
+
+def delivery_line(attempt: Attempt) -> Text:
+    assert attempt.score is not None
+    m, d = attempt.score.metrics, attempt.score.delivery
+    bits = [f"{m.words} words"]
+    if m.duration_s:
+        bits.append(f"{m.duration_s:.0f} s")
+    pace = d.pace_wpm or m.wpm
+    if pace:
+        bits.append(f"{pace:.0f} words/min (120-160 reads best)")
+    fillers = f"{d.fillers} fillers"
+    if d.fillers_per_minute is not None:
+        fillers += f" ({d.fillers_per_minute:.1f}/min)"
+    bits.append(fillers)
+    if d.long_pauses:
+        bits.append(f"{len(d.long_pauses)} long pause{'s' if len(d.long_pauses) > 1 else ''}")
+    if d.repeated_words:
+        bits.append("repeated: " + ", ".join(f"{w} ×{n}" for w, n in d.repeated_words[:3]))
+    return Text("   ".join(bits), style="italic")
+
+
 def feedback(attempt: Attempt) -> RenderableType:
     ok = not attempt.flagged
-    mark = "✔" if ok else "✘"
     parts: list[RenderableType] = [
-        Text(f"{mark} {attempt.verdict}", style="bold green" if ok else "bold yellow"),
-        Text(""),
+        Text(
+            f"{'✔' if ok else '✘'} {headline(attempt)}", style="bold green" if ok else "bold yellow"
+        ),
     ]
-    if attempt.score is not None:
-        for flag in attempt.score.flags:
+    score = attempt.score
+    if score is not None:
+        if expects_example(attempt.question):
+            parts.append(star_glance(attempt))
+        for point in score.talking_points:
+            mark = "✔" if point.covered else "✘"
+            parts.append(
+                Text(f"  {mark} {point.text}", style="green" if point.covered else "yellow")
+            )
+        groups = (
+            ("What is missing", _MISSING),
+            ("Phrasing", _PHRASING),
+            ("Delivery", _DELIVERY),
+        )
+        for title, codes in groups:
+            flags = [f for f in score.flags if f.code in codes]
+            if flags:
+                parts.append(Text(title, style="bold underline"))
+                for flag in flags:
+                    parts.append(
+                        Text.assemble(("• ", "bold"), (flag.message, "bold"), " ", flag.advice)
+                    )
+        others = [
+            f
+            for f in score.flags
+            if f.code not in _MISSING + _PHRASING + _DELIVERY and f.code != "talking_point_missed"
+        ]
+        for flag in others:
             parts.append(Text.assemble(("• ", "bold"), (flag.message, "bold"), " ", flag.advice))
-        m = attempt.score.metrics
-        bits = [f"{m.words} words"]
-        if m.duration_s:
-            bits.append(f"{m.duration_s:.0f} s")
-        if m.wpm:
-            bits.append(f"{m.wpm:.0f} words per minute")
-        parts += [Text(""), Text("   ".join(bits), style="italic")]
-    for label, items in (
-        ("From your CV", attempt.mentions),
-        ("Job key terms", attempt.key_terms),
-    ):
+        parts += [Text(""), delivery_line(attempt)]
+    for label, items in (("From your CV", attempt.mentions), ("Job key terms", attempt.key_terms)):
         if items:
             line = Text(f"{label}: ", style="bold")
             for i, (item, hit) in enumerate(items):
                 if i:
                     line.append("  ")
                 line.append(f"{'✔' if hit else '✘'} {item}", style="green" if hit else "yellow")
-            parts += [Text(""), line]
+            parts.append(line)
     if attempt.error:
         parts.append(Text(f"Note: {attempt.error}", style="yellow"))
     parts += [
         Text(""),
         Text("Your answer", style="bold underline"),
         transcript_text(attempt),
-        Text(""),
-        Text("[S] situation  [A] your action  [R] result", style="dim"),
+        Text(
+            "[S] situation  [T] task  [A] your action  [R] result  (fillers in italics)",
+            style="dim",
+        ),
     ]
+    if score is not None and score.probe:
+        parts += [
+            Text(""),
+            Text.assemble(("The interviewer might ask next: ", "bold"), score.probe),
+            Text("Press a to answer it aloud.", style="dim"),
+        ]
     return Group(*parts)

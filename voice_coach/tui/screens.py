@@ -104,6 +104,7 @@ class PracticeScreen(Screen[None]):
     BINDINGS = [
         Binding("space", "done", "Done speaking", id="done"),
         Binding("t", "type_answer", "Type instead", id="type"),
+        Binding("a", "follow_up", "Answer follow-up", id="follow-up"),
         Binding("m", "mark", "Mark struggled", id="mark"),
         Binding("r", "redo", "Redo", id="redo"),
         Binding("n", "next", "Next question", id="next"),
@@ -119,6 +120,7 @@ class PracticeScreen(Screen[None]):
         self._live: LiveAnswer | None = None
         self._stop_speaking = threading.Event()
         self._attempt_id: int | None = None
+        self._last_probe: str | None = None
         self._typed_only = cast("VoiceCoachApp", self.app).typed if self.is_attached else False
 
     @property
@@ -166,6 +168,8 @@ class PracticeScreen(Screen[None]):
             return self.state in ("speaking", "listening", "loading")
         if action in ("redo", "next", "finish"):
             return self.state == "feedback"
+        if action == "follow_up":
+            return self.state == "feedback" and bool(self._last_probe)
         if action == "mark":
             return self.state in ("feedback", "listening", "typing")
         return True
@@ -181,7 +185,8 @@ class PracticeScreen(Screen[None]):
             who = f" · asked by the {q.interviewer}"
         else:
             who = ""
-        self.query_one("#position", Static).update(f"Question {self.session.position}{who}")
+        follow = " · follow-up" if self.session.follow_up else ""
+        self.query_one("#position", Static).update(f"Question {self.session.position}{follow}{who}")
         self.query_one("#question", Static).update(q.text)
         self.query_one("#transcript", Static).update("")
         self.query_one("#cue", Static).update("")
@@ -193,6 +198,7 @@ class PracticeScreen(Screen[None]):
             self._stop_speaking.clear()
             self.speak(q.text)
         else:
+            self._set_state("idle", "")
             self.post_message(QuestionSpoken())
 
     def _prepare_next_question(self) -> None:
@@ -278,6 +284,8 @@ class PracticeScreen(Screen[None]):
         self._live = live
         result = live.run()
         self._live = None
+        if self.state == "typing":
+            return  # the user chose to type instead: the typed answer takes this attempt
         if result.end_reason == "error" and result.duration_s == 0:
             self.post_message(MicrophoneUnavailable(result.error or "no microphone"))
             return
@@ -371,6 +379,7 @@ class PracticeScreen(Screen[None]):
     # ---- feedback ----------------------------------------------------------
 
     def _show_feedback(self, attempt: Attempt) -> None:
+        self._last_probe = attempt.score.probe if attempt.score else None
         self.query_one("#feedback", Static).update(feedback(attempt))
         last = " (last question)" if self.session.is_last else ""
         self._set_state("feedback", f"r: redo · n: next question{last} · f: finish")
@@ -409,7 +418,14 @@ class PracticeScreen(Screen[None]):
         except VoiceCoachError as exc:
             self.notify(str(exc), severity="error")
 
+    def action_follow_up(self) -> None:
+        """Answer the interviewer's follow-up aloud, as in a real interview."""
+        if self._last_probe:
+            self.session.ask_follow_up(self._last_probe)
+            self.ask()
+
     def action_redo(self) -> None:
+        self.session.redo()
         self.ask()
 
     def action_next(self) -> None:

@@ -1,0 +1,66 @@
+"""show, export and delete on saved sessions, without any UI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from voice_coach.cli import main
+from voice_coach.practice import PracticeSession
+from voice_coach.questions import load_question_set
+from voice_coach.store import Store
+
+STORY = (
+    "Last year at my previous company our invoicing took four days. I wrote a script "
+    "and I trained the team to use it, and invoicing dropped to one day."
+)
+
+
+def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def practise() -> int:
+    session = PracticeSession(load_question_set("second-interview"), Store())
+    session.finish_typed("I am a hard worker and a team player.")
+    session.next_question()
+    session.finish_typed(STORY)
+    session.finish()
+    return session.session_id
+
+
+def test_show_json_and_markdown() -> None:
+    sid = practise()
+    code, out, _ = run("show", str(sid), "--json")
+    assert code == 0
+    (data,) = json.loads(out)
+    assert data["id"] == sid and data["answers"] == 2 and data["flagged"] == 1
+    # The second question asks for talking points, not an example: null, not flagged.
+    assert [a["concrete_example"] for a in data["attempts"]] == [False, None]
+    code, out, _ = run("show", str(sid))
+    assert code == 0 and out.startswith("# Second interview")
+    assert f"> {STORY}" in out and "no concrete example" in out
+
+
+def test_export_to_file(tmp_path: Path) -> None:
+    practise()
+    practise()
+    target = tmp_path / "all.json"
+    code, out, _ = run("export", "--all", "--format", "json", "-o", str(target))
+    assert code == 0 and "2 session(s)" in out
+    assert len(json.loads(target.read_text())) == 2
+    code, _, err = run("export")
+    assert code == 2 and "SESSION number or --all" in err
+
+
+def test_delete_asks_first() -> None:
+    sid = practise()
+    code, out, _ = run("delete", str(sid), input="n\n")
+    assert code == 0 and "Nothing deleted" in out and Store().session(sid) is not None
+    code, out, _ = run("delete", str(sid), input="y\n")
+    assert code == 0 and "2 answer(s)" in out and Store().session(sid) is None
+    code, _, err = run("show", str(sid))
+    assert code == 2 and f"no session #{sid}" in err
