@@ -85,7 +85,7 @@ def delivery_line(attempt: Attempt) -> Text:
     pace = d.pace_wpm or m.wpm
     if pace:
         bits.append(f"{pace:.0f} words/min (120-160 reads best)")
-    fillers = f"{d.fillers} fillers"
+    fillers = f"{d.fillers} filler{'' if d.fillers == 1 else 's'}"
     if d.fillers_per_minute is not None:
         fillers += f" ({d.fillers_per_minute:.1f}/min)"
     bits.append(fillers)
