@@ -52,6 +52,7 @@ from voice_coach.audio import SAMPLE_RATE
 from voice_coach.audio.capture import FileSource, read_audio
 from voice_coach.audio.endpoint import EndpointConfig
 from voice_coach.live import LiveAnswer
+from voice_coach.speech.normalise import normalise
 from voice_coach.speech.stt import Transcriber, TranscriptSegment, join_text
 
 ANSWER_TARGET_S = 120.0
@@ -87,32 +88,8 @@ _ANSI = re.compile(
     r"|\x1b[()][0-9A-Za-z]"  # charset selection
 )
 
-_NUMBERS = {
-    "zero": "0",
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-    "ten": "10",
-}
-
 
 # --------------------------------------------------------------------------- text / WER
-
-
-def normalise(text: str) -> str:
-    """Compare words, not formatting: Whisper's casing, punctuation, "3" vs "three" and
-    British vs. American spelling are not recognition errors."""
-    text = text.lower().replace("-", " ")
-    text = re.sub(r"[^a-z0-9' ]+", " ", text)
-    words = [_NUMBERS.get(w, w) for w in text.split()]
-    joined = " ".join(words)
-    return joined.replace("draughty", "drafty").replace("school rooms", "schoolrooms")
 
 
 @dataclass(frozen=True)

@@ -10,27 +10,7 @@ from pathlib import Path
 import jiwer
 from rich.console import Console
 
-_NUMBERS = {
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-    "ten": "10",
-}
-
-
-def normalise(text: str) -> str:
-    text = text.lower().replace("-", " ")
-    text = re.sub(r"[^a-z0-9' ]+", " ", text)
-    words = [_NUMBERS.get(w, w) for w in text.split()]
-    # British/American spellings and compounds the model may render either way.
-    joined = " ".join(words)
-    return joined.replace("draughty", "drafty").replace("school rooms", "schoolrooms")
+from voice_coach.speech.normalise import normalise
 
 
 def wer(reference: str, hypothesis: str) -> float:

@@ -42,6 +42,18 @@ text = "Why do you want this role?"
 """
 
 
+def typed_app(tmp_path: Path, transcriber) -> VoiceCoachApp:  # type: ignore[no-untyped-def]
+    """The app on the test set, answers typed, questions not spoken: no audio needed."""
+    set_file = tmp_path / "test-set.toml"
+    set_file.write_text(SET_TOML)
+    return VoiceCoachApp(
+        settings=Settings(speak_questions=False),
+        start_set=str(set_file),
+        typed=True,
+        transcriber=transcriber,
+    )
+
+
 async def _wait_for(pilot, condition, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + timeout
     while not condition():
@@ -147,14 +159,7 @@ async def test_marking_a_question_as_struggled(transcriber, tmp_path: Path) -> N
     from voice_coach.review import STRUGGLED
     from voice_coach.tui.screens import HomeScreen
 
-    set_file = tmp_path / "test-set.toml"
-    set_file.write_text(SET_TOML)
-    app = VoiceCoachApp(
-        settings=Settings(speak_questions=False),
-        start_set=str(set_file),
-        typed=True,
-        transcriber=transcriber,
-    )
+    app = typed_app(tmp_path, transcriber)
     async with app.run_test(size=(100, 30)) as pilot:
         await _wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
         screen = app.screen
@@ -176,14 +181,7 @@ async def test_marking_a_question_as_struggled(transcriber, tmp_path: Path) -> N
 async def test_feedback_shows_star_and_follow_up_can_be_answered(
     transcriber, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    set_file = tmp_path / "test-set.toml"
-    set_file.write_text(SET_TOML)
-    app = VoiceCoachApp(
-        settings=Settings(speak_questions=False),
-        start_set=str(set_file),
-        typed=True,
-        transcriber=transcriber,
-    )
+    app = typed_app(tmp_path, transcriber)
     async with app.run_test(size=(100, 40)) as pilot:
         await _wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
         screen = app.screen
