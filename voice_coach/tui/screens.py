@@ -81,7 +81,9 @@ class HomeScreen(Screen[None]):
                 qs = load_question_set_file(info.path)
                 label = f"{qs.title}  ({len(qs.questions)} questions)"
                 if qs.description:
-                    label += f"\n  {qs.description}"
+                    # One line each, so a whole list fits at 80x24.
+                    first = qs.description.split(". ")[0].split(": ")[0].rstrip(".")
+                    label += f"\n  {first[:60] + '…' if len(first) > 60 else first}"
             except VoiceCoachError as exc:
                 label = f"{info.name}: cannot be used ({exc})"
             options.add_option(Option(label, id=info.name))
