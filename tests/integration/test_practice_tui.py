@@ -199,3 +199,30 @@ async def test_feedback_shows_star_and_follow_up_can_be_answered(
         await _wait_for(pilot, lambda: screen.state == "typing", 10, "the follow-up")
         assert str(screen.query_one("#question").content) == probe
         assert "follow-up" in str(screen.query_one("#position").content)
+
+
+async def test_history_shows_sessions_and_answers(transcriber, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import DataTable
+
+    from voice_coach.practice import PracticeSession
+    from voice_coach.questions import parse_question_set
+    from voice_coach.tui.history import HistoryScreen, SessionScreen
+
+    session = PracticeSession(parse_question_set(SET_TOML, "test-set.toml"), Store())
+    session.finish_typed("I always work hard and I am a team player.")
+    session.finish()
+    app = VoiceCoachApp(settings=Settings(speak_questions=False), transcriber=transcriber)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h")
+        await _wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen), 5, "history")
+        table = app.screen.query_one("#sessions", DataTable)
+        assert table.row_count == 1
+        assert table.get_row_at(0)[2:] == ["Test set", "1", "1"]
+        await pilot.press("enter")
+        await _wait_for(pilot, lambda: isinstance(app.screen, SessionScreen), 5, "session")
+        shown = rendered_text(app.screen.query_one("#answer-detail").content)
+        assert QUESTION in shown and "✘ no concrete example" in shown
+        assert "I always work hard" in shown
+        await pilot.press("p")  # a typed answer has no recording: a notice, no crash
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)

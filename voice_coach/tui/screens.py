@@ -42,7 +42,15 @@ if TYPE_CHECKING:
 class HomeScreen(Screen[None]):
     """Choose a question set."""
 
-    BINDINGS = [Binding("q", "app.quit", "Quit", id="quit-home")]
+    BINDINGS = [
+        Binding("h", "history", "History", id="history"),
+        Binding("q", "app.quit", "Quit", id="quit-home"),
+    ]
+
+    def action_history(self) -> None:
+        from voice_coach.tui.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen())
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -1,0 +1,165 @@
+"""Review in the terminal: past sessions, their answers, and each recorded answer played back."""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, cast
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from voice_coach.audio.playback import play_file
+from voice_coach.errors import VoiceCoachError
+from voice_coach.store import AttemptRow
+
+if TYPE_CHECKING:
+    from voice_coach.tui.app import VoiceCoachApp
+
+
+def attempt_detail(attempt: AttemptRow) -> RenderableType:
+    """The saved verdict, flags and transcript of one answer."""
+    score = attempt.score or {}
+    parts: list[RenderableType] = [Text(attempt.question_text, style="bold")]
+    marks: dict[bool | None, str] = {True: "✔ concrete example", False: "✘ no concrete example"}
+    status = marks.get(attempt.concrete_example, f"• {attempt.status}")
+    meta = [status]
+    if attempt.duration_s:
+        meta.append(f"{attempt.duration_s:.0f} s")
+    if attempt.status == "recovered":
+        meta.append("recovered after an interruption")
+    parts.append(Text("   ".join(meta)))
+    for flag in score.get("flags", []):
+        parts.append(Text.assemble(("• ", "bold"), (flag["message"], "bold"), " ", flag["advice"]))
+    text = Text(attempt.transcript or "(nothing heard)")
+    styles = {
+        "situation": "cyan underline",
+        "action": "green underline",
+        "result": "magenta underline",
+    }
+    for kind, style in styles.items():
+        for start, end in score.get("evidence", {}).get(kind, []):
+            text.stylize(style, start, end)
+    parts += [Text(""), text]
+    if score.get("probe"):
+        parts += [Text(""), Text(f"Follow-up to prepare: {score['probe']}", style="italic")]
+    if attempt.error:
+        parts.append(Text(f"Note: {attempt.error}", style="yellow"))
+    return Group(*parts)
+
+
+class HistoryScreen(Screen[None]):
+    """Sessions by date, newest first, with how many answers were flagged."""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="history-back")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DataTable(id="sessions", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "History"
+        table = self.query_one("#sessions", DataTable)
+        table.add_columns("#", "Date", "Set", "Answers", "Flagged")
+        store = cast("VoiceCoachApp", self.app).store
+        for s in store.sessions():
+            table.add_row(
+                str(s.id), s.started_at[:16].replace("T", " "), s.set_title,
+                str(s.answers), str(s.flagged), key=str(s.id),
+            )  # fmt: skip
+        if not table.row_count:
+            self.notify("No sessions yet: practise a set first.")
+        table.focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.app.push_screen(SessionScreen(int(event.row_key.value)))
+
+
+class SessionScreen(Screen[None]):
+    """One session: its answers, each with its transcript, flags and recording."""
+
+    BINDINGS = [
+        Binding("p", "play", "Play/stop answer", id="play"),
+        Binding("escape", "leave", "Back", id="session-back"),
+    ]
+
+    def __init__(self, session_id: int) -> None:
+        super().__init__()
+        self.session_id = session_id
+        self.attempts: list[AttemptRow] = []
+        self._stop = threading.Event()
+        self._playing = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DataTable(id="answers", cursor_type="row")
+        with VerticalScroll(id="answer-box"):
+            yield Static(id="answer-detail")
+        yield Static(id="playback")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Session #{self.session_id}"
+        store = cast("VoiceCoachApp", self.app).store
+        self.attempts = store.attempts(self.session_id)
+        table = self.query_one("#answers", DataTable)
+        table.add_columns("Verdict", "Time", "Question")
+        for a in self.attempts:
+            marks: dict[bool | None, str] = {True: "✔ example", False: "✘ flagged"}
+            mark = marks.get(a.concrete_example, a.status)
+            time = f"{a.duration_s:.0f} s" if a.duration_s else ""
+            table.add_row(mark, time, a.question_text, key=str(a.id))
+        table.focus()
+        if self.attempts:
+            self._show(0)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show(event.cursor_row)
+
+    def _show(self, index: int) -> None:
+        if 0 <= index < len(self.attempts):
+            self.query_one("#answer-detail", Static).update(attempt_detail(self.attempts[index]))
+
+    def action_play(self) -> None:
+        if self._playing:
+            self._stop.set()
+            return
+        row = self.query_one("#answers", DataTable).cursor_row
+        if not 0 <= row < len(self.attempts):
+            return
+        attempt = self.attempts[row]
+        if attempt.audio_path is None or not attempt.audio_path.exists():
+            self.notify("No recording for this answer (typed, or deleted).")
+            return
+        self._stop.clear()
+        self._playing = True
+        self.query_one("#playback", Static).update("▶ playing… (p: stop)")
+        self.play(attempt)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="playback")
+    def play(self, attempt: AttemptRow) -> None:
+        assert attempt.audio_path is not None
+        device = cast("VoiceCoachApp", self.app).settings.output_device
+        error: str | None = None
+        try:
+            play_file(attempt.audio_path, device=device, stop=self._stop)
+        except VoiceCoachError as exc:
+            error = str(exc)
+        self.app.call_from_thread(self._played, error)
+
+    def _played(self, error: str | None) -> None:
+        self._playing = False
+        self.query_one("#playback", Static).update("")
+        if error:
+            self.notify(error, title="Playback", severity="error")
+
+    def action_leave(self) -> None:
+        self._stop.set()
+        self.app.pop_screen()
