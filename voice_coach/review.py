@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
 from voice_coach.errors import QuestionSetError
 from voice_coach.questions import EXAMPLE, Question, QuestionSet, load_question_set
 from voice_coach.store import Store
 
 STRUGGLED = "struggled"
 """The built-in set's name."""
+
+WEAK = "weak-answers"
+"""The built-in set of questions whose last answer was weak, by spaced repetition."""
 
 
 def struggled_set(store: Store) -> QuestionSet | None:
@@ -46,7 +52,77 @@ def struggled_set(store: Store) -> QuestionSet | None:
 
 def struggled_key(set_name: str, question_id: str) -> tuple[str, str]:
     """Where a mark belongs: a question of the struggled set points back to its own set."""
-    if set_name == STRUGGLED and "--" in question_id:
+    if set_name in (STRUGGLED, WEAK) and "--" in question_id:
         original_set, original_id = question_id.split("--", 1)
         return original_set, original_id
     return set_name, question_id
+
+
+@dataclass(frozen=True)
+class Due:
+    set_name: str
+    question_id: str
+    question_text: str
+    due: date
+    streak: int
+    """Good answers in a row since the last weak one."""
+
+
+def schedule(store: Store) -> list[Due]:
+    """When each weak or struggled question is next due, most overdue first.
+
+    Leitner-style spacing: a weak last answer is due at once; each good answer in a
+    row since the last weak one doubles the wait (1, 2, 4, 8... days). A question
+    never answered weakly and not marked as struggled is not scheduled.
+    """
+    marked = {(s, q) for s, q, _ in store.struggled()}
+    state: dict[tuple[str, str], tuple[str, int, date, bool]] = {}
+    for set_name, attempt in store.answer_history():
+        qid = attempt.question_id.split("#", 1)[0]
+        key = struggled_key(set_name, qid)
+        text, streak, _, ever_weak = state.get(key, (attempt.question_text, 0, date.min, False))
+        weak = attempt.concrete_example is False or attempt.status == "no_speech"
+        when = datetime.fromisoformat(attempt.created_at).date()
+        if "#" not in attempt.question_id:
+            text = attempt.question_text
+        state[key] = (text, 0 if weak else streak + 1, when, ever_weak or weak)
+    due: list[Due] = []
+    for key, (text, streak, last, ever_weak) in state.items():
+        if not (ever_weak or key in marked):
+            continue
+        when = last if streak == 0 else last + timedelta(days=2 ** (streak - 1))
+        due.append(Due(key[0], key[1], text, when, streak))
+    for set_name, qid, text in store.struggled():
+        if (set_name, qid) not in state:
+            due.append(Due(set_name, qid, text, date.min, 0))
+    return sorted(due, key=lambda d: (d.due, d.streak))
+
+
+def weak_set(store: Store, today: date | None = None) -> QuestionSet | None:
+    """The questions due today or earlier, as a set to practise."""
+    today = today or date.today()
+    questions = []
+    for item in schedule(store):
+        if item.due > today:
+            continue
+        questions.append(
+            Question(id=f"{item.set_name}--{item.question_id}", text=item.question_text,
+                     expects=_expects(item.set_name, item.question_id))
+        )  # fmt: skip
+    if not questions:
+        return None
+    return QuestionSet(
+        name=WEAK,
+        title="Practise my weak answers",
+        description="Questions whose last answer was flagged or that you marked, due today.",
+        questions=tuple(questions),
+    )
+
+
+def _expects(set_name: str, question_id: str) -> tuple[str, ...]:
+    try:
+        source = load_question_set(set_name)
+    except QuestionSetError:
+        return (EXAMPLE,)
+    original = next((q for q in source.questions if q.id == question_id), None)
+    return original.expects if original else (EXAMPLE,)

@@ -303,6 +303,16 @@ class Store:
             folder.rmdir()
         return len(attempts)
 
+    def answer_history(self) -> list[tuple[str, AttemptRow]]:
+        """Every scored attempt with its session's set name, oldest first."""
+        rows = self._query(
+            """SELECT s.set_name AS set_name, a.* FROM attempts a
+               JOIN sessions s ON s.id = a.session_id
+               WHERE a.status IN ('spoken', 'typed', 'recovered', 'no_speech')
+               ORDER BY a.created_at, a.id"""
+        )
+        return [(r["set_name"], self._attempt(r)) for r in rows]
+
     def interrupted(self) -> list[AttemptRow]:
         """Attempts still marked "recording": cut short by a crash."""
         rows = self._query("SELECT * FROM attempts WHERE status = 'recording' ORDER BY id")

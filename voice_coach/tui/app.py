@@ -64,11 +64,17 @@ class VoiceCoachApp(App[None]):
     def start_practice(self, set_name: str) -> None:
         from voice_coach.practice import PracticeSession
         from voice_coach.questions import load_question_set
-        from voice_coach.review import STRUGGLED, struggled_set
+        from voice_coach.review import STRUGGLED, WEAK, struggled_set, weak_set
         from voice_coach.tui.screens import PracticeScreen
 
         try:
-            if set_name == STRUGGLED:
+            if set_name == WEAK:
+                weak = weak_set(self.store)
+                if weak is None:
+                    self.notify("Nothing is due: no weak answer waits for practice today.")
+                    return
+                question_set = weak
+            elif set_name == STRUGGLED:
                 found = struggled_set(self.store)
                 if found is None:
                     self.notify("No question is marked as struggled yet (press m after an answer).")

@@ -19,7 +19,7 @@ from voice_coach.errors import VoiceCoachError
 from voice_coach.live import LiveAnswer, LiveStatus
 from voice_coach.practice import Attempt, PracticeSession
 from voice_coach.questions import available_sets, load_question_set_file
-from voice_coach.review import STRUGGLED, struggled_key, struggled_set
+from voice_coach.review import STRUGGLED, WEAK, struggled_key, struggled_set, weak_set
 from voice_coach.speech.stt import TranscriptSegment, join_text
 from voice_coach.speech.tts import Voice
 from voice_coach.tui.feedback import feedback
@@ -75,7 +75,16 @@ class HomeScreen(Screen[None]):
         options = self.query_one("#sets", OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        struggled = struggled_set(cast("VoiceCoachApp", self.app).store)
+        store = cast("VoiceCoachApp", self.app).store
+        weak = weak_set(store)
+        if weak is not None:
+            options.add_option(
+                Option(
+                    f"{weak.title}  ({len(weak.questions)} due today)\n  {weak.description}",
+                    id=WEAK,
+                )
+            )
+        struggled = struggled_set(store)
         if struggled is not None:
             options.add_option(
                 Option(
