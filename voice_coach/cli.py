@@ -454,3 +454,26 @@ def delete(session_id: int, yes: bool) -> None:
         return
     count = store.delete_session(session_id)
     click.echo(f"Deleted session #{session_id} and {count} answer(s).")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="One object per session.")
+@friendly
+def progress(as_json: bool) -> None:
+    """Progress over sessions: concrete examples, fillers per minute, pace."""
+    from voice_coach.progress import session_progress
+    from voice_coach.store import Store
+
+    rows = session_progress(Store())
+    if as_json:
+        click.echo(json.dumps([r.to_dict() for r in rows], indent=2))
+        return
+    if not rows:
+        click.echo("No answers yet. Run voice-coach to practise.")
+        return
+    click.echo(f"{'date':10}  {'examples':>8}  {'fillers/min':>11}  {'words/min':>9}  set")
+    for r in rows:
+        share = "-" if r.example_share is None else f"{r.example_share:.0%}"
+        fillers = "-" if r.fillers_per_minute is None else f"{r.fillers_per_minute:.1f}"
+        pace = "-" if r.wpm is None else f"{r.wpm:.0f}"
+        click.echo(f"{r.started_at[:10]:10}  {share:>8}  {fillers:>11}  {pace:>9}  {r.title}")

@@ -227,3 +227,24 @@ async def test_history_shows_sessions_and_answers(transcriber, tmp_path: Path) -
         await pilot.press("p")  # a typed answer has no recording: a notice, no crash
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
+
+
+async def test_progress_screen(transcriber) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import DataTable, Sparkline
+
+    from voice_coach.practice import PracticeSession
+    from voice_coach.questions import parse_question_set
+    from voice_coach.tui.history import ProgressScreen
+
+    for answer in ("I always work hard.", "I would do my best."):
+        session = PracticeSession(parse_question_set(SET_TOML, "test-set.toml"), Store())
+        session.finish_typed(answer)
+        session.finish()
+    app = VoiceCoachApp(settings=Settings(speak_questions=False), transcriber=transcriber)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("g")
+        await _wait_for(pilot, lambda: isinstance(app.screen, ProgressScreen), 5, "progress")
+        assert app.screen.query_one("#progress-table", DataTable).row_count == 2
+        assert app.screen.query_one("#spark-example_share", Sparkline).data == [0.0, 0.0]
+        label = str(app.screen.query_one("#label-example_share").content)
+        assert label.endswith("0%  0%")

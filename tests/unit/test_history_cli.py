@@ -64,3 +64,19 @@ def test_delete_asks_first() -> None:
     assert code == 0 and "2 answer(s)" in out and Store().session(sid) is None
     code, _, err = run("show", str(sid))
     assert code == 2 and f"no session #{sid}" in err
+
+
+def test_progress_over_sessions() -> None:
+    practise()
+    second = PracticeSession(load_question_set("second-interview"), Store())
+    second.finish_typed(STORY)
+    second.finish()
+    code, out, _ = run("progress", "--json")
+    assert code == 0
+    first, last = json.loads(out)
+    # Only example questions count: the first session had one weak example answer.
+    assert first["example_share"] == 0.0 and last["example_share"] == 1.0
+    assert first["answers"] == 2 and last["answers"] == 1
+    assert first["wpm"] is None  # typed answers have no pace
+    code, out, _ = run("progress")
+    assert code == 0 and "0%" in out and "100%" in out

@@ -163,3 +163,53 @@ class SessionScreen(Screen[None]):
     def action_leave(self) -> None:
         self._stop.set()
         self.app.pop_screen()
+
+
+class ProgressScreen(Screen[None]):
+    """Progress over sessions, as sparklines with the figures beside them."""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="progress-back")]
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Sparkline
+
+        yield Header()
+        with VerticalScroll(id="progress"):
+            for key, label in _METRICS:
+                yield Static(label, id=f"label-{key}", classes="metric-label")
+                yield Sparkline([], id=f"spark-{key}", summary_function=max)
+            yield DataTable(id="progress-table", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from textual.widgets import Sparkline
+
+        from voice_coach.progress import session_progress
+
+        self.sub_title = "Progress"
+        rows = session_progress(cast("VoiceCoachApp", self.app).store)
+        for key, label in _METRICS:
+            values = [getattr(r, key) for r in rows if getattr(r, key) is not None]
+            self.query_one(f"#spark-{key}", Sparkline).data = [float(v) for v in values]
+            trend = "  ".join(_fmt(key, v) for v in values[-8:]) or "no data yet"
+            self.query_one(f"#label-{key}", Static).update(f"{label}: {trend}")
+        table = self.query_one("#progress-table", DataTable)
+        table.add_columns("Date", "Set", "Answers", "Examples", "Fillers/min", "Words/min")
+        for r in rows:
+            figures = [_fmt(key, getattr(r, key)) for key, _ in _METRICS]
+            table.add_row(r.started_at[:10], r.title, str(r.answers), *figures)
+        if not rows:
+            self.notify("No answers yet: practise a set first.")
+
+
+_METRICS = (
+    ("example_share", "Answers with a concrete example"),
+    ("fillers_per_minute", "Fillers per minute (fewer is better)"),
+    ("wpm", "Words per minute (120-160 reads best)"),
+)
+
+
+def _fmt(key: str, value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.0%}" if key == "example_share" else f"{value:.0f}"

@@ -44,8 +44,14 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = [
         Binding("h", "history", "History", id="history"),
+        Binding("g", "progress", "Progress", id="progress"),
         Binding("q", "app.quit", "Quit", id="quit-home"),
     ]
+
+    def action_progress(self) -> None:
+        from voice_coach.tui.history import ProgressScreen
+
+        self.app.push_screen(ProgressScreen())
 
     def action_history(self) -> None:
         from voice_coach.tui.history import HistoryScreen
