@@ -16,30 +16,38 @@ WEAK = "weak-answers"
 """The built-in set of questions whose last answer was weak, by spaced repetition."""
 
 
-def struggled_set(store: Store) -> QuestionSet | None:
-    """The marked questions, each with what its own set expects of an answer."""
-    questions: list[Question] = []
-    sources: dict[str, QuestionSet | None] = {}
-    for set_name, question_id, text in store.struggled():
-        if set_name not in sources:
+class _Originals:
+    """The questions that built-in sets borrow, looked up in their own sets (each set read once)."""
+
+    def __init__(self) -> None:
+        self._sets: dict[str, QuestionSet | None] = {}
+
+    def borrow(self, set_name: str, question_id: str, text: str) -> Question:
+        """The question as its own set defines it (what it expects, its follow-ups and
+        CV specifics), under an id that points back to it; the saved text where the
+        set was renamed or deleted."""
+        if set_name not in self._sets:
             try:
-                sources[set_name] = load_question_set(set_name)
-            except QuestionSetError:  # renamed or deleted: keep the question's text
-                sources[set_name] = None
-        source = sources[set_name]
+                self._sets[set_name] = load_question_set(set_name)
+            except QuestionSetError:
+                self._sets[set_name] = None
+        source = self._sets[set_name]
         original = (
             next((q for q in source.questions if q.id == question_id), None) if source else None
         )
-        questions.append(
-            Question(
-                id=f"{set_name}--{question_id}",
-                text=text,
-                interviewer=None,
-                expects=original.expects if original else (EXAMPLE,),
-                follow_ups=original.follow_ups if original else (),
-                mentions=original.mentions if original else (),
-            )
+        return Question(
+            id=f"{set_name}--{question_id}",
+            text=text,
+            expects=original.expects if original else (EXAMPLE,),
+            follow_ups=original.follow_ups if original else (),
+            mentions=original.mentions if original else (),
         )
+
+
+def struggled_set(store: Store) -> QuestionSet | None:
+    """The marked questions, each with what its own set expects of an answer."""
+    originals = _Originals()
+    questions = [originals.borrow(*marked) for marked in store.struggled()]
     if not questions:
         return None
     return QuestionSet(
@@ -101,14 +109,12 @@ def schedule(store: Store) -> list[Due]:
 def weak_set(store: Store, today: date | None = None) -> QuestionSet | None:
     """The questions due today or earlier, as a set to practise."""
     today = today or date.today()
-    questions = []
-    for item in schedule(store):
-        if item.due > today:
-            continue
-        questions.append(
-            Question(id=f"{item.set_name}--{item.question_id}", text=item.question_text,
-                     expects=_expects(item.set_name, item.question_id))
-        )  # fmt: skip
+    originals = _Originals()
+    questions = [
+        originals.borrow(item.set_name, item.question_id, item.question_text)
+        for item in schedule(store)
+        if item.due <= today
+    ]
     if not questions:
         return None
     return QuestionSet(
@@ -117,12 +123,3 @@ def weak_set(store: Store, today: date | None = None) -> QuestionSet | None:
         description="Questions whose last answer was flagged or that you marked, due today.",
         questions=tuple(questions),
     )
-
-
-def _expects(set_name: str, question_id: str) -> tuple[str, ...]:
-    try:
-        source = load_question_set(set_name)
-    except QuestionSetError:
-        return (EXAMPLE,)
-    original = next((q for q in source.questions if q.id == question_id), None)
-    return original.expects if original else (EXAMPLE,)

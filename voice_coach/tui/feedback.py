@@ -6,6 +6,8 @@ Every mark has a letter tag as well as a colour, so the screen reads without col
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
+
 from rich.console import Group, RenderableType
 from rich.text import Text
 
@@ -25,23 +27,42 @@ _DELIVERY = ("too_short", "too_long", "fast_pace", "slow_pace", "many_fillers", 
 
 
 def transcript_text(attempt: Attempt) -> Text:
-    text = Text(attempt.transcript or "(nothing heard)")
     if attempt.score is None:
+        return Text(attempt.transcript or "(nothing heard)")
+    return highlighted(
+        attempt.transcript,
+        attempt.score.star or attempt.score.evidence,
+        attempt.score.delivery.filler_spans,
+    )
+
+
+def highlighted(
+    transcript: str,
+    star: Mapping[str, Iterable[Sequence[int]]],
+    filler_spans: Iterable[Sequence[int]] = (),
+) -> Text:
+    """The transcript with its STAR parts tagged and coloured, and fillers in italics.
+
+    Takes plain spans, so the live feedback and a saved score (JSON) render alike.
+    """
+    text = Text(transcript or "(nothing heard)")
+    if not transcript:
         return text
-    source = attempt.transcript
     marks: list[tuple[int, str]] = []
-    star = attempt.score.star or attempt.score.evidence
     for kind, spans in star.items():
         tag, style = STAR_STYLES.get(kind, ("?", "bold"))
-        for start, end in _runs(source, spans):
+        for start, end in _runs(transcript, tuple((s[0], s[1]) for s in spans)):
             text.stylize(style, start, end)
             marks.append((end, tag))
-    for start, end in attempt.score.delivery.filler_spans:
-        text.stylize(FILLER_STYLE, start, end)
+    for span in filler_spans:
+        text.stylize(FILLER_STYLE, span[0], span[1])
     # Insert tags from the end so earlier offsets stay valid.
     for end, tag in sorted(marks, reverse=True):
         text = Text.assemble(text[:end], Text(f"[{tag}]", style="dim"), text[end:])
     return text
+
+
+LEGEND = "[S] situation  [T] task  [A] your action  [R] result  (fillers in italics)"
 
 
 def _runs(source: str, spans: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:

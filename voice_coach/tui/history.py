@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from voice_coach.audio.playback import play_file
 from voice_coach.errors import VoiceCoachError
 from voice_coach.store import AttemptRow
+from voice_coach.tui.feedback import LEGEND, highlighted
 
 if TYPE_CHECKING:
     from voice_coach.tui.app import VoiceCoachApp
@@ -36,16 +37,12 @@ def attempt_detail(attempt: AttemptRow) -> RenderableType:
     parts.append(Text("   ".join(meta)))
     for flag in score.get("flags", []):
         parts.append(Text.assemble(("• ", "bold"), (flag["message"], "bold"), " ", flag["advice"]))
-    text = Text(attempt.transcript or "(nothing heard)")
-    styles = {
-        "situation": "cyan underline",
-        "action": "green underline",
-        "result": "magenta underline",
-    }
-    for kind, style in styles.items():
-        for start, end in score.get("evidence", {}).get(kind, []):
-            text.stylize(style, start, end)
-    parts += [Text(""), text]
+    text = highlighted(
+        attempt.transcript,
+        score.get("star") or score.get("evidence") or {},
+        (score.get("delivery") or {}).get("filler_spans", []),
+    )
+    parts += [Text(""), text, Text(LEGEND, style="dim")]
     if score.get("probe"):
         parts += [Text(""), Text(f"Follow-up to prepare: {score['probe']}", style="italic")]
     if attempt.error:

@@ -146,7 +146,8 @@ class PracticeScreen(Screen[None]):
         self._stop_speaking = threading.Event()
         self._attempt_id: int | None = None
         self._last_probe: str | None = None
-        self._typed_only = cast("VoiceCoachApp", self.app).typed if self.is_attached else False
+        self._typed_only = False
+        """Answers are typed: asked for (--typed), chosen (t), or no microphone."""
 
     @property
     def vc_app(self) -> VoiceCoachApp:
