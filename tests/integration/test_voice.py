@@ -10,6 +10,7 @@ import pytest
 import soundfile
 
 from tests.helpers import content_words_heard, record_speaker
+from voice_coach.audio.capture import read_audio
 from voice_coach.speech.tts import Voice
 
 pytestmark = pytest.mark.integration
@@ -33,7 +34,10 @@ def test_question_reaches_the_speaker(virtual_audio: None, transcriber, tmp_path
     finally:
         rec.terminate()
         rec.wait(5)
-    heard = transcriber.transcribe_file(capture).text
+    # Greedy decoding only: the temperature fallback samples at random, and espeak's
+    # voice is unusual enough for tiny.en to fall back now and then.
+    segments = transcriber.transcribe(read_audio(capture), streaming=True)
+    heard = " ".join(s.text for s in segments)
     assert content_words_heard(text, heard) >= 0.5, heard
 
 
