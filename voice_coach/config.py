@@ -2,18 +2,26 @@
 
 A bad value never stops the app: it is reported by key and its default is
 used, so a typo in a hand-edited file costs one notice, not a session.
+The settings screen writes the same file back with :func:`save_settings`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
+import tempfile
+import textwrap
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from voice_coach import locations
+from voice_coach.errors import ConfigError
 
 
 class _SettingsModel(BaseModel):
@@ -81,3 +89,102 @@ def load_settings(path: Path | None = None) -> Settings:
             for key in bad:
                 values.pop(key, None)
     return Settings(**parsed.model_dump(), warnings=tuple(warnings))
+
+
+HEADER = """\
+# voice-coach settings (written by the settings screen; you may edit it by hand).
+# Every key is optional: a commented-out key uses its default. A bad value is
+# reported by name when the app starts and its default used. Comments you add
+# are not kept when the settings screen saves; the file it replaces is kept as
+# config.toml.bak when it was not written by voice-coach.
+"""
+
+KEY_DOCS: dict[str, str] = {
+    "end_silence_s": "seconds of silence after speech that end an answer (0.5-30)",
+    "initial_silence_s": "seconds of silence before the first word that end the answer as"
+    ' "no speech" (1-120)',
+    "input_device": 'the microphone, by name ("pulse"; "name, host API" when a name is not'
+    " unique) or by index; unset: the system default",
+    "max_answer_s": "the longest answer in seconds; recording stops there (5-1800)",
+    "model": 'the speech model: a name such as "base.en" (downloaded once, when online) or a'
+    " local CTranslate2 directory; unset: the bundled tiny.en",
+    "output_device": "the speaker or headphones, named like input_device; unset: the system"
+    " default",
+    "speak_questions": "read each question aloud (true) or only show it (false)",
+    "speech_rate": "the interviewer's speed in words per minute (80-400)",
+    "voice": 'the interviewer\'s voice, an espeak voice id such as "gmw/en"; unset: the'
+    " engine's default",
+}
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write ``settings`` as config.toml, atomically, readable by the user alone.
+
+    Only values that differ from the defaults are written as keys, the rest as
+    commented-out lines, so a default improved in a later version still reaches
+    a user who never changed it. Values are validated first: an invalid one
+    raises :class:`ConfigError` naming the key and nothing is written.
+    """
+    path = path or locations.config_file()
+    values = {f.name: getattr(settings, f.name) for f in fields(settings) if f.name != "warnings"}
+    try:
+        _SettingsModel(**values)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{err['loc'][0] if err['loc'] else '?'}: {err['msg']}" for err in exc.errors()
+        )
+        raise ConfigError(f"settings not saved: {problems}") from None
+    text = render_settings(settings)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _keep_hand_edited(path)
+        fd, tmp_name = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)
+        tmp = Path(tmp_name)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o600)  # mkstemp already does; explicit for the reader
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return path
+
+
+def render_settings(settings: Settings) -> str:
+    """The text of config.toml for ``settings``: header, then each key documented, sorted."""
+    defaults = Settings()
+    parts = [HEADER]
+    for name in sorted(KEY_DOCS):
+        value = getattr(settings, name)
+        default = getattr(defaults, name)
+        lines = textwrap.wrap(
+            f"{name}: {KEY_DOCS[name]}", width=88, initial_indent="# ", subsequent_indent="#   "
+        )
+        if value is not None and value != default:
+            lines.append(tomli_w.dumps({name: value}).rstrip("\n"))
+        elif default is not None:
+            lines.append("# " + tomli_w.dumps({name: default}).rstrip("\n"))
+        parts.append("\n".join(lines) + "\n")
+    return "\n".join(parts)
+
+
+def _keep_hand_edited(path: Path) -> None:
+    """Copy a config.toml voice-coach did not write to config.toml.bak before replacing it:
+    its comments (and any key this version does not know) would otherwise be lost."""
+    try:
+        current = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        current = None
+        if not path.exists():
+            return
+    if current is not None and current.startswith(HEADER.splitlines()[0]):
+        return
+    backup = path.with_name(path.name + ".bak")
+    with contextlib.suppress(OSError):
+        shutil.copyfile(path, backup)
+        os.chmod(backup, 0o600)
