@@ -146,12 +146,18 @@ def _line_of(text: str, loc: tuple[int | str, ...]) -> int | None:
 
 def parse_question_set(text: str, source: str) -> QuestionSet:
     """Validate a set's TOML text; ``source`` names it in errors."""
+    text = text.removeprefix("\ufeff")  # a byte-order mark, as some Windows editors save
     try:
         raw: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise QuestionSetError(f"{source}: not valid TOML: {exc}") from None
+    except RecursionError:
+        # tomllib recurses once per level of nesting: [[[[...]]]] exhausts the stack.
+        raise QuestionSetError(f"{source}: not valid TOML: nested too deeply") from None
     try:
         return QuestionSet.model_validate(raw)
+    except RecursionError:
+        raise QuestionSetError(f"{source}: a value is nested too deeply") from None
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
@@ -160,6 +166,7 @@ def parse_question_set(text: str, source: str) -> QuestionSet:
             line = _line_of(text, loc)
             where = f"{source}:{line}" if line else source
             msg = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
+            msg = msg.removeprefix("Value error, ")  # pydantic's wording for our own checks
             problems.append(f"{where}: {field}: {msg}")
         raise QuestionSetError("; ".join(problems)) from None
 
