@@ -175,7 +175,7 @@ async def test_marking_a_question_as_struggled(transcriber, tmp_path: Path) -> N
         ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
         # The weak answer is due again, and the marked question has its own set.
         assert ids[:2] == [WEAK, STRUGGLED]
-        assert "(1 questions)" in str(options.get_option(STRUGGLED).prompt)
+        assert "(1 question)" in str(options.get_option(STRUGGLED).prompt)
     assert Store().struggled() == [("test-set", "led-project", QUESTION)]
 
 

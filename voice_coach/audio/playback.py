@@ -7,6 +7,7 @@ that the user can interrupt it (start answering, skip, quit) at once.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -14,15 +15,21 @@ import soundfile
 
 from voice_coach.errors import PlaybackError
 
+POSITION_INTERVAL_S = 0.25
+
 
 def play_file(
-    path: Path, *, device: int | str | None = None, stop: threading.Event | None = None
+    path: Path,
+    *,
+    device: int | str | None = None,
+    stop: threading.Event | None = None,
+    on_position: Callable[[float, float], None] | None = None,
 ) -> None:
     try:
         data, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
     except Exception as exc:
         raise PlaybackError(f"cannot read {path.name} for playback ({exc})") from None
-    play(data[:, 0], rate, device=device, stop=stop)
+    play(data[:, 0], rate, device=device, stop=stop, on_position=on_position)
 
 
 def play(
@@ -31,8 +38,13 @@ def play(
     *,
     device: int | str | None = None,
     stop: threading.Event | None = None,
+    on_position: Callable[[float, float], None] | None = None,
 ) -> None:
-    """Play mono audio; returns when it has finished or ``stop`` is set."""
+    """Play mono audio; returns when it has finished or ``stop`` is set.
+
+    ``on_position(played_s, total_s)`` is called about four times a second from
+    the calling thread (never from the audio callback, which must not wait on a UI).
+    """
     try:
         import sounddevice as sd
     except OSError as exc:
@@ -65,8 +77,12 @@ def play(
         duration = len(audio) / rate
         # Wait for the end, checking for a stop request; a stalled device must not hang us.
         waited = 0.0
+        reported = -1.0
         while not finished.wait(0.05):
             waited += 0.05
+            if on_position is not None and waited - reported >= POSITION_INTERVAL_S:
+                reported = waited
+                on_position(min(position, len(audio)) / rate, duration)
             if stop.is_set():
                 stream.abort()
                 break

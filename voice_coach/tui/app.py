@@ -7,10 +7,12 @@ on the UI thread.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from textual import work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
+from textual.screen import Screen
 
 from voice_coach.config import Settings
 from voice_coach.errors import VoiceCoachError
@@ -60,6 +62,36 @@ class VoiceCoachApp(App[None]):
         self.load_model()
         if self.start_set:
             self.call_after_refresh(self.start_practice, self.start_set)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The main actions in the command palette (ctrl+p), by name.
+
+        Practice and review are offered from the home screen only: a recording in
+        progress must not be left behind by a screen opened over it.
+        """
+        from voice_coach.questions import available_sets
+        from voice_coach.review import STRUGGLED, WEAK
+
+        if isinstance(screen, HomeScreen):
+            yield SystemCommand(
+                "Practise my weak answers",
+                "Questions whose last answer was flagged or struggled, due today first",
+                lambda: self.start_practice(WEAK),
+            )
+            yield SystemCommand(
+                "Practise struggled questions",
+                "The questions you marked with m",
+                lambda: self.start_practice(STRUGGLED),
+            )
+            for info in available_sets():
+                yield SystemCommand(
+                    f"Practise: {info.name}",
+                    "Start a session on this question set",
+                    lambda name=info.name: self.start_practice(name),
+                )
+            yield SystemCommand("History", "Past sessions and answers", screen.action_history)
+            yield SystemCommand("Progress", "Your progress over time", screen.action_progress)
+        yield from super().get_system_commands(screen)
 
     def start_practice(self, set_name: str) -> None:
         from voice_coach.practice import PracticeSession

@@ -145,11 +145,21 @@ class SessionScreen(Screen[None]):
         assert attempt.audio_path is not None
         device = cast("VoiceCoachApp", self.app).settings.output_device
         error: str | None = None
+
+        def position(played_s: float, total_s: float) -> None:
+            self.app.call_from_thread(self._position, played_s, total_s)
+
         try:
-            play_file(attempt.audio_path, device=device, stop=self._stop)
+            play_file(attempt.audio_path, device=device, stop=self._stop, on_position=position)
         except VoiceCoachError as exc:
             error = str(exc)
         self.app.call_from_thread(self._played, error)
+
+    def _position(self, played_s: float, total_s: float) -> None:
+        if self._playing:
+            self.query_one("#playback", Static).update(
+                f"▶ {_clock(played_s)} / {_clock(total_s)}   (p: stop)"
+            )
 
     def _played(self, error: str | None) -> None:
         self._playing = False
@@ -197,6 +207,11 @@ class ProgressScreen(Screen[None]):
             table.add_row(r.started_at[:10], r.title, str(r.answers), *figures)
         if not rows:
             self.notify("No answers yet: practise a set first.")
+
+
+def _clock(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
 
 
 _METRICS = (

@@ -94,7 +94,7 @@ class HomeScreen(Screen[None]):
         if struggled is not None:
             options.add_option(
                 Option(
-                    f"{struggled.title}  ({len(struggled.questions)} questions)\n"
+                    f"{struggled.title}  ({_count(len(struggled.questions))})\n"
                     f"  {struggled.description}",
                     id=STRUGGLED,
                 )
@@ -102,7 +102,7 @@ class HomeScreen(Screen[None]):
         for info in available_sets():
             try:
                 qs = load_question_set_file(info.path)
-                label = f"{qs.title}  ({len(qs.questions)} questions)"
+                label = f"{qs.title}  ({_count(len(qs.questions))})"
                 if qs.description:
                     # One line each, so a whole list fits at 80x24.
                     first = qs.description.split(". ")[0].split(": ")[0].rstrip(".")
@@ -121,6 +121,10 @@ class HomeScreen(Screen[None]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             cast("VoiceCoachApp", self.app).start_practice(event.option.id)
+
+
+def _count(n: int) -> str:
+    return f"{n} question" if n == 1 else f"{n} questions"
 
 
 class PracticeScreen(Screen[None]):
