@@ -26,6 +26,7 @@ from voice_coach.errors import VoiceError
 class VoiceInfo:
     id: str
     name: str
+    languages: tuple[str, ...] = ()
 
 
 class _Engine:
@@ -46,8 +47,8 @@ class _Engine:
                 cls._instance = _Engine()
             return cls._instance
 
-    def voices(self) -> list[VoiceInfo]:
-        return self._ready.result()
+    def voices(self, timeout: float | None = None) -> list[VoiceInfo]:
+        return self._ready.result(timeout)
 
     def render(self, text: str, voice: str | None, rate: int, path: Path) -> Future[Path]:
         future: Future[Path] = Future()
@@ -61,7 +62,10 @@ class _Engine:
             engine: Any = pyttsx3.init()
             _silence_driver_prints()
             default_voice = engine.getProperty("voice")
-            voices = [VoiceInfo(str(v.id), str(v.name)) for v in engine.getProperty("voices") or []]
+            voices = [
+                VoiceInfo(str(v.id), str(v.name), _languages(v))
+                for v in engine.getProperty("voices") or []
+            ]
         except Exception as exc:
             error = VoiceError(
                 f"no text-to-speech engine ({_first_line(exc)}); install espeak-ng "
@@ -89,6 +93,19 @@ class _Engine:
                 future.set_exception(exc)
             except Exception as exc:
                 future.set_exception(VoiceError(f"speech synthesis failed ({_first_line(exc)})"))
+
+
+def list_voices(timeout: float = 15.0) -> list[VoiceInfo]:
+    """The installed voices, as the engine thread found them when it started.
+
+    Asked of the one engine thread (pyttsx3 engines must not be shared), so the
+    call waits for it to start; run it off the UI thread. Raises
+    :class:`VoiceError` when there is no engine or it does not answer in time.
+    """
+    try:
+        return _Engine.get().voices(timeout)
+    except TimeoutError:
+        raise VoiceError("the text-to-speech engine did not answer") from None
 
 
 class Voice:
@@ -167,6 +184,17 @@ def _silence_driver_prints() -> None:
     driver = sys.modules.get("pyttsx3.drivers.espeak")
     if driver is not None:
         driver.print = lambda *args, **kwargs: None  # type: ignore[attr-defined]
+
+
+def _languages(voice: Any) -> tuple[str, ...]:
+    """pyttsx3 drivers give str or bytes (with a leading priority byte, on espeak's C API)."""
+    found: list[str] = []
+    for lang in getattr(voice, "languages", None) or []:
+        text = lang.decode("utf-8", "replace") if isinstance(lang, bytes) else str(lang)
+        text = "".join(ch for ch in text if ch.isprintable()).strip()
+        if text:
+            found.append(text)
+    return tuple(found)
 
 
 def _first_line(exc: BaseException) -> str:
