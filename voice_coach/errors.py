@@ -4,6 +4,8 @@ Anything derived from :class:`VoiceCoachError` is shown to the user as one line
 (CLI: on stderr with a non-zero exit; TUI: a notice). Anything else is a bug.
 """
 
+from pathlib import Path
+
 
 class VoiceCoachError(Exception):
     """A problem the user can understand and act on; ``str(error)`` is the message."""
@@ -39,3 +41,11 @@ class ConfigError(VoiceCoachError):
 
 class StoreError(VoiceCoachError):
     """The sessions database cannot be read or written."""
+
+
+class CorruptDatabase(StoreError):
+    """The sessions database is damaged or not a database: the UI can offer to set it aside."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path

@@ -4,6 +4,10 @@ An attempt row is written *before* recording starts (status "recording") and
 completed after, so an answer cut short by a crash still has a row and an audio
 file to recover. Files are private career data: created readable by the user
 alone.
+
+The schema grows by :data:`MIGRATIONS`, one transaction per step, after a copy of
+the database is taken; a database this code cannot read is never written to, and
+:func:`set_aside_database` moves it aside (never deletes it) so a fresh one can start.
 """
 
 from __future__ import annotations
@@ -20,43 +24,144 @@ from pathlib import Path
 from typing import Any
 
 from voice_coach import locations
-from voice_coach.errors import StoreError
+from voice_coach.errors import CorruptDatabase, StoreError
 
-SCHEMA_VERSION = 1
+SET_ASIDE_COMMAND = "voice-coach db set-aside"
+"""What a user runs to keep an unreadable database aside and start a fresh one."""
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS sessions (
-    id INTEGER PRIMARY KEY,
-    started_at TEXT NOT NULL,
-    finished_at TEXT,
-    set_name TEXT NOT NULL,
-    set_title TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS attempts (
-    id INTEGER PRIMARY KEY,
-    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-    question_id TEXT NOT NULL,
-    question_text TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    status TEXT NOT NULL,
-    audio_path TEXT,
-    duration_s REAL,
-    transcript TEXT,
-    transcript_json TEXT,
-    score_json TEXT,
-    concrete_example INTEGER,
-    end_reason TEXT,
-    error TEXT
-);
-CREATE INDEX IF NOT EXISTS attempts_session ON attempts(session_id);
-CREATE TABLE IF NOT EXISTS struggled (
-    set_name TEXT NOT NULL,
-    question_id TEXT NOT NULL,
-    question_text TEXT NOT NULL,
-    marked_at TEXT NOT NULL,
-    PRIMARY KEY (set_name, question_id)
-);
-"""
+
+@dataclass(frozen=True)
+class Migration:
+    """One step of the schema: applied in a single transaction, so it happens whole or not."""
+
+    version: int
+    """The ``PRAGMA user_version`` this step produces."""
+    why: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "sessions, their attempts, and the questions marked as struggled",
+        (
+            """CREATE TABLE IF NOT EXISTS sessions (
+                id INTEGER PRIMARY KEY,
+                started_at TEXT NOT NULL,
+                finished_at TEXT,
+                set_name TEXT NOT NULL,
+                set_title TEXT NOT NULL
+            )""",
+            """CREATE TABLE IF NOT EXISTS attempts (
+                id INTEGER PRIMARY KEY,
+                session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+                question_id TEXT NOT NULL,
+                question_text TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                status TEXT NOT NULL,
+                audio_path TEXT,
+                duration_s REAL,
+                transcript TEXT,
+                transcript_json TEXT,
+                score_json TEXT,
+                concrete_example INTEGER,
+                end_reason TEXT,
+                error TEXT
+            )""",
+            "CREATE INDEX IF NOT EXISTS attempts_session ON attempts(session_id)",
+            """CREATE TABLE IF NOT EXISTS struggled (
+                set_name TEXT NOT NULL,
+                question_id TEXT NOT NULL,
+                question_text TEXT NOT NULL,
+                marked_at TEXT NOT NULL,
+                PRIMARY KEY (set_name, question_id)
+            )""",
+        ),
+    ),
+    Migration(
+        2,
+        "what kind of session each was (so first tries and reviews can be told apart), and "
+        "indexes for a question's history and for the crash check at start-up",
+        (
+            "ALTER TABLE sessions ADD COLUMN kind TEXT NOT NULL DEFAULT 'practice'",
+            "UPDATE sessions SET kind = 'weak' WHERE set_name = 'weak-answers'",
+            "UPDATE sessions SET kind = 'struggled' WHERE set_name = 'struggled'",
+            "CREATE INDEX IF NOT EXISTS attempts_question ON attempts(question_id, created_at)",
+            "CREATE INDEX IF NOT EXISTS attempts_status ON attempts(status)",
+        ),
+    ),
+)
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+SESSION_KINDS = ("practice", "weak", "struggled")
+_KIND_BY_SET = {"weak-answers": "weak", "struggled": "struggled"}
+"""The built-in review sets (voice_coach.review.WEAK and STRUGGLED) and the kind of session
+they make; review imports the store, so the names are repeated here (a test keeps them equal)."""
+
+DB_NAME = "voice_coach.db"
+_SIDE_FILES = ("-wal", "-shm")
+"""SQLite's write-ahead log and its index: they belong to the database and move with it."""
+
+
+def _unused(candidates: Iterator[Path], *, with_side_files: bool = False) -> Path:
+    """The first name not taken (nor its -wal/-shm), so nothing is ever overwritten."""
+    for path in candidates:
+        taken = [path, *(Path(f"{path}{s}") for s in _SIDE_FILES)] if with_side_files else [path]
+        if not any(p.exists() for p in taken):
+            return path
+    raise AssertionError("unreachable: candidates are endless")
+
+
+def _numbered(first: Path, pattern: str) -> Iterator[Path]:
+    yield first
+    n = 2
+    while True:
+        yield first.with_name(pattern.format(n=n))
+        n += 1
+
+
+def set_aside_database(root: Path | None = None) -> Path:
+    """Move the database (and its -wal/-shm files) to ``voice_coach.db.corrupt-<time>``.
+
+    Nothing is deleted or overwritten, so a damaged database can still be rescued by
+    hand; the audio folder stays, since its recordings are still good. The next
+    :class:`Store` starts a fresh database. Close any open Store on it first.
+    """
+    root = root or locations.data_dir()
+    db = root / DB_NAME
+    if not db.exists():
+        raise StoreError(f"there is no sessions database at {db}: nothing to set aside")
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    base = f"{DB_NAME}.corrupt-{stamp}"
+    target = _unused(_numbered(root / base, base + "-{n}"), with_side_files=True)
+    try:
+        for suffix in _SIDE_FILES:
+            side = Path(f"{db}{suffix}")
+            if side.exists():
+                side.rename(f"{target}{suffix}")
+        db.rename(target)
+    except OSError as exc:
+        raise StoreError(f"cannot move {db} aside ({exc}); nothing was deleted") from None
+    return target
+
+
+def _is_corruption(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+def _unreadable(path: Path, exc: sqlite3.Error) -> StoreError:
+    """Corruption can be set aside; anything else (permissions, a full disk) cannot."""
+    if _is_corruption(exc) or not isinstance(exc, sqlite3.OperationalError):
+        return CorruptDatabase(
+            f"the sessions database {path} cannot be read ({exc}); nothing was changed. "
+            f"To keep it aside and start a fresh one: {SET_ASIDE_COMMAND}",
+            path,
+        )
+    return StoreError(
+        f"the sessions database {path} cannot be opened ({exc}); nothing was changed. "
+        "Check that it and its folder belong to you and the disk has room."
+    )
 
 
 def _now() -> str:
@@ -72,6 +177,8 @@ class SessionRow:
     set_title: str
     answers: int
     flagged: int
+    kind: str = "practice"
+    """"practice", or a review: "weak" (spaced repetition) or "struggled" (marked questions)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -82,6 +189,7 @@ class SessionRow:
             "title": self.set_title,
             "answers": self.answers,
             "flagged": self.flagged,
+            "kind": self.kind,
         }
 
 
@@ -126,8 +234,10 @@ class Store:
     def __init__(self, root: Path | None = None) -> None:
         self.root = root or locations.data_dir()
         self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self.path = self.root / "voice_coach.db"
+        self.path = self.root / DB_NAME
         self.audio_root = self.root / "audio"
+        self.backup: Path | None = None
+        """Where the database was copied before this open upgraded its schema, if it did."""
         fresh = not self.path.exists()
         self._lock = threading.RLock()
         try:
@@ -136,24 +246,89 @@ class Store:
                 self._db = sqlite3.connect(str(self.path), check_same_thread=False)
             finally:
                 os.umask(old_umask)
-            self._db.row_factory = sqlite3.Row
-            self._db.execute("PRAGMA foreign_keys = ON")
-            self._db.execute("PRAGMA journal_mode = WAL")
-            version = self._db.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise StoreError(
-                    f"{self.path} was written by a newer voice-coach (schema {version}); upgrade"
-                )
-            self._db.executescript(_SCHEMA)
-            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            self._db.commit()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(
-                f"the sessions database {self.path} cannot be read ({exc}); nothing was changed. "
-                "Move the file aside to start a fresh one."
-            ) from None
+        except sqlite3.Error as exc:
+            raise _unreadable(self.path, exc) from None
+        try:
+            self._open()
+        except sqlite3.Error as exc:
+            self._db.close()
+            raise _unreadable(self.path, exc) from None
+        except BaseException:
+            self._db.close()
+            raise
         if fresh:
             os.chmod(self.path, 0o600)
+
+    def _open(self) -> None:
+        """Check, back up and upgrade, in that order: nothing is written to a database
+        this code cannot read or that a newer version wrote."""
+        self._db.row_factory = sqlite3.Row
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer voice-coach (schema {version}, this one "
+                f"reads up to {SCHEMA_VERSION}); nothing was changed. Upgrade voice-coach."
+            )
+        problems = [r[0] for r in self._db.execute("PRAGMA quick_check(3)").fetchall()]
+        if problems != ["ok"]:
+            raise CorruptDatabase(
+                f"the sessions database {self.path} is damaged ({'; '.join(problems)}); "
+                f"nothing was changed. To keep it aside and start a fresh one: "
+                f"{SET_ASIDE_COMMAND}",
+                self.path,
+            )
+        has_tables = self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+        if version < SCHEMA_VERSION and has_tables:
+            self.backup = self._back_up(version)
+        self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.execute("PRAGMA foreign_keys = ON")
+        for step in MIGRATIONS:
+            if step.version > version:
+                self._migrate(step)
+
+    def _back_up(self, version: int) -> Path:
+        """A consistent copy through SQLite's backup API, private like the original."""
+        base = f"{DB_NAME}.v{version}"
+        target = _unused(_numbered(self.root / f"{base}.bak", base + ".{n}.bak"))
+        old_umask = os.umask(0o077)
+        try:
+            copy = sqlite3.connect(str(target))
+            try:
+                self._db.backup(copy)
+            finally:
+                copy.close()
+        finally:
+            os.umask(old_umask)
+        os.chmod(target, 0o600)
+        return target
+
+    def _migrate(self, step: Migration) -> None:
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have upgraded while this one waited for the lock.
+            if db.execute("PRAGMA user_version").fetchone()[0] >= step.version:
+                db.rollback()
+                return
+            for statement in step.statements:
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {step.version}")
+            db.commit()
+        except sqlite3.Error as exc:
+            db.rollback()
+            kept = f"; a copy was kept at {self.backup}" if self.backup else ""
+            raise StoreError(
+                f"cannot upgrade {self.path} to schema {step.version} ({exc}); it was left as "
+                f"it was{kept}"
+            ) from None
+        except BaseException:
+            db.rollback()
+            raise
+
+    @property
+    def schema_version(self) -> int:
+        with self._lock:
+            return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
     def close(self) -> None:
         self._db.close()
@@ -165,13 +340,17 @@ class Store:
             with self._lock, self._db:
                 yield self._db
         except sqlite3.DatabaseError as exc:
+            if _is_corruption(exc):
+                raise _unreadable(self.path, exc) from None
             raise StoreError(f"cannot write to {self.path} ({exc})") from None
 
-    def create_session(self, set_name: str, set_title: str) -> int:
+    def create_session(self, set_name: str, set_title: str, kind: str | None = None) -> int:
+        """A new session; its kind follows from the set unless given."""
+        kind = kind or _KIND_BY_SET.get(set_name, "practice")
         with self._write() as db:
             cur = db.execute(
-                "INSERT INTO sessions (started_at, set_name, set_title) VALUES (?, ?, ?)",
-                (_now(), set_name, set_title),
+                "INSERT INTO sessions (started_at, set_name, set_title, kind) VALUES (?, ?, ?, ?)",
+                (_now(), set_name, set_title, kind),
             )
         assert cur.lastrowid is not None
         return cur.lastrowid
@@ -192,7 +371,11 @@ class Store:
             )
             attempt_id = cur.lastrowid
             assert attempt_id is not None
-            rel = Path("audio") / str(session_id) / f"{attempt_id}.flac"
+            # Ids restart after a database is set aside, but its recordings stay: never
+            # hand out a file that already exists.
+            folder = self.root / "audio" / str(session_id)
+            path = _unused(_numbered(folder / f"{attempt_id}.flac", f"{attempt_id}-{{n}}.flac"))
+            rel = path.relative_to(self.root)
             db.execute("UPDATE attempts SET audio_path = ? WHERE id = ?", (str(rel), attempt_id))
         folder = self.root / rel.parent
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -252,8 +435,11 @@ class Store:
             )
 
     def _query(self, sql: str, params: tuple[object, ...] = ()) -> list[sqlite3.Row]:
-        with self._lock:
-            return self._db.execute(sql, params).fetchall()
+        try:
+            with self._lock:
+                return self._db.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise _unreadable(self.path, exc) from None
 
     def struggled(self) -> list[tuple[str, str, str]]:
         """(set name, question id, question text) of every question marked, oldest first."""
@@ -278,6 +464,7 @@ class Store:
                 r["set_title"],
                 r["answers"],
                 r["flagged"] or 0,
+                r["kind"],
             )
             for r in rows
         ]
