@@ -24,7 +24,8 @@ def to_markdown(sessions: list[dict[str, Any]]) -> str:
     for s in sessions:
         out.append(f"# {s['title']} ({s['started_at']})")
         out.append("")
-        out.append(f"{s['answers']} answers, {s['flagged']} flagged.")
+        answers = s["answers"]
+        out.append(f"{answers} answer{'' if answers == 1 else 's'}, {s['flagged']} flagged.")
         for a in s["attempts"]:
             out += ["", f"## {a['question']}", ""]
             status = {True: "concrete example", False: "no concrete example", None: a["status"]}
