@@ -1,0 +1,241 @@
+"""What the user sees when things break: the sound server dies, no microphone, no voice,
+a broken model, a long session.
+
+The server tests stop the shared virtual PulseAudio on purpose and always start it
+again before they return, so the rest of the suite (and other people's runs) keep a
+sound server; keep them quick.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import soundfile
+
+from tests.conftest import REPO, speech_file
+from tests.helpers import normalise, play_into_mic, rendered_text
+from voice_coach.audio.capture import STALL_S, Microphone
+from voice_coach.audio.endpoint import EndpointConfig
+from voice_coach.live import LiveAnswer, LiveStatus
+from voice_coach.speech.stt import TranscriptSegment
+
+pytestmark = pytest.mark.integration
+
+KILL_AFTER_S = 3.0
+"""Speech heard before the server goes: JFK has said "And so my fellow Americans" by then.
+Timed from the first speech the app hears, because the sound server takes from a tenth of a
+second to two seconds to start delivering a new stream (and playing the recording)."""
+
+FIRST_WAIT_S = 8.0
+"""The microphone's grace for a first block, plus the server's own start-up."""
+
+
+def _stop_sound_server() -> None:
+    subprocess.run(["pactl", "exit"], capture_output=True, check=False, timeout=10)
+
+
+def _restart_sound_server() -> None:
+    """scripts/virtual-audio start: the server, its sinks and the default mic and speaker."""
+    subprocess.run(
+        [str(REPO / "scripts" / "virtual-audio"), "start"],
+        cwd=REPO,
+        capture_output=True,
+        check=True,
+        timeout=30,
+    )
+    sources = subprocess.run(
+        ["pactl", "list", "short", "sources"], capture_output=True, text=True, check=False
+    ).stdout
+    assert "micfeed.monitor" in sources, "the virtual sound server did not come back"
+
+
+class _KillWhileSpeaking:
+    """Starts speaking into the mic once it is open, and stops the server mid-sentence."""
+
+    def __init__(self, speech: Path) -> None:
+        self.speech = speech
+        self.player: subprocess.Popen[bytes] | None = None
+        self.killed_at: float | None = None
+        self.speech_at_s = 0.0
+        """Where in the recording speech was first heard."""
+        self.ended_at: float | None = None
+        self.segments: tuple[TranscriptSegment, ...] = ()
+        self._timer: threading.Timer | None = None
+
+    def recording_started(self, device: str) -> None:
+        self.player = play_into_mic(self.speech)
+
+    def _kill(self) -> None:
+        self.killed_at = time.monotonic()
+        _stop_sound_server()
+
+    def status(self, status: LiveStatus) -> None:
+        if status.speech_started and self._timer is None:
+            self.speech_at_s = status.elapsed_s
+            self._timer = threading.Timer(KILL_AFTER_S, self._kill)
+            self._timer.start()
+
+    def transcript(self, segments: tuple[TranscriptSegment, ...]) -> None:
+        self.segments = segments
+
+    def recording_ended(self, reason: str) -> None:
+        self.ended_at = time.monotonic()
+
+    def cleanup(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        if self.player is not None:
+            self.player.kill()
+            self.player.wait(5)
+
+
+def test_sound_server_stopped_mid_answer_keeps_the_audio_and_words(
+    virtual_audio: None,
+    transcriber,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "answer.flac"
+    listener = _KillWhileSpeaking(speech_file("jfk.flac"))
+    live = LiveAnswer(
+        Microphone(), transcriber, path, EndpointConfig(initial_silence_s=10.0), listener
+    )
+    outcome: list[object] = []
+    worker = threading.Thread(target=lambda: outcome.append(live.run()), daemon=True)
+    try:
+        worker.start()
+        worker.join(KILL_AFTER_S + FIRST_WAIT_S + 30)
+        assert not worker.is_alive(), "LiveAnswer.run() hung after the sound server stopped"
+    finally:
+        listener.cleanup()
+        _restart_sound_server()
+    (result,) = outcome
+    assert listener.killed_at is not None and listener.ended_at is not None
+    # The stall is noticed within STALL_S (plus a read timeout), not at some far timeout.
+    assert listener.ended_at - listener.killed_at < STALL_S + 2.0
+
+    assert result.end_reason == "error"  # type: ignore[attr-defined]
+    assert "microphone stopped" in (result.error or "")  # type: ignore[attr-defined]
+    # What was said before the server went is on disk, readable, about KILL_AFTER_S long.
+    info = soundfile.info(str(path))
+    assert info.duration == pytest.approx(listener.speech_at_s + KILL_AFTER_S, abs=1.0)
+    assert result.duration_s == pytest.approx(info.duration, abs=0.1)  # type: ignore[attr-defined]
+    heard = normalise(result.transcript.text)  # type: ignore[attr-defined]
+    assert "fellow americans" in heard, heard
+    assert "country" not in heard, f"words after the server stopped: {heard}"
+
+
+# ---- the app -------------------------------------------------------------------------------
+
+SET_TOML = """
+name = "failures"
+title = "Failure drills"
+
+[[questions]]
+id = "led-project"
+text = "Tell me about a project you led and what came of it."
+expects = ["example"]
+
+[[questions]]
+id = "conflict"
+text = "Tell me about a disagreement with a colleague and how you resolved it."
+expects = ["example"]
+"""
+
+TYPED_ANSWER = (
+    "Last year at my previous company our release process took two days. I wrote a deployment "
+    "script and I trained the team to use it, and release time dropped to two hours."
+)
+
+
+def _set_file(tmp_path: Path) -> Path:
+    path = tmp_path / "failures.toml"
+    path.write_text(SET_TOML)
+    return path
+
+
+async def _wait_for(pilot, condition, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            screen = pilot.app.screen
+            state = getattr(screen, "state", type(screen).__name__)
+            notes = [n.message for n in pilot.app._notifications]
+            raise AssertionError(f"timed out waiting for {what} (state: {state}; notices: {notes})")
+        await pilot.pause(0.1)
+
+
+def _notices(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [f"{n.title}: {n.message}" for n in app._notifications]
+
+
+async def _type_answer(pilot, screen, text: str) -> None:  # type: ignore[no-untyped-def]
+    await _wait_for(pilot, lambda: screen.state == "typing", 15, "typed mode")
+    screen.query_one("#typed").value = text
+    await pilot.press("enter")
+    await _wait_for(pilot, lambda: screen.state == "feedback", 15, "feedback on the typed answer")
+
+
+async def test_app_sound_server_stopped_mid_answer(
+    virtual_audio: None,
+    transcriber,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    from voice_coach.config import Settings
+    from voice_coach.store import Store
+    from voice_coach.tui.app import VoiceCoachApp
+    from voice_coach.tui.screens import PracticeScreen
+    from voice_coach.tui.widgets import LevelMeter
+
+    settings = Settings(speak_questions=False, end_silence_s=2.0, initial_silence_s=30.0)
+    app = VoiceCoachApp(
+        settings=settings, start_set=str(_set_file(tmp_path)), transcriber=transcriber
+    )
+    player: subprocess.Popen[bytes] | None = None
+    try:
+        async with app.run_test(size=(100, 40)) as pilot:
+            await _wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
+            screen = app.screen
+            assert isinstance(screen, PracticeScreen)
+            await _wait_for(pilot, lambda: screen.state == "listening", 30, "listening")
+            player = play_into_mic(speech_file("jfk.flac"))
+            meter = screen.query_one("#meter", LevelMeter)
+            await _wait_for(pilot, lambda: meter.level_db > -40, 10, "speech on the level meter")
+            await asyncio.sleep(KILL_AFTER_S)
+            _stop_sound_server()
+            await _wait_for(
+                pilot,
+                lambda: screen.state not in ("listening", "transcribing"),
+                STALL_S + 20,
+                "the answer to end after the sound server stopped",
+            )
+            # The user is told, on screen, and the words spoken so far are scored.
+            notices = " | ".join(_notices(app))
+            assert "microphone stopped" in notices, notices
+            assert screen.state == "feedback", screen.state
+            shown = normalise(rendered_text(screen.query_one("#feedback").content))
+            assert "fellow americans" in shown, shown
+            # Practice goes on: the next question, with no sound server, offers typing.
+            await pilot.press("n")
+            await _type_answer(pilot, screen, TYPED_ANSWER)
+            shown = rendered_text(screen.query_one("#feedback").content).lower()
+            assert "release time dropped to two hours" in shown
+    finally:
+        if player is not None:
+            player.kill()
+            player.wait(5)
+        _restart_sound_server()
+
+    store = Store()
+    (session,) = store.sessions()
+    spoken, typed = store.attempts(session.id)
+    assert spoken.status == "spoken" and "microphone stopped" in (spoken.error or "")
+    assert "fellow americans" in normalise(spoken.transcript)
+    assert spoken.audio_path is not None and spoken.audio_path.exists()
+    # Speech starts at once in jfk.flac, so the recording holds about KILL_AFTER_S seconds.
+    assert soundfile.info(str(spoken.audio_path)).duration == pytest.approx(KILL_AFTER_S, abs=1.0)
+    assert typed.status == "typed" and typed.concrete_example is True
