@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from statistics import fmean
 from typing import Any
 
+from voice_coach.compare import attempts_by_question
 from voice_coach.store import AttemptRow, Store
 
 
@@ -37,19 +38,27 @@ def _mean(values: list[float]) -> float | None:
     return round(fmean(values), 1) if values else None
 
 
+def _delivery(attempt: AttemptRow) -> tuple[float | None, float | None]:
+    """Fillers per minute and words per minute; None where unknown (typed, not scored)."""
+    score = attempt.score or {}
+    delivery = score.get("delivery") or {}
+    per_min = delivery.get("fillers_per_minute")
+    wpm = delivery.get("pace_wpm") or (score.get("metrics") or {}).get("wpm")
+    return (
+        None if per_min is None else float(per_min),
+        float(wpm) if wpm else None,
+    )
+
+
 def _stats(session_id: int, started: str, title: str, attempts: list[AttemptRow]) -> SessionStats:
     judged = [a.concrete_example for a in attempts if a.concrete_example is not None]
     fillers, pace = [], []
     for a in attempts:
-        score = a.score or {}
-        per_min = (score.get("delivery") or {}).get("fillers_per_minute")
-        wpm = (score.get("delivery") or {}).get("pace_wpm") or (score.get("metrics") or {}).get(
-            "wpm"
-        )
+        per_min, wpm = _delivery(a)
         if per_min is not None:
-            fillers.append(float(per_min))
-        if wpm:
-            pace.append(float(wpm))
+            fillers.append(per_min)
+        if wpm is not None:
+            pace.append(wpm)
     share = round(sum(judged) / len(judged), 2) if judged else None
     return SessionStats(
         session_id, started, title, len(attempts), share, _mean(fillers), _mean(pace)
@@ -64,3 +73,112 @@ def session_progress(store: Store) -> list[SessionStats]:
         if attempts:
             rows.append(_stats(s.id, s.started_at, s.set_title, attempts))
     return rows
+
+
+@dataclass(frozen=True)
+class AnswerPoint:
+    """One answer on a chart: when, and the three measures progress is followed by."""
+
+    attempt_id: int
+    session_id: int
+    at: str
+    """When the answer was given (ISO 8601, UTC)."""
+    status: str
+    concrete_example: bool | None
+    """None where the question asks for no example, or nothing was heard."""
+    fillers_per_minute: float | None
+    wpm: float | None
+    """Both None for typed answers, which have no timing."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "attempt": self.attempt_id,
+            "session": self.session_id,
+            "at": self.at,
+            "status": self.status,
+            "concrete_example": self.concrete_example,
+            "fillers_per_minute": self.fillers_per_minute,
+            "wpm": self.wpm,
+        }
+
+
+def _point(attempt: AttemptRow) -> AnswerPoint:
+    per_min, wpm = _delivery(attempt)
+    return AnswerPoint(
+        attempt.id,
+        attempt.session_id,
+        attempt.created_at,
+        attempt.status,
+        attempt.concrete_example,
+        None if per_min is None else round(per_min, 1),
+        None if wpm is None else round(wpm),
+    )
+
+
+@dataclass(frozen=True)
+class QuestionProgress:
+    """How the answers to one question changed, attempt by attempt (oldest first)."""
+
+    set_name: str
+    question_id: str
+    question_text: str
+    points: tuple[AnswerPoint, ...]
+
+    @property
+    def dates(self) -> list[str]:
+        return [p.at for p in self.points]
+
+    @property
+    def examples(self) -> list[bool | None]:
+        return [p.concrete_example for p in self.points]
+
+    @property
+    def fillers_per_minute(self) -> list[float | None]:
+        return [p.fillers_per_minute for p in self.points]
+
+    @property
+    def wpm(self) -> list[float | None]:
+        return [p.wpm for p in self.points]
+
+    @property
+    def last_at(self) -> str:
+        return self.points[-1].at
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "set": self.set_name,
+            "question_id": self.question_id,
+            "question": self.question_text,
+            "attempts": len(self.points),
+            "dates": self.dates,
+            "concrete_example": self.examples,
+            "fillers_per_minute": self.fillers_per_minute,
+            "wpm": self.wpm,
+            "points": [p.to_dict() for p in self.points],
+        }
+
+
+def question_progress(store: Store) -> list[QuestionProgress]:
+    """Per question, its answers over time; the most recently practised question first.
+
+    Answers given in a review set ("Practise my weak answers", "struggled") count for
+    the question in its own set; follow-up answers are left out (they answer
+    another prompt). Interrupted answers that could not be recovered are not answers.
+    """
+    rows = []
+    for (set_name, question_id), attempts in attempts_by_question(store).items():
+        rows.append(
+            QuestionProgress(
+                set_name,
+                question_id,
+                attempts[-1].question_text,
+                tuple(_point(a) for a in attempts),
+            )
+        )
+    return sorted(rows, key=lambda q: (q.last_at, q.points[-1].attempt_id), reverse=True)
+
+
+def answer_progress(store: Store) -> list[AnswerPoint]:
+    """Every answer, follow-ups included, oldest first: the overall series answer by answer
+    (:func:`session_progress` gives it session by session)."""
+    return [_point(a) for _, a in store.answer_history()]
