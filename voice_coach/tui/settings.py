@@ -1,0 +1,531 @@
+"""The settings screen: devices, voice, speech rate, model and silence, saved to config.toml.
+
+Devices and voices are listed in thread workers (PortAudio and the TTS engine
+can take seconds to answer), so the form is usable at once and the choices fill
+in when they arrive. Nothing is written until every field is valid.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
+from textual.validation import Failure, Integer, Number, ValidationResult, Validator
+from textual.widgets import Footer, Header, Input, Label, Select, Static, Switch
+
+from voice_coach import locations
+from voice_coach.audio.devices import DeviceInfo, input_devices, output_devices
+from voice_coach.config import Settings, load_settings, save_settings
+from voice_coach.errors import VoiceCoachError
+from voice_coach.speech.tts import Voice, VoiceInfo, list_voices
+
+SYSTEM_DEFAULT = "\x00system-default"
+"""The Select value for "no device / voice named": saved as an absent key."""
+
+TEST_SENTENCE = "Thank you for coming in today. Could you tell me about a project you are proud of?"
+
+RATE_MIN, RATE_MAX = 80, 400
+SILENCE_MIN, SILENCE_MAX = 0.5, 30.0
+
+Choice = int | str
+
+
+class DevicesListed(Message):
+    """The input and output devices, or why they could not be listed."""
+
+    def __init__(
+        self, inputs: list[DeviceInfo], outputs: list[DeviceInfo], error: str | None
+    ) -> None:
+        super().__init__()
+        self.inputs = inputs
+        self.outputs = outputs
+        self.error = error
+
+
+class VoicesListed(Message):
+    """The installed voices, or why there are none."""
+
+    def __init__(self, voices: list[VoiceInfo], error: str | None) -> None:
+        super().__init__()
+        self.voices = voices
+        self.error = error
+
+
+class VoiceTested(Message):
+    """The test sentence was spoken, or failed with ``error``."""
+
+    def __init__(self, error: str | None) -> None:
+        super().__init__()
+        self.error = error
+
+
+class ModelSpec(Validator):
+    """Empty (the bundled tiny.en), a CTranslate2 model directory, or a known model name.
+
+    Mirrors how the transcriber reads the value, so what is accepted here loads
+    at the next start (a name still needs one download).
+    """
+
+    def validate(self, value: str) -> ValidationResult:
+        spec = value.strip()
+        if not spec:
+            return self.success()
+        path = Path(spec).expanduser()
+        if path.exists() or os.sep in spec or spec.startswith((".", "~")):
+            if not path.is_dir():
+                return self.failure(f"no model directory at {spec}")
+            if not (path / "model.bin").is_file():
+                return self.failure(f"{spec} holds no CTranslate2 model (no model.bin)")
+            return self.success()
+        names = _model_names()
+        if names and spec not in names:
+            return self.failure(f"unknown model name; try one of: {', '.join(names[:6])}…")
+        return self.success()
+
+
+@cache
+def _model_names() -> tuple[str, ...]:
+    try:
+        from faster_whisper.utils import available_models
+    except ImportError:  # pragma: no cover - a broken install; the loader will say so
+        return ()
+    return tuple(available_models())
+
+
+@dataclass(frozen=True)
+class _Form:
+    """The raw field values, parsed; ``errors`` maps a field id to its message."""
+
+    settings: Settings | None
+    errors: dict[str, str]
+
+
+class DiscardChanges(ModalScreen[str | None]):
+    """Asked on escape with unsaved changes: save, discard or keep editing."""
+
+    DEFAULT_CSS = """
+    DiscardChanges {
+        align: center middle;
+    }
+    DiscardChanges > Vertical {
+        width: 60;
+        height: auto;
+        border: thick $warning;
+        background: $surface;
+        padding: 1 2;
+    }
+    """
+
+    BINDINGS = [
+        Binding("s", "choose('save')", "Save", id="discard-save"),
+        Binding("d", "choose('discard')", "Discard", id="discard-discard"),
+        Binding("escape", "choose(None)", "Keep editing", id="discard-keep"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(
+                "The settings have unsaved changes.\n\n"
+                "s: save them · d: discard them · escape: keep editing"
+            )
+        yield Footer()
+
+    def action_choose(self, choice: str | None) -> None:
+        self.dismiss(choice)
+
+
+class SettingsScreen(Screen[None]):
+    """Devices, voice, rate, model and silence; ctrl+s writes config.toml."""
+
+    DEFAULT_CSS = """
+    SettingsScreen #settings-form {
+        padding: 0 1;
+        height: 1fr;
+    }
+    SettingsScreen #settings-intro {
+        color: $text-muted;
+        margin-bottom: 1;
+    }
+    SettingsScreen .setting {
+        height: auto;
+    }
+    SettingsScreen .setting > Label {
+        width: 24;
+        padding: 1 1 0 0;
+        text-style: bold;
+    }
+    SettingsScreen .setting > .field {
+        width: 1fr;
+        height: auto;
+    }
+    SettingsScreen .setting Select, SettingsScreen .setting Input {
+        width: 1fr;
+    }
+    SettingsScreen .hint {
+        color: $text-muted;
+        padding: 0 1;
+    }
+    SettingsScreen .error {
+        color: $error;
+        text-style: bold;
+        padding: 0 1;
+        display: none;
+    }
+    SettingsScreen .error.-shown {
+        display: block;
+    }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="settings-save", priority=True),
+        Binding("t", "test_voice", "Test voice", id="settings-test-voice"),
+        Binding("escape", "back", "Back", id="settings-back"),
+    ]
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        """``settings``: what the form starts from; by default the app's ``settings``
+        (VoiceCoachApp), else what config.toml holds."""
+        super().__init__()
+        self._given = settings
+        self._saved = settings or Settings()
+        self._stop_voice = threading.Event()
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        app_settings = getattr(self.app, "settings", None)
+        if self._given is not None:
+            self._saved = self._given
+        elif isinstance(app_settings, Settings):
+            self._saved = app_settings
+        else:
+            self._saved = load_settings()
+        s = self._saved
+        yield Header()
+        with VerticalScroll(id="settings-form"):
+            yield Static(
+                f"Kept in {locations.config_file()}. Tab moves between fields; "
+                "t tests the voice (outside a text box).",
+                id="settings-intro",
+            )
+            yield from self._row(
+                "Microphone",
+                Select(
+                    _initial_options(s.input_device, "System default microphone"),
+                    value=_choice(s.input_device),
+                    allow_blank=False,
+                    id="input-device",
+                ),
+                hint="Listing devices…",
+            )
+            yield from self._row(
+                "Speaker",
+                Select(
+                    _initial_options(s.output_device, "System default speaker"),
+                    value=_choice(s.output_device),
+                    allow_blank=False,
+                    id="output-device",
+                ),
+                hint="Listing devices…",
+            )
+            yield from self._row(
+                "Interviewer's voice",
+                Select(
+                    _initial_options(s.voice, "Default voice"),
+                    value=_choice(s.voice),
+                    allow_blank=False,
+                    id="voice",
+                ),
+                hint="Listing voices…",
+            )
+            yield from self._row(
+                "Speech rate (wpm)",
+                Input(
+                    str(s.speech_rate),
+                    type="integer",
+                    validators=[
+                        Integer(
+                            RATE_MIN,
+                            RATE_MAX,
+                            failure_description=f"a whole number from {RATE_MIN} to {RATE_MAX}",
+                        )
+                    ],
+                    id="speech-rate",
+                ),
+                hint=f"Words per minute, {RATE_MIN}-{RATE_MAX} (165: a calm interviewer).",
+            )
+            yield from self._row(
+                "Silence to end (s)",
+                Input(
+                    f"{s.end_silence_s:g}",
+                    type="number",
+                    validators=[
+                        Number(
+                            SILENCE_MIN,
+                            SILENCE_MAX,
+                            failure_description=f"seconds from {SILENCE_MIN:g} to {SILENCE_MAX:g}",
+                        )
+                    ],
+                    id="end-silence",
+                ),
+                hint=f"After speech, ends the answer ({SILENCE_MIN:g}-{SILENCE_MAX:g} s).",
+            )
+            yield from self._row(
+                "Speech model",
+                Input(
+                    s.model or "",
+                    placeholder="empty: the bundled tiny.en",
+                    validators=[ModelSpec()],
+                    validate_on=["submitted", "blur"],
+                    id="model",
+                ),
+                hint="A name (base.en) downloads once, online; a folder is used as it is. "
+                "Applies at the next start.",
+            )
+            with Horizontal(classes="setting"):
+                yield Label("Speak questions")
+                with Vertical(classes="field"):
+                    yield Switch(s.speak_questions, id="speak-questions")
+                    yield Static("Off: questions are only shown.", classes="hint")
+        yield Footer()
+
+    def _row(self, label: str, field: Select[Choice] | Input, hint: str) -> ComposeResult:
+        with Horizontal(classes="setting"):
+            yield Label(label)
+            with Vertical(classes="field"):
+                yield field
+                yield Static("", id=f"{field.id}-error", classes="error")
+                yield Static(hint, id=f"{field.id}-hint", classes="hint")
+
+    def on_mount(self) -> None:
+        self.list_devices()
+        self.list_voices()
+        self.query_one("#input-device", Select).focus()
+
+    def on_unmount(self) -> None:
+        self._stop_voice.set()
+
+    # -- workers --------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="settings-devices")
+    def list_devices(self) -> None:
+        try:
+            inputs, error = input_devices(), None
+            outputs = output_devices()
+        except VoiceCoachError as exc:
+            inputs, outputs, error = [], [], str(exc)
+        self.post_message(DevicesListed(inputs, outputs, error))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="settings-voices")
+    def list_voices(self) -> None:
+        try:
+            voices, error = list_voices(), None
+        except VoiceCoachError as exc:
+            voices, error = [], str(exc)
+        self.post_message(VoicesListed(voices, error))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="settings-test-voice")
+    def speak_test(self, voice: Voice, stop: threading.Event) -> None:
+        try:
+            voice.speak(TEST_SENTENCE, stop=stop)
+        except VoiceCoachError as exc:
+            self.post_message(VoiceTested(str(exc)))
+            return
+        self.post_message(VoiceTested(None))
+
+    # -- results from the workers ---------------------------------------------------------
+
+    def on_devices_listed(self, message: DevicesListed) -> None:
+        for field_id, devices, saved, default_label, noun in (
+            ("input-device", message.inputs, self._saved.input_device,
+             "System default microphone", "microphone"),
+            ("output-device", message.outputs, self._saved.output_device,
+             "System default speaker", "output device"),
+        ):  # fmt: skip
+            select = self.query_one(f"#{field_id}", Select)
+            options: list[tuple[str, Choice]] = [(default_label, SYSTEM_DEFAULT)]
+            matched = False
+            for device in devices:
+                value: Choice = device.query
+                if saved is not None and _matches(device, saved):
+                    value, matched = saved, True  # saved as written: no spurious change
+                options.append((device.label, value))
+            if saved is not None and not matched:
+                options.append((f"{saved} (from config.toml; not found now)", saved))
+            self._set_options(select, options)
+            if message.error:
+                hint = message.error
+            elif saved is not None and not matched:
+                hint = f"{saved!r} is not connected now; the system default is used meanwhile."
+            else:
+                hint = f"{len(devices)} {noun}(s) found."
+            self.query_one(f"#{field_id}-hint", Static).update(hint)
+
+    def on_voices_listed(self, message: VoicesListed) -> None:
+        select = self.query_one("#voice", Select)
+        saved = self._saved.voice
+        # The questions are English: English voices first, then the rest by name.
+        voices = sorted(
+            message.voices,
+            key=lambda v: (not any(lang.startswith("en") for lang in v.languages), v.name),
+        )
+        options: list[tuple[str, Choice]] = [("Default voice", SYSTEM_DEFAULT)]
+        options += [(f"{v.name} ({v.id})", v.id) for v in voices]
+        if saved is not None and all(v.id != saved for v in voices):
+            options.append((f"{saved} (from config.toml; not installed)", saved))
+        self._set_options(select, options)
+        hint = message.error or f"{len(voices)} voices; t speaks a sentence with this one."
+        self.query_one("#voice-hint", Static).update(hint)
+
+    def on_voice_tested(self, message: VoiceTested) -> None:
+        if message.error:
+            self.notify(message.error, title="Voice test", severity="error", timeout=10)
+
+    def _set_options(self, select: Select[Choice], options: list[tuple[str, Choice]]) -> None:
+        """Replace the choices, keeping what is selected (the user may have chosen already)."""
+        current = select.value
+        select.set_options(options)
+        values = [value for _, value in options]
+        select.value = current if current in values else SYSTEM_DEFAULT
+
+    # -- validation -----------------------------------------------------------------------
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        if event.validation_result is not None:
+            self._show_error(event.input, event.validation_result)
+
+    @on(Input.Blurred)
+    def _input_blurred(self, event: Input.Blurred) -> None:
+        if event.validation_result is not None:
+            self._show_error(event.input, event.validation_result)
+
+    def _show_error(self, field: Input, result: ValidationResult) -> None:
+        error = self.query_one(f"#{field.id}-error", Static)
+        message = "" if result.is_valid else _failure_text(result.failures)
+        error.update(message)
+        error.set_class(bool(message), "-shown")
+
+    def _read_form(self) -> _Form:
+        errors: dict[str, str] = {}
+        for field in self.query(Input):
+            result = field.validate(field.value)
+            if result is not None and not result.is_valid:
+                errors[str(field.id)] = _failure_text(result.failures)
+                self._show_error(field, result)
+        if errors:
+            return _Form(None, errors)
+        model = self.query_one("#model", Input).value.strip()
+        settings = replace(
+            self._saved,
+            input_device=_setting(self.query_one("#input-device", Select).value),
+            output_device=_setting(self.query_one("#output-device", Select).value),
+            voice=_as_str(_setting(self.query_one("#voice", Select).value)),
+            speech_rate=int(self.query_one("#speech-rate", Input).value),
+            end_silence_s=float(self.query_one("#end-silence", Input).value),
+            model=model or None,
+            speak_questions=self.query_one("#speak-questions", Switch).value,
+            warnings=(),
+        )
+        return _Form(settings, {})
+
+    # -- actions --------------------------------------------------------------------------
+
+    def action_save(self) -> bool:
+        """Validate, write config.toml, and use the new settings from the next answer on."""
+        form = self._read_form()
+        if form.settings is None:
+            first = next(iter(form.errors))
+            self.query_one(f"#{first}", Input).focus()
+            label = {"speech-rate": "speech rate", "end-silence": "silence", "model": "model"}
+            problems = "; ".join(f"{label.get(k, k)}: {v}" for k, v in form.errors.items())
+            self.notify(f"Not saved. {problems}", title="Settings", severity="error", timeout=10)
+            return False
+        new = form.settings
+        try:
+            path = save_settings(new)
+        except VoiceCoachError as exc:
+            self.notify(str(exc), title="Settings", severity="error", timeout=15)
+            return False
+        model_changed = new.model != self._saved.model
+        self._saved = new
+        # VoiceCoachApp, or any host app that keeps settings and a voice the same way.
+        app: Any = self.app
+        if hasattr(app, "settings"):
+            app.settings = new
+        if isinstance(getattr(app, "voice", None), Voice):
+            app.voice = Voice(new.voice, new.speech_rate, new.output_device)
+        note = "; a model change applies at the next start" if model_changed else ""
+        self.notify(f"Saved to {path}{note}.", title="Settings")
+        return True
+
+    def action_test_voice(self) -> None:
+        form = self._read_form()
+        if form.settings is None:
+            self.notify("Fix the highlighted field first.", severity="warning")
+            return
+        s = form.settings
+        self._stop_voice.set()
+        self._stop_voice = threading.Event()
+        self.notify(f"Speaking at {s.speech_rate} words per minute…", title="Voice test")
+        self.speak_test(Voice(s.voice, s.speech_rate, s.output_device), self._stop_voice)
+
+    def action_back(self) -> None:
+        if not self.has_unsaved_changes():
+            self.dismiss()
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "discard" or (choice == "save" and self.action_save()):
+                self.dismiss()
+
+        self.app.push_screen(DiscardChanges(), chosen)
+
+    def has_unsaved_changes(self) -> bool:
+        form = self._read_form()
+        return form.settings is None or form.settings != self._saved
+
+
+def _choice(value: Choice | None) -> Choice:
+    return SYSTEM_DEFAULT if value is None else value
+
+
+def _setting(value: Any) -> Choice | None:
+    """A Select's value as a setting: the "system default" entry is no key at all."""
+    if value == SYSTEM_DEFAULT or value is Select.BLANK or value is None:
+        return None
+    return value if isinstance(value, int | str) else str(value)
+
+
+def _as_str(value: Choice | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _initial_options(saved: Choice | None, default_label: str) -> list[tuple[str, Choice]]:
+    """Before the listing arrives: the default and whatever is saved, so nothing is lost."""
+    options: list[tuple[str, Choice]] = [(default_label, SYSTEM_DEFAULT)]
+    if saved is not None:
+        options.append((f"{saved} (from config.toml)", saved))
+    return options
+
+
+def _matches(device: DeviceInfo, saved: Choice) -> bool:
+    if isinstance(saved, int):
+        return device.index == saved
+    wanted = saved.strip().lower()
+    return wanted in (device.name.lower(), device.query.lower())
+
+
+def _failure_text(failures: Sequence[Failure]) -> str:
+    return "; ".join(f.description for f in failures if f.description) or "not valid"
