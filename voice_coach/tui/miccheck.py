@@ -246,7 +246,7 @@ class MicCheckScreen(Screen[None]):
         self.result = message.result
         self.state = "done"
         report = message.result.report
-        self._show_step(f"Done: {message.result.device}")
+        self._show_step(f"Done. Microphone: {message.result.device}")
         self.query_one("#mc-meter", LevelMeter).level_db = -60.0
         self.query_one("#mc-report", Static).update("\n".join(report.lines()))
         self.query_one("#mc-verdict", Static).update(verdict_line(report))
