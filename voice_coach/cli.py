@@ -457,13 +457,17 @@ def delete(session_id: int, yes: bool) -> None:
 
 
 @main.command()
-@click.option("--json", "as_json", is_flag=True, help="One object per session.")
+@click.option("--json", "as_json", is_flag=True, help="One object per session (or question).")
+@click.option("--by-question", is_flag=True, help="Each question's answers over time.")
 @friendly
-def progress(as_json: bool) -> None:
+def progress(as_json: bool, by_question: bool) -> None:
     """Progress over sessions: concrete examples, fillers per minute, pace."""
     from voice_coach.progress import session_progress
     from voice_coach.store import Store
 
+    if by_question:
+        _question_progress(as_json)
+        return
     rows = session_progress(Store())
     if as_json:
         click.echo(json.dumps([r.to_dict() for r in rows], indent=2))
@@ -573,3 +577,51 @@ def mic_check(
             voice.speak(SPEAKER_TEST_SENTENCE)
         except VoiceCoachError as exc:
             click.echo(f"voice-coach: {exc}", err=True)
+
+
+def _question_progress(as_json: bool) -> None:
+    from voice_coach.progress import question_progress
+    from voice_coach.store import Store
+
+    questions = question_progress(Store())
+    if as_json:
+        click.echo(json.dumps([q.to_dict() for q in questions], indent=2))
+        return
+    if not questions:
+        click.echo("No answers yet. Run voice-coach to practise.")
+        return
+    marks = {True: "✔", False: "✘", None: "·"}
+    for q in questions:
+        examples = "".join(marks[e] for e in q.examples)
+        fillers = " ".join("-" if f is None else f"{f:.1f}" for f in q.fillers_per_minute)
+        click.echo(f"{q.set_name}/{q.question_id}: {q.question_text}")
+        click.echo(f"  {len(q.points)} answer(s), last {q.last_at[:10]}   example {examples}")
+        click.echo(f"  fillers/min {fillers}")
+
+
+@main.group()
+def db() -> None:
+    """The sessions database."""
+
+
+@db.command("set-aside")
+@click.option("--yes", is_flag=True, help="Do not ask first.")
+@friendly
+def db_set_aside(yes: bool) -> None:
+    """Move an unreadable sessions database aside and start a fresh one.
+
+    Nothing is deleted: the file is renamed beside itself, and recordings stay.
+    """
+    from voice_coach import locations
+    from voice_coach.store import DB_NAME, set_aside_database
+
+    path = locations.data_dir() / DB_NAME
+    if not path.exists():
+        _fail(f"there is no sessions database at {path}: nothing to set aside", 2)
+    if not yes and not click.confirm(
+        f"Move {path} aside and start with an empty history? Nothing is deleted."
+    ):
+        click.echo("Nothing moved.")
+        return
+    aside = set_aside_database()
+    click.echo(f"Moved the database to {aside}. Your recordings stay in {path.parent / 'audio'}.")

@@ -114,3 +114,24 @@ def test_nothing_practised_is_an_empty_list() -> None:
     store = Store()
     store.create_session("hr", "HR")
     assert question_progress(store) == [] and answer_progress(store) == []
+
+
+def test_cli_progress_by_question() -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from voice_coach.cli import main
+
+    store = Store()
+    sid = store.create_session("second-interview", "Second interview")
+    answer(store, sid, "q1", spoken(6.0, 180.0, False))
+    answer(store, sid, "q1", spoken(2.0, 150.0, True))
+    runner = CliRunner()
+    result = runner.invoke(main, ["progress", "--by-question", "--json"])
+    assert result.exit_code == 0
+    (q,) = json.loads(result.stdout)
+    assert (q["set"], q["question_id"], q["attempts"]) == ("second-interview", "q1", 2)
+    assert q["concrete_example"] == [False, True] and q["fillers_per_minute"] == [6.0, 2.0]
+    text = runner.invoke(main, ["progress", "--by-question"])
+    assert text.exit_code == 0 and "second-interview/q1" in text.stdout and "✘✔" in text.stdout

@@ -280,3 +280,40 @@ def test_session_kind_follows_the_review_sets() -> None:
     assert kinds == {WEAK: "weak", STRUGGLED: "struggled", "hr": "practice"}
     explicit = store.session(store.create_session("hr", "HR", kind="struggled"))
     assert explicit is not None and explicit.kind == "struggled"
+
+
+def test_cli_set_aside_asks_first_then_moves_the_file() -> None:
+    from click.testing import CliRunner
+
+    from voice_coach import locations
+    from voice_coach.cli import main
+
+    root = locations.data_dir()
+    root.mkdir(parents=True, exist_ok=True)
+    db = root / "voice_coach.db"
+    db.write_bytes(b"not a database at all" * 50)
+    runner = CliRunner()
+
+    history = runner.invoke(main, ["history"])
+    assert history.exit_code == 1 and "voice-coach db set-aside" in history.stderr
+
+    declined = runner.invoke(main, ["db", "set-aside"], input="n\n")
+    assert declined.exit_code == 0 and "Nothing moved" in declined.stdout and db.exists()
+
+    done = runner.invoke(main, ["db", "set-aside"], input="y\n")
+    assert done.exit_code == 0 and "Moved the database to" in done.stdout
+    (aside,) = root.glob("voice_coach.db.corrupt-*")
+    assert str(aside) in done.stdout and aside.read_bytes() == b"not a database at all" * 50
+    assert runner.invoke(main, ["history"]).exit_code == 0
+
+    Store().close()
+    again = runner.invoke(main, ["db", "set-aside", "--yes"])
+    assert again.exit_code == 0
+    moved = sorted(p.name for p in root.glob("voice_coach.db.corrupt-*"))
+    databases = [name for name in moved if not name.endswith(("-wal", "-shm"))]
+    assert len(databases) == 2 and not (root / "voice_coach.db").exists()
+    # Whatever -wal/-shm files the second database had went with it, under its new name.
+    assert all(name.startswith(tuple(databases)) for name in moved)
+
+    nothing = runner.invoke(main, ["db", "set-aside", "--yes"])
+    assert nothing.exit_code == 2 and "nothing to set aside" in nothing.stderr
