@@ -239,3 +239,164 @@ async def test_app_sound_server_stopped_mid_answer(
     # Speech starts at once in jfk.flac, so the recording holds about KILL_AFTER_S seconds.
     assert soundfile.info(str(spoken.audio_path)).duration == pytest.approx(KILL_AFTER_S, abs=1.0)
     assert typed.status == "typed" and typed.concrete_example is True
+
+
+def _saved_attempts():  # type: ignore[no-untyped-def]
+    from voice_coach.store import Store
+
+    store = Store()
+    (session,) = store.sessions()
+    return store.attempts(session.id)
+
+
+@pytest.mark.parametrize("how", ["unknown-device", "dead-sound-server"])
+async def test_app_without_a_microphone_offers_typing(
+    transcriber,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    how: str,
+) -> None:
+    from voice_coach.config import Settings
+    from voice_coach.tui.app import VoiceCoachApp
+    from voice_coach.tui.screens import PracticeScreen
+
+    if how == "unknown-device":
+        settings = Settings(speak_questions=False, input_device="no-such-microphone-xyz")
+    else:
+        # No sound server at all: neither the question's voice nor the microphone works.
+        # sounddevice listed its devices at import; opening one now reaches the dead socket.
+        (tmp_path / "dead").mkdir()
+        monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path / 'dead' / 'native'}")
+        settings = Settings()
+    app = VoiceCoachApp(
+        settings=settings, start_set=str(_set_file(tmp_path)), transcriber=transcriber
+    )
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen)
+        await _wait_for(pilot, lambda: screen.state == "typing", 30, "typed mode offered")
+        notices = " | ".join(_notices(app))
+        assert "No microphone" in notices and "Type your answer instead" in notices, notices
+        assert "Traceback" not in notices
+        assert "project you led" in str(screen.query_one("#question").content)
+        await _type_answer(pilot, screen, TYPED_ANSWER)
+        shown = rendered_text(screen.query_one("#feedback").content).lower()
+        assert "concrete example" in shown and "release time dropped" in shown
+        # The next question goes straight to typing: no second wait for a microphone.
+        await pilot.press("n")
+        await _type_answer(pilot, screen, "I would always try to listen first.")
+    first, second = _saved_attempts()
+    assert (first.status, first.concrete_example, first.audio_path) == ("typed", True, None)
+    assert second.status == "typed" and second.concrete_example is False
+
+
+def _without_tts(monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    """pyttsx3 missing, or installed with a driver that fails, in a fresh engine thread."""
+    import sys
+    import types
+
+    from voice_coach.speech import tts
+
+    monkeypatch.setattr(tts._Engine, "_instance", None)
+    if how == "not-installed":
+        monkeypatch.setitem(sys.modules, "pyttsx3", None)
+    else:
+        broken = types.ModuleType("pyttsx3")
+
+        def init(*args: object, **kwargs: object) -> None:
+            raise OSError("libespeak.so.1: cannot open shared object file: No such file")
+
+        broken.init = init  # type: ignore[attr-defined]
+        monkeypatch.setitem(sys.modules, "pyttsx3", broken)
+
+
+@pytest.mark.parametrize(
+    ("how", "reason"),
+    [
+        ("not-installed", "pyttsx3 is not installed"),
+        ("broken-driver", "libespeak.so.1: cannot open shared object file"),
+    ],
+)
+def test_voice_without_tts_is_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch, how: str, reason: str
+) -> None:
+    from voice_coach.errors import VoiceError
+    from voice_coach.speech.tts import Voice
+
+    _without_tts(monkeypatch, how)
+    with pytest.raises(VoiceError) as info:
+        Voice().synthesize("Tell me about yourself.", timeout=10)
+    message = str(info.value)
+    assert reason in message and "Questions are shown as text" in message, message
+    assert "\n" not in message
+    with pytest.raises(VoiceError):
+        Voice().voices()
+
+
+@pytest.mark.parametrize("how", ["not-installed", "broken-driver"])
+async def test_app_without_tts_shows_questions_as_text(
+    virtual_audio: None,
+    transcriber,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    how: str,
+) -> None:
+    from voice_coach.config import Settings
+    from voice_coach.tui.app import VoiceCoachApp
+    from voice_coach.tui.screens import PracticeScreen
+
+    _without_tts(monkeypatch, how)
+    app = VoiceCoachApp(
+        settings=Settings(), start_set=str(_set_file(tmp_path)), transcriber=transcriber
+    )
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen)
+        # Not spoken, but shown, with a notice; and the microphone opens as usual.
+        await _wait_for(pilot, lambda: screen.state == "listening", 30, "listening")
+        assert "project you led" in str(screen.query_one("#question").content)
+        notices = " | ".join(_notices(app))
+        assert "Question shown as text" in notices and "text-to-speech" in notices, notices
+        await pilot.press("t")
+        await _type_answer(pilot, screen, TYPED_ANSWER)
+        # The next question is shown, not tried aloud again (one notice), and typing
+        # (chosen with t) goes on.
+        await pilot.press("n")
+        await _wait_for(pilot, lambda: screen.state == "typing", 10, "the next question")
+        assert "disagreement" in str(screen.query_one("#question").content)
+        assert sum("Question shown as text" in n for n in _notices(app)) == 1
+        await _type_answer(pilot, screen, "I would always try to listen first.")
+    assert [a.status for a in _saved_attempts()] == ["typed", "typed"]
+
+
+async def test_app_with_a_corrupt_model_directory(tmp_path: Path) -> None:
+    from voice_coach.config import Settings
+    from voice_coach.tui.app import VoiceCoachApp
+    from voice_coach.tui.screens import HomeScreen, PracticeScreen
+
+    model = tmp_path / "model"
+    model.mkdir()
+    (model / "model.bin").write_bytes(b"\x00garbage" * 1000)
+    (model / "config.json").write_text("{not json")
+    app = VoiceCoachApp(settings=Settings(model=str(model), speak_questions=False))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _wait_for(pilot, lambda: app.model_error is not None, 30, "the model to fail")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        status = str(app.screen.query_one("#model-status").content)
+        assert "answers can be typed" in status, status
+        notices = " | ".join(_notices(app))
+        assert f"the speech model in {model} cannot be read" in notices, notices
+        assert "Traceback" not in notices
+        # Practice still works: the answer is typed and scored.
+        app.start_practice(str(_set_file(tmp_path)))
+        await _wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
+        screen = app.screen
+        await _type_answer(pilot, screen, TYPED_ANSWER)
+        assert "release time dropped" in rendered_text(screen.query_one("#feedback").content)
+        await pilot.press("escape")
+        await _wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), 5, "home again")
+    (attempt,) = _saved_attempts()
+    assert attempt.status == "typed" and attempt.concrete_example is True

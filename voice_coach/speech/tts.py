@@ -15,7 +15,7 @@ import time
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from voice_coach import locations
 from voice_coach.audio.playback import play_file
@@ -55,10 +55,24 @@ class _Engine:
         self._requests.put((text, voice, rate, path, future))
         return future
 
+    def _fail_forever(self, error: VoiceError) -> NoReturn:
+        """No engine: every request, now and later, gets the same clear error."""
+        self._ready.set_exception(error)
+        while True:
+            *_, future = self._requests.get()
+            future.set_exception(error)
+
     def _run(self) -> None:
         try:
             import pyttsx3
-
+        except ImportError:
+            self._fail_forever(
+                VoiceError(
+                    "no text-to-speech engine: pyttsx3 is not installed; reinstall voice-coach "
+                    "(scripts/run does). Questions are shown as text meanwhile."
+                )
+            )
+        try:
             engine: Any = pyttsx3.init()
             _silence_driver_prints()
             default_voice = engine.getProperty("voice")
@@ -71,10 +85,7 @@ class _Engine:
                 f"no text-to-speech engine ({_first_line(exc)}); install espeak-ng "
                 "(scripts/run does). Questions are shown as text meanwhile."
             )
-            self._ready.set_exception(error)
-            while True:
-                *_, future = self._requests.get()
-                future.set_exception(error)
+            self._fail_forever(error)
         self._ready.set_result(voices)
         while True:
             text, voice, rate, path, future = self._requests.get()

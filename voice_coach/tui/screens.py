@@ -369,6 +369,14 @@ class PracticeScreen(Screen[None]):
             self._set_state("transcribing", "Transcribing the end of your answer…")
 
     def on_answer_scored(self, message: AnswerScored) -> None:
+        if message.attempt.error:
+            # The device failed mid-answer: say so at once, not only below the feedback.
+            self.notify(
+                f"{message.attempt.error}. What you said so far is saved and scored.",
+                title="Recording interrupted",
+                severity="warning",
+                timeout=15,
+            )
         self._show_feedback(message.attempt)
 
     def on_microphone_unavailable(self, message: MicrophoneUnavailable) -> None:
