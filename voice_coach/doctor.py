@@ -116,6 +116,8 @@ def check_microphone(settings: Settings) -> Finding:
             while block is None and time.monotonic() < deadline:
                 block = mic.read(timeout=0.2)
     except VoiceCoachError as exc:
+        if "PortAudio" in str(exc):
+            fix = "install libportaudio2 (sudo apt install libportaudio2; scripts/run does)"
         return Finding("fail", str(exc), fix)
     where = f"{mic.device_name} ({mic.device_rate} Hz)"
     if block is None:

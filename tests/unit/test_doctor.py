@@ -199,3 +199,55 @@ def test_settings_warnings_are_reported(isolated_home: Path) -> None:
     config.write_text("speech_rate = 9000\n")
     finding = doctor.check_settings(load_settings())
     assert finding.status == "warn" and "speech_rate" in finding.detail
+
+
+class FakeMic:
+    """Stands in for Microphone: opens (or fails to), then delivers ``blocks``."""
+
+    error: Exception | None = None
+    blocks: list[object] = []
+
+    def __init__(self, device: object = None) -> None:
+        self.device_name = "Fake USB Mic"
+        self.device_rate = 48_000
+
+    def __enter__(self) -> FakeMic:
+        if self.error is not None:
+            raise self.error
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        return None
+
+    def read(self, timeout: float = 0.5) -> object:
+        return self.blocks.pop(0) if self.blocks else None
+
+
+@pytest.fixture
+def fake_mic(monkeypatch: pytest.MonkeyPatch) -> type[FakeMic]:
+    from voice_coach.audio import capture
+
+    monkeypatch.setattr(capture, "Microphone", FakeMic)
+    monkeypatch.setattr(doctor, "MIC_DATA_S", 0.3)
+    FakeMic.error, FakeMic.blocks = None, []
+    return FakeMic
+
+
+def test_microphone_ok_names_device_and_rate(fake_mic: type[FakeMic]) -> None:
+    fake_mic.blocks = [object()]
+    assert doctor.check_microphone(Settings()) == Finding("ok", "Fake USB Mic (48000 Hz)")
+
+
+def test_microphone_silent_stream_is_a_warning(fake_mic: type[FakeMic]) -> None:
+    finding = doctor.check_microphone(Settings())
+    assert finding.status == "warn" and "delivered no audio" in finding.detail
+
+
+def test_microphone_missing_and_portaudio_missing(fake_mic: type[FakeMic]) -> None:
+    from voice_coach.errors import MicrophoneError
+
+    fake_mic.error = MicrophoneError("no microphone found (Error querying device -1)")
+    finding = doctor.check_microphone(Settings())
+    assert finding.status == "fail" and "--typed" in finding.fix
+    fake_mic.error = MicrophoneError("PortAudio is not installed (libportaudio.so.2)")
+    assert "libportaudio2" in doctor.check_microphone(Settings()).fix
