@@ -33,9 +33,9 @@ DISK_WARN_BYTES = 500 * 1024**2
 DISK_FAIL_BYTES = 50 * 1024**2
 """Under 50 MB: about ten four-minute answers (FLAC, ~4 MB each) before recordings fail."""
 
-MIC_DATA_S = 3.0
-"""How long an opened microphone may take to deliver its first block; sound servers can
-take a second or two to start a stream."""
+MIC_CHECK_S = 0.3
+"""Audio to hear from the microphone: proof that it delivers, not a measurement
+(``voice-coach mic-check`` measures)."""
 
 TEST_SENTENCE = "Testing the interviewer's voice."
 
@@ -103,30 +103,19 @@ def check_portaudio(settings: Settings) -> Finding:
 
 
 def check_microphone(settings: Settings) -> Finding:
-    from voice_coach.audio.capture import Microphone
+    from voice_coach.audio.devices import check_input
 
     fix = (
         "plug in a microphone, or choose one with input_device in config.toml; "
         "answers can be typed meanwhile (voice-coach --typed)"
     )
     try:
-        with Microphone(settings.input_device) as mic:
-            deadline = time.monotonic() + MIC_DATA_S
-            block = None
-            while block is None and time.monotonic() < deadline:
-                block = mic.read(timeout=0.2)
+        found = check_input(settings.input_device, MIC_CHECK_S)
     except VoiceCoachError as exc:
         if "PortAudio" in str(exc):
             fix = "install libportaudio2 (sudo apt install libportaudio2; scripts/run does)"
         return Finding("fail", str(exc), fix)
-    where = f"{mic.device_name} ({mic.device_rate} Hz)"
-    if block is None:
-        return Finding(
-            "warn",
-            f"{where} opened but delivered no audio in {MIC_DATA_S:.0f} s",
-            "check the microphone is not muted or used exclusively by another program",
-        )
-    return Finding("ok", where)
+    return Finding("ok", f"{found.name} ({found.rate} Hz)")
 
 
 def check_speaker(settings: Settings) -> Finding:

@@ -8,6 +8,7 @@ import threading
 from collections import namedtuple
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -15,7 +16,7 @@ from voice_coach import doctor
 from voice_coach.cli import main
 from voice_coach.config import Settings
 from voice_coach.doctor import Check, CheckResult, Finding, exit_code, run_check, run_checks
-from voice_coach.errors import VoiceError
+from voice_coach.errors import MicrophoneError, VoiceError
 
 
 def ok(settings: Settings) -> Finding:
@@ -205,7 +206,7 @@ class FakeMic:
     """Stands in for Microphone: opens (or fails to), then delivers ``blocks``."""
 
     error: Exception | None = None
-    blocks: list[object] = []
+    blocks: list[np.ndarray] = []
 
     def __init__(self, device: object = None) -> None:
         self.device_name = "Fake USB Mic"
@@ -219,33 +220,32 @@ class FakeMic:
     def __exit__(self, *args: object) -> None:
         return None
 
-    def read(self, timeout: float = 0.5) -> object:
-        return self.blocks.pop(0) if self.blocks else None
+    def read(self, timeout: float = 0.5) -> np.ndarray | None:
+        if self.blocks:
+            return self.blocks.pop(0)
+        raise MicrophoneError("the microphone stopped delivering audio")
 
 
 @pytest.fixture
 def fake_mic(monkeypatch: pytest.MonkeyPatch) -> type[FakeMic]:
-    from voice_coach.audio import capture
+    from voice_coach.audio import devices
 
-    monkeypatch.setattr(capture, "Microphone", FakeMic)
-    monkeypatch.setattr(doctor, "MIC_DATA_S", 0.3)
+    monkeypatch.setattr(devices, "Microphone", FakeMic)
     FakeMic.error, FakeMic.blocks = None, []
     return FakeMic
 
 
 def test_microphone_ok_names_device_and_rate(fake_mic: type[FakeMic]) -> None:
-    fake_mic.blocks = [object()]
+    fake_mic.blocks = [np.full(8000, 0.1, np.float32)]
     assert doctor.check_microphone(Settings()) == Finding("ok", "Fake USB Mic (48000 Hz)")
 
 
-def test_microphone_silent_stream_is_a_warning(fake_mic: type[FakeMic]) -> None:
+def test_microphone_that_stalls_fails(fake_mic: type[FakeMic]) -> None:
     finding = doctor.check_microphone(Settings())
-    assert finding.status == "warn" and "delivered no audio" in finding.detail
+    assert finding.status == "fail" and "stopped delivering" in finding.detail
 
 
 def test_microphone_missing_and_portaudio_missing(fake_mic: type[FakeMic]) -> None:
-    from voice_coach.errors import MicrophoneError
-
     fake_mic.error = MicrophoneError("no microphone found (Error querying device -1)")
     finding = doctor.check_microphone(Settings())
     assert finding.status == "fail" and "--typed" in finding.fix
