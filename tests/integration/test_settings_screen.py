@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import asyncio
 import tomllib
 from pathlib import Path
 
@@ -208,10 +208,8 @@ async def test_voice_test_speaks_through_the_speaker(virtual_audio: None, tmp_pa
         capture = record_speaker(out)
         try:
             await pilot.press("t")
-            await pilot.pause(0.2)
-            deadline = time.monotonic() + 30
-            while any(w.is_running for w in app.workers) and time.monotonic() < deadline:
-                await pilot.pause(0.2)
+            await asyncio.wait_for(app.workers.wait_for_complete(), timeout=30)
+            await pilot.pause(0.3)  # the last of the sound reaches the recorder
         finally:
             capture.terminate()
             capture.wait()

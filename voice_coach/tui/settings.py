@@ -263,7 +263,7 @@ class SettingsScreen(Screen[None]):
                     ],
                     id="speech-rate",
                 ),
-                hint=f"Words per minute, {RATE_MIN}-{RATE_MAX} (165: a calm interviewer).",
+                hint=f"Words per minute, {RATE_MIN}-{RATE_MAX} (165 is calm).",
             )
             yield from self._row(
                 "Silence to end (s)",
@@ -403,17 +403,24 @@ class SettingsScreen(Screen[None]):
 
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
-        if event.validation_result is not None:
+        # While typing, "2" on the way to "200" is not worth a shout: only a message
+        # already shown follows the text (and goes once the value is valid).
+        error = self.query_one(f"#{event.input.id}-error", Static)
+        if event.validation_result is not None and (
+            error.has_class("-shown") or event.validation_result.is_valid
+        ):
             self._show_error(event.input, event.validation_result)
 
     @on(Input.Blurred)
-    def _input_blurred(self, event: Input.Blurred) -> None:
-        if event.validation_result is not None:
-            self._show_error(event.input, event.validation_result)
+    @on(Input.Submitted)
+    def _input_left(self, event: Input.Blurred | Input.Submitted) -> None:
+        result = event.input.validate(event.input.value)
+        if result is not None:
+            self._show_error(event.input, result)
 
     def _show_error(self, field: Input, result: ValidationResult) -> None:
         error = self.query_one(f"#{field.id}-error", Static)
-        message = "" if result.is_valid else _failure_text(result.failures)
+        message = "" if result.is_valid else "✘ " + _failure_text(result.failures)
         error.update(message)
         error.set_class(bool(message), "-shown")
 
