@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import tomli_w
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from voice_coach import locations
 from voice_coach.errors import ConfigError
@@ -36,6 +36,27 @@ class _SettingsModel(BaseModel):
     initial_silence_s: float = Field(default=15.0, ge=1.0, le=120.0)
     max_answer_s: float = Field(default=240.0, ge=5.0, le=1800.0)
     speak_questions: bool = True
+
+    @field_validator("model", "voice", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: Any) -> Any:
+        # model = "" would otherwise load the current directory as a model.
+        return (value.strip() or None) if isinstance(value, str) else value
+
+    @field_validator("input_device", "output_device", mode="before")
+    @classmethod
+    def _device(cls, value: Any) -> Any:
+        # Checked by hand: pydantic would take true as device 1 and word a union's
+        # failure as two errors.
+        if isinstance(value, str):
+            return value.strip() or None
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError("expected a device name in quotes or an index (a whole number)")
+        if value < 0:
+            raise ValueError("a device index is 0 or more")
+        return value
 
 
 @dataclass(frozen=True)
@@ -80,15 +101,23 @@ def load_settings(path: Path | None = None) -> Settings:
             break
         except ValidationError as exc:
             bad = {str(err["loc"][0]) for err in exc.errors() if err["loc"]}
-            for err in exc.errors():
-                key = str(err["loc"][0]) if err["loc"] else "?"
-                warnings.append(f"{path.name}: {key}: {err['msg']}; using the default")
+            for key, message in _problems(exc).items():
+                warnings.append(f"{path.name}: {key}: {message}; using the default")
             if not bad & values.keys():
                 parsed = _SettingsModel()
                 break
             for key in bad:
                 values.pop(key, None)
     return Settings(**parsed.model_dump(), warnings=tuple(warnings))
+
+
+def _problems(exc: ValidationError) -> dict[str, str]:
+    """One message per key, in plain words (pydantic prefixes a validator's own text)."""
+    found: dict[str, str] = {}
+    for err in exc.errors():
+        key = str(err["loc"][0]) if err["loc"] else "?"
+        found.setdefault(key, str(err["msg"]).removeprefix("Value error, "))
+    return found
 
 
 HEADER = """\
@@ -128,11 +157,10 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     path = path or locations.config_file()
     values = {f.name: getattr(settings, f.name) for f in fields(settings) if f.name != "warnings"}
     try:
-        _SettingsModel(**values)
+        # Written as loading would read it (blank names unset, names stripped): round-trips.
+        settings = Settings(**_SettingsModel(**values).model_dump())
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{err['loc'][0] if err['loc'] else '?'}: {err['msg']}" for err in exc.errors()
-        )
+        problems = "; ".join(f"{key}: {message}" for key, message in _problems(exc).items())
         raise ConfigError(f"settings not saved: {problems}") from None
     text = render_settings(settings)
     try:

@@ -126,3 +126,9 @@ def test_bad_hand_edit_of_a_saved_file_names_the_key(tmp_path: Path) -> None:
     assert loaded.speech_rate == Settings().speech_rate
     assert loaded.end_silence_s == CHANGED.end_silence_s
     assert any("speech_rate" in w for w in loaded.warnings)
+
+
+def test_blank_and_padded_names_are_saved_as_they_load(tmp_path: Path) -> None:
+    path = save_settings(Settings(model="", voice=" gmw/en ", input_device=""), tmp_path / "c.toml")
+    assert tomllib.loads(path.read_text()) == {"voice": "gmw/en"}
+    assert load_settings(path) == Settings(voice="gmw/en")
