@@ -74,3 +74,60 @@ def test_history_screen(history: None, snap_compare: Any) -> None:
 
 def test_session_screen(history: None, snap_compare: Any) -> None:
     assert snap_compare(_app(), press=["h", "enter"], terminal_size=(80, 24))
+
+
+def test_attempts_side_by_side(history: None, snap_compare: Any) -> None:
+    assert snap_compare(_app(), press=["h", "enter", "c"], terminal_size=(80, 24))
+
+
+async def test_what_changed_between_attempts(history: None) -> None:
+    from tests.helpers import rendered_text
+    from voice_coach.tui.history import AttemptsScreen
+
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "enter", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, AttemptsScreen)
+        changes = rendered_text(app.screen.query_one("#changes").content)
+        assert "▲ example added" in changes, changes
+        assert "Attempt 1" == str(app.screen.query_one("#before-box").border_title)
+        await pilot.press("up")  # the first attempt has nothing before it
+        await pilot.pause()
+        first = rendered_text(app.screen.query_one("#changes").content)
+        assert "The first attempt" in first
+
+
+async def test_progress_per_question(history: None) -> None:
+    from textual.widgets import DataTable
+
+    from voice_coach.tui.history import ProgressScreen
+
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, ProgressScreen)
+        table = app.screen.query_one("#question-table", DataTable)
+        assert table.row_count == 1
+        row = table.get_row_at(0)
+        assert row[1:3] == ["2", "✘✔"]  # two tries: flagged, then a concrete example
+        assert row[4] == "48 → 58"  # words per minute, oldest first
+
+
+async def test_home_keys_open_settings_and_palette_lists_actions(history: None) -> None:
+    from voice_coach.tui.screens import HomeScreen
+    from voice_coach.tui.settings import SettingsScreen
+
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"History", "Progress", "Mic check", "Settings"} <= titles
+        assert "Practise: second-interview" in titles
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)

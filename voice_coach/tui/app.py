@@ -91,6 +91,12 @@ class VoiceCoachApp(App[None]):
                 )
             yield SystemCommand("History", "Past sessions and answers", screen.action_history)
             yield SystemCommand("Progress", "Your progress over time", screen.action_progress)
+            yield SystemCommand(
+                "Mic check", "Noise, level, clipping; hear yourself back", screen.action_mic_check
+            )
+            yield SystemCommand(
+                "Settings", "Devices, voice, speech rate, model, silence", screen.action_settings
+            )
         yield from super().get_system_commands(screen)
 
     def start_practice(self, set_name: str) -> None:

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
@@ -84,6 +84,7 @@ class SessionScreen(Screen[None]):
 
     BINDINGS = [
         Binding("p", "play", "Play/stop answer", id="play"),
+        Binding("c", "compare", "Compare attempts", id="compare"),
         Binding("escape", "leave", "Back", id="session-back"),
     ]
 
@@ -109,10 +110,7 @@ class SessionScreen(Screen[None]):
         table = self.query_one("#answers", DataTable)
         table.add_columns("Verdict", "Time", "Question")
         for a in self.attempts:
-            marks: dict[bool | None, str] = {True: "✔ example", False: "✘ flagged"}
-            mark = marks.get(a.concrete_example, a.status)
-            time = f"{a.duration_s:.0f} s" if a.duration_s else ""
-            table.add_row(mark, time, a.question_text, key=str(a.id))
+            table.add_row(_verdict(a), _duration(a), a.question_text, key=str(a.id))
         table.focus()
         if self.attempts:
             self._show(0)
@@ -167,9 +165,100 @@ class SessionScreen(Screen[None]):
         if error:
             self.notify(error, title="Playback", severity="error")
 
+    def action_compare(self) -> None:
+        row = self.query_one("#answers", DataTable).cursor_row
+        if 0 <= row < len(self.attempts):
+            self._stop.set()
+            self.app.push_screen(AttemptsScreen(self.attempts[row]))
+
     def action_leave(self) -> None:
         self._stop.set()
         self.app.pop_screen()
+
+
+class AttemptsScreen(Screen[None]):
+    """Every attempt at one question; the chosen one beside the attempt before it.
+
+    What changed is listed first, in words, because that is what the user came to
+    see: did the example arrive, is the result a number now, are the fillers down.
+    """
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="attempts-back")]
+
+    DEFAULT_CSS = """
+    AttemptsScreen #attempts { height: auto; max-height: 6; }
+    AttemptsScreen #changes { height: auto; max-height: 8; padding: 0 1; }
+    AttemptsScreen #side-by-side { height: 1fr; }
+    AttemptsScreen .attempt-column { width: 1fr; border: round $primary 50%; }
+    """
+
+    def __init__(self, attempt: AttemptRow) -> None:
+        super().__init__()
+        self.attempt = attempt
+        self.attempts: list[AttemptRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DataTable(id="attempts", cursor_type="row")
+        yield Static(id="changes")
+        with Horizontal(id="side-by-side"):
+            with VerticalScroll(id="before-box", classes="attempt-column"):
+                yield Static(id="before")
+            with VerticalScroll(id="after-box", classes="attempt-column"):
+                yield Static(id="after")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from voice_coach.compare import same_question
+
+        self.sub_title = "Attempts at one question"
+        store = cast("VoiceCoachApp", self.app).store
+        self.attempts = same_question(store, self.attempt) or [self.attempt]
+        table = self.query_one("#attempts", DataTable)
+        table.add_columns("#", "Date", "Verdict", "Time")
+        for n, a in enumerate(self.attempts, 1):
+            table.add_row(
+                str(n), a.created_at[:16].replace("T", " "), _verdict(a), _duration(a),
+                key=str(a.id),
+            )  # fmt: skip
+        chosen = next((i for i, a in enumerate(self.attempts) if a.id == self.attempt.id), 0)
+        table.move_cursor(row=chosen)
+        table.focus()
+        self._show(chosen)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show(event.cursor_row)
+
+    def _show(self, index: int) -> None:
+        from voice_coach.compare import compare_attempts
+
+        if not 0 <= index < len(self.attempts):
+            return
+        later = self.attempts[index]
+        earlier = self.attempts[index - 1] if index > 0 else None
+        self.query_one("#after-box").border_title = f"Attempt {index + 1}"
+        self.query_one("#after", Static).update(attempt_detail(later))
+        before = self.query_one("#before", Static)
+        changes = self.query_one("#changes", Static)
+        if earlier is None:
+            self.query_one("#before-box").border_title = "No earlier attempt"
+            before.update("")
+            changes.update(
+                "The first attempt at this question: redo it to see what changes."
+                if len(self.attempts) == 1
+                else "The first attempt: pick a later one to see what changed."
+            )
+            return
+        self.query_one("#before-box").border_title = f"Attempt {index}"
+        before.update(attempt_detail(earlier))
+        marks = {True: ("▲ ", "green"), False: ("▼ ", "red"), None: ("• ", "")}
+        lines = [Text("What changed since the attempt before:", style="bold")]
+        for change in compare_attempts(earlier, later):
+            mark, style = marks[change.better]
+            lines.append(Text.assemble((mark, style), change.text))
+        if len(lines) == 1:
+            lines.append(Text("• nothing the scorer can tell apart"))
+        changes.update(Group(*lines))
 
 
 class ProgressScreen(Screen[None]):
@@ -186,6 +275,8 @@ class ProgressScreen(Screen[None]):
                 yield Static(label, id=f"label-{key}", classes="metric-label")
                 yield Sparkline([], id=f"spark-{key}", summary_function=max)
             yield DataTable(id="progress-table", cursor_type="row")
+            yield Static("By question (oldest attempt first)", classes="metric-label")
+            yield DataTable(id="question-table", cursor_type="row")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -207,6 +298,38 @@ class ProgressScreen(Screen[None]):
             table.add_row(r.started_at[:10], r.title, str(r.answers), *figures)
         if not rows:
             self.notify("No answers yet: practise a set first.")
+        self._show_questions()
+
+    def _show_questions(self) -> None:
+        from voice_coach.progress import question_progress
+
+        table = self.query_one("#question-table", DataTable)
+        table.add_columns("Question", "Tries", "Example", "Fillers/min", "Words/min")
+        marks: dict[bool | None, str] = {True: "✔", False: "✘", None: "·"}
+        for q in question_progress(cast("VoiceCoachApp", self.app).store):
+            text = q.question_text
+            table.add_row(
+                text if len(text) <= 34 else text[:33] + "…",
+                str(len(q.points)),
+                "".join(marks[e] for e in q.examples[-6:]),
+                _series("fillers_per_minute", q.fillers_per_minute),
+                _series("wpm", q.wpm),
+            )
+
+
+def _series(key: str, values: list[float | None]) -> str:
+    """The last few values, oldest first: a trend readable without colour."""
+    shown = [_fmt(key, v) for v in values[-3:] if v is not None]
+    return " → ".join(shown) or "-"
+
+
+def _verdict(attempt: AttemptRow) -> str:
+    marks: dict[bool | None, str] = {True: "✔ example", False: "✘ flagged"}
+    return marks.get(attempt.concrete_example, attempt.status)
+
+
+def _duration(attempt: AttemptRow) -> str:
+    return f"{attempt.duration_s:.0f} s" if attempt.duration_s else ""
 
 
 def _clock(seconds: float) -> str:

@@ -45,8 +45,20 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("h", "history", "History", id="history"),
         Binding("g", "progress", "Progress", id="progress"),
+        Binding("c", "mic_check", "Mic check", id="mic-check"),
+        Binding("s", "settings", "Settings", id="settings"),
         Binding("q", "app.quit", "Quit", id="quit-home"),
     ]
+
+    def action_mic_check(self) -> None:
+        from voice_coach.tui.miccheck import MicCheckScreen
+
+        self.app.push_screen(MicCheckScreen())
+
+    def action_settings(self) -> None:
+        from voice_coach.tui.settings import SettingsScreen
+
+        self.app.push_screen(SettingsScreen())
 
     def action_progress(self) -> None:
         from voice_coach.tui.history import ProgressScreen
