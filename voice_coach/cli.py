@@ -11,12 +11,15 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from voice_coach import __version__
 from voice_coach.errors import VoiceCoachError
+
+if TYPE_CHECKING:
+    from voice_coach.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -62,12 +65,34 @@ def main(ctx: click.Context, model: str | None, set_name: str | None, typed: boo
 
     settings = load_settings().with_overrides(model=model)
     try:
-        app = VoiceCoachApp(settings=settings, start_set=set_name, typed=typed)
+        store = _open_store_or_offer_fresh()
+        app = VoiceCoachApp(settings=settings, start_set=set_name, typed=typed, store=store)
     except VoiceCoachError as exc:
         _fail(str(exc))
     app.run()
     if app.fatal_error:
         _fail(app.fatal_error)
+
+
+def _open_store_or_offer_fresh() -> Store:
+    """The sessions database; a damaged one is reported and, if the user agrees, kept
+    aside under a new name so practice can start on a fresh one. Nothing is deleted."""
+    from voice_coach.errors import CorruptDatabase
+    from voice_coach.store import Store, set_aside_database
+
+    try:
+        return Store()
+    except CorruptDatabase as exc:
+        click.echo(str(exc), err=True)
+        if not click.confirm(
+            "Keep the damaged file aside (renamed, not deleted) and start a fresh database?",
+            default=False,
+            err=True,
+        ):
+            _fail("nothing was changed (voice-coach db set-aside does the same later)")
+        aside = set_aside_database()
+        click.echo(f"Kept aside as {aside}; your recordings are untouched.", err=True)
+        return Store()
 
 
 @main.command()
