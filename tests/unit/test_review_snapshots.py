@@ -91,7 +91,7 @@ async def test_what_changed_between_attempts(history: None) -> None:
         assert isinstance(app.screen, AttemptsScreen)
         changes = rendered_text(app.screen.query_one("#changes").content)
         assert "▲ example added" in changes, changes
-        assert "Attempt 1" == str(app.screen.query_one("#before-box").border_title)
+        assert str(app.screen.query_one("#before-box").border_title) == "Attempt 1"
         await pilot.press("up")  # the first attempt has nothing before it
         await pilot.pause()
         first = rendered_text(app.screen.query_one("#changes").content)
