@@ -161,6 +161,9 @@ class PracticeScreen(Screen[None]):
         self._live: LiveAnswer | None = None
         self._stop_speaking = threading.Event()
         self._attempt_id: int | None = None
+        self._listen_turn = 0
+        """Bumped when typing takes over: a recording worker from an older turn keeps
+        its audio on disk but must not overwrite the typed answer that took its attempt."""
         self._last_probe: str | None = None
         self._typed_only = False
         """Answers are typed: asked for (--typed), chosen (t), or no microphone."""
@@ -304,6 +307,7 @@ class PracticeScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="answer")
     def listen(self) -> None:
         app = self.vc_app
+        turn = self._listen_turn
         try:
             app.transcriber.load()
         except VoiceCoachError as exc:
@@ -315,6 +319,8 @@ class PracticeScreen(Screen[None]):
             initial_silence_s=settings.initial_silence_s,
             max_answer_s=settings.max_answer_s,
         )
+        if turn != self._listen_turn:
+            return  # typing took over while the model loaded
         try:
             attempt_id, audio_path = self.session.begin_answer()
         except VoiceCoachError as exc:
@@ -326,7 +332,7 @@ class PracticeScreen(Screen[None]):
         self._live = live
         result = live.run()
         self._live = None
-        if self.state == "typing":
+        if self.state == "typing" or turn != self._listen_turn:
             return  # the user chose to type instead: the typed answer takes this attempt
         if result.end_reason == "error" and result.duration_s == 0:
             self.post_message(MicrophoneUnavailable(result.error or "no microphone"))
@@ -444,6 +450,7 @@ class PracticeScreen(Screen[None]):
             self._live.stop()
 
     def action_type_answer(self) -> None:
+        self._listen_turn += 1
         self._stop_speaking.set()
         if self._live is not None:
             self._live.stop()
