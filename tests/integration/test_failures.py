@@ -294,6 +294,33 @@ async def test_app_without_a_microphone_offers_typing(
     assert second.status == "typed" and second.concrete_example is False
 
 
+async def test_back_to_the_microphone_once_it_works_again(  # type: ignore[no-untyped-def]
+    virtual_audio: None, transcriber, tmp_path: Path
+) -> None:
+    """Typing after a failed microphone is not for the rest of the session: ctrl+r retries."""
+    from voice_coach.config import Settings
+    from voice_coach.tui.app import VoiceCoachApp
+    from voice_coach.tui.screens import PracticeScreen
+
+    settings = Settings(speak_questions=False, input_device="no-such-microphone-xyz")
+    app = VoiceCoachApp(
+        settings=settings, start_set=str(_set_file(tmp_path)), transcriber=transcriber
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen)
+        await _wait_for(pilot, lambda: screen.state == "typing", 30, "typed mode offered")
+        app.settings = Settings(speak_questions=False)  # the default microphone works
+        await pilot.press("ctrl+r")
+        await _wait_for(pilot, lambda: screen.state == "listening", 15, "listening again")
+        await pilot.press("space")
+        await _wait_for(pilot, lambda: screen.state == "feedback", 30, "the answer to end")
+    (attempt,) = _saved_attempts()
+    assert attempt.status == "no_speech" and attempt.audio_path is not None
+    assert attempt.audio_path.exists()  # spoken this time: its recording is kept
+
+
 def _without_tts(monkeypatch: pytest.MonkeyPatch, how: str) -> None:
     """pyttsx3 missing, or installed with a driver that fails, in a fresh engine thread."""
     import sys

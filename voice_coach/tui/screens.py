@@ -143,12 +143,13 @@ class PracticeScreen(Screen[None]):
     """One question at a time: spoken, answered, transcribed live, scored."""
 
     BINDINGS = [
-        Binding("space", "done", "Done speaking", id="done"),
-        Binding("t", "type_answer", "Type instead", id="type"),
-        Binding("a", "follow_up", "Answer follow-up", id="follow-up"),
-        Binding("m", "mark", "Mark struggled", id="mark"),
+        Binding("space", "done", "Done", id="done"),
+        Binding("t", "type_answer", "Type", id="type"),
+        Binding("ctrl+r", "speak_instead", "Speak", id="speak-instead"),
+        Binding("a", "follow_up", "Follow-up", id="follow-up"),
+        Binding("m", "mark", "Struggled", id="mark"),
         Binding("r", "redo", "Redo", id="redo"),
-        Binding("n", "next", "Next question", id="next"),
+        Binding("n", "next", "Next", id="next"),
         Binding("f", "finish", "Finish", id="finish"),
         Binding("escape", "leave", "Back", id="back"),
     ]
@@ -189,7 +190,7 @@ class PracticeScreen(Screen[None]):
             with VerticalScroll(id="feedback-box") as fb:
                 fb.border_title = "Feedback"
                 yield Static(id="feedback")
-        yield Footer()
+        yield Footer(compact=True)  # eight actions must fit in 80 columns
 
     def on_mount(self) -> None:
         self._typed_only = self.vc_app.typed
@@ -211,6 +212,8 @@ class PracticeScreen(Screen[None]):
             return self.state in ("speaking", "listening")
         if action == "type_answer":
             return self.state in ("speaking", "listening", "loading")
+        if action == "speak_instead":
+            return self._typed_only and self.state in ("typing", "feedback")
         if action in ("redo", "next", "finish"):
             return self.state == "feedback"
         if action == "follow_up":
@@ -458,6 +461,18 @@ class PracticeScreen(Screen[None]):
         self.workers.cancel_group(self, "answer")
         self._typed_only = True
         self._start_typing()
+
+    def action_speak_instead(self) -> None:
+        """Back to the microphone after typing: a device plugged back in, or another chosen.
+
+        If it fails again the user is told and typing is offered, as at the start.
+        """
+        self._typed_only = False
+        self.refresh_bindings()
+        if self.state == "typing":
+            self._start_listening()
+        else:
+            self.notify("The next answer will be spoken.")
 
     def action_mark(self) -> None:
         """Toggle 'struggled' on this question: it joins the built-in set for later."""
