@@ -476,6 +476,30 @@ class Store:
     def session(self, session_id: int) -> SessionRow | None:
         return next((s for s in self.sessions() if s.id == session_id), None)
 
+    def discard_empty_attempt(self, attempt_id: int) -> bool:
+        """Drop an attempt reserved for a recording that never captured a sample.
+
+        A microphone that failed to open leaves such a row behind; recovering it at
+        the next start would only announce an empty answer. An attempt with any
+        audio on disk is kept: a recording is never thrown away here.
+        """
+        row = self.attempt(attempt_id)
+        if row is None or row.status != "recording":
+            return False
+        if row.audio_path is not None and row.audio_path.exists():
+            try:
+                import soundfile
+
+                if soundfile.info(str(row.audio_path)).frames > 0:
+                    return False
+            except Exception:
+                if row.audio_path.stat().st_size > 1024:
+                    return False  # unreadable but not empty: leave it for recovery
+            row.audio_path.unlink()
+        with self._write() as db:
+            db.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
+        return True
+
     def delete_session(self, session_id: int) -> int:
         """Delete a session, its attempts and their audio; returns how many answers went."""
         attempts = self.attempts(session_id)

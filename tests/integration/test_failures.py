@@ -316,6 +316,8 @@ async def test_back_to_the_microphone_once_it_works_again(  # type: ignore[no-un
         await _wait_for(pilot, lambda: screen.state == "listening", 15, "listening again")
         await pilot.press("space")
         await _wait_for(pilot, lambda: screen.state == "feedback", 30, "the answer to end")
+    # The reservation left by the microphone that failed is gone: no empty answer to
+    # "recover" at the next start.
     (attempt,) = _saved_attempts()
     assert attempt.status == "no_speech" and attempt.audio_path is not None
     assert attempt.audio_path.exists()  # spoken this time: its recording is kept

@@ -317,3 +317,19 @@ def test_cli_set_aside_asks_first_then_moves_the_file() -> None:
 
     nothing = runner.invoke(main, ["db", "set-aside", "--yes"])
     assert nothing.exit_code == 2 and "nothing to set aside" in nothing.stderr
+
+
+def test_discard_empty_attempt_never_drops_a_recording() -> None:
+    import numpy as np
+    import soundfile
+
+    store = Store()
+    session_id = store.create_session("second-interview", "Second interview")
+    empty_id, empty_audio = store.start_attempt(session_id, "q1", "Why us?")
+    soundfile.write(str(empty_audio), np.zeros(0, dtype="float32"), 16000, format="FLAC")
+    spoken_id, spoken_audio = store.start_attempt(session_id, "q2", "Why now?")
+    soundfile.write(str(spoken_audio), np.full(1600, 0.1, dtype="float32"), 16000, format="FLAC")
+    assert store.discard_empty_attempt(empty_id) is True
+    assert store.attempt(empty_id) is None and not empty_audio.exists()
+    assert store.discard_empty_attempt(spoken_id) is False
+    assert store.attempt(spoken_id) is not None and spoken_audio.exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from typing import TYPE_CHECKING, cast
 
@@ -470,6 +471,11 @@ class PracticeScreen(Screen[None]):
         self._typed_only = False
         self.refresh_bindings()
         if self.state == "typing":
+            if self._attempt_id is not None:
+                # On failure it is left for recovery at the next start: nothing is lost.
+                with contextlib.suppress(VoiceCoachError):
+                    self.vc_app.store.discard_empty_attempt(self._attempt_id)
+                self._attempt_id = None
             self._start_listening()
         else:
             self.notify("The next answer will be spoken.")
