@@ -57,3 +57,15 @@ def _source_outputs() -> int:
         ["pactl", "list", "short", "source-outputs"], capture_output=True, text=True, check=False
     ).stdout
     return len(out.strip().splitlines())
+
+
+async def wait_for(pilot, condition, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
+    """Let the app run until ``condition()`` holds; on timeout say what the screen was doing."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            screen = pilot.app.screen
+            state = getattr(screen, "state", type(screen).__name__)
+            notes = [n.message for n in pilot.app._notifications]
+            raise AssertionError(f"timed out waiting for {what} (state: {state}; notices: {notes})")
+        await pilot.pause(0.1)

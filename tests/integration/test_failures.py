@@ -20,7 +20,7 @@ import pytest
 import soundfile
 
 from tests.conftest import REPO, speech_file
-from tests.helpers import normalise, play_into_mic, rendered_text
+from tests.helpers import normalise, play_into_mic, rendered_text, wait_for
 from voice_coach.audio import SAMPLE_RATE
 from voice_coach.audio.capture import STALL_S, Microphone
 from voice_coach.audio.endpoint import EndpointConfig
@@ -161,26 +161,15 @@ def _set_file(tmp_path: Path) -> Path:
     return path
 
 
-async def _wait_for(pilot, condition, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            screen = pilot.app.screen
-            state = getattr(screen, "state", type(screen).__name__)
-            notes = [n.message for n in pilot.app._notifications]
-            raise AssertionError(f"timed out waiting for {what} (state: {state}; notices: {notes})")
-        await pilot.pause(0.1)
-
-
 def _notices(app) -> list[str]:  # type: ignore[no-untyped-def]
     return [f"{n.title}: {n.message}" for n in app._notifications]
 
 
 async def _type_answer(pilot, screen, text: str) -> None:  # type: ignore[no-untyped-def]
-    await _wait_for(pilot, lambda: screen.state == "typing", 15, "typed mode")
+    await wait_for(pilot, lambda: screen.state == "typing", 15, "typed mode")
     screen.query_one("#typed").value = text
     await pilot.press("enter")
-    await _wait_for(pilot, lambda: screen.state == "feedback", 15, "feedback on the typed answer")
+    await wait_for(pilot, lambda: screen.state == "feedback", 15, "feedback on the typed answer")
 
 
 async def test_app_sound_server_stopped_mid_answer(
@@ -201,16 +190,16 @@ async def test_app_sound_server_stopped_mid_answer(
     player: subprocess.Popen[bytes] | None = None
     try:
         async with app.run_test(size=(100, 40)) as pilot:
-            await _wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
+            await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
             screen = app.screen
             assert isinstance(screen, PracticeScreen)
-            await _wait_for(pilot, lambda: screen.state == "listening", 30, "listening")
+            await wait_for(pilot, lambda: screen.state == "listening", 30, "listening")
             player = play_into_mic(speech_file("jfk.flac"))
             meter = screen.query_one("#meter", LevelMeter)
-            await _wait_for(pilot, lambda: meter.level_db > -40, 10, "speech on the level meter")
+            await wait_for(pilot, lambda: meter.level_db > -40, 10, "speech on the level meter")
             await asyncio.sleep(KILL_AFTER_S)
             _stop_sound_server()
-            await _wait_for(
+            await wait_for(
                 pilot,
                 lambda: screen.state not in ("listening", "transcribing"),
                 STALL_S + 20,
@@ -275,10 +264,10 @@ async def test_app_without_a_microphone_offers_typing(
         settings=settings, start_set=str(_set_file(tmp_path)), transcriber=transcriber
     )
     async with app.run_test(size=(100, 40)) as pilot:
-        await _wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
+        await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
         screen = app.screen
         assert isinstance(screen, PracticeScreen)
-        await _wait_for(pilot, lambda: screen.state == "typing", 30, "typed mode offered")
+        await wait_for(pilot, lambda: screen.state == "typing", 30, "typed mode offered")
         notices = " | ".join(_notices(app))
         assert "No microphone" in notices and "Type your answer instead" in notices, notices
         assert "Traceback" not in notices
@@ -307,15 +296,15 @@ async def test_back_to_the_microphone_once_it_works_again(  # type: ignore[no-un
         settings=settings, start_set=str(_set_file(tmp_path)), transcriber=transcriber
     )
     async with app.run_test(size=(80, 24)) as pilot:
-        await _wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
+        await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
         screen = app.screen
         assert isinstance(screen, PracticeScreen)
-        await _wait_for(pilot, lambda: screen.state == "typing", 30, "typed mode offered")
+        await wait_for(pilot, lambda: screen.state == "typing", 30, "typed mode offered")
         app.settings = Settings(speak_questions=False)  # the default microphone works
         await pilot.press("ctrl+r")
-        await _wait_for(pilot, lambda: screen.state == "listening", 15, "listening again")
+        await wait_for(pilot, lambda: screen.state == "listening", 15, "listening again")
         await pilot.press("space")
-        await _wait_for(pilot, lambda: screen.state == "feedback", 30, "the answer to end")
+        await wait_for(pilot, lambda: screen.state == "feedback", 30, "the answer to end")
     # The reservation left by the microphone that failed is gone: no empty answer to
     # "recover" at the next start.
     (attempt,) = _saved_attempts()
@@ -383,11 +372,11 @@ async def test_app_without_tts_shows_questions_as_text(
         settings=Settings(), start_set=str(_set_file(tmp_path)), transcriber=transcriber
     )
     async with app.run_test(size=(100, 40)) as pilot:
-        await _wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
+        await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
         screen = app.screen
         assert isinstance(screen, PracticeScreen)
         # Not spoken, but shown, with a notice; and the microphone opens as usual.
-        await _wait_for(pilot, lambda: screen.state == "listening", 30, "listening")
+        await wait_for(pilot, lambda: screen.state == "listening", 30, "listening")
         assert "project you led" in str(screen.query_one("#question").content)
         notices = " | ".join(_notices(app))
         assert "Question shown as text" in notices and "text-to-speech" in notices, notices
@@ -396,7 +385,7 @@ async def test_app_without_tts_shows_questions_as_text(
         # The next question is shown, not tried aloud again (one notice), and typing
         # (chosen with t) goes on.
         await pilot.press("n")
-        await _wait_for(pilot, lambda: screen.state == "typing", 10, "the next question")
+        await wait_for(pilot, lambda: screen.state == "typing", 10, "the next question")
         assert "disagreement" in str(screen.query_one("#question").content)
         assert sum("Question shown as text" in n for n in _notices(app)) == 1
         await _type_answer(pilot, screen, "I would always try to listen first.")
@@ -414,7 +403,7 @@ async def test_app_with_a_corrupt_model_directory(tmp_path: Path) -> None:
     (model / "config.json").write_text("{not json")
     app = VoiceCoachApp(settings=Settings(model=str(model), speak_questions=False))
     async with app.run_test(size=(100, 40)) as pilot:
-        await _wait_for(pilot, lambda: app.model_error is not None, 30, "the model to fail")
+        await wait_for(pilot, lambda: app.model_error is not None, 30, "the model to fail")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         status = str(app.screen.query_one("#model-status").content)
@@ -424,12 +413,12 @@ async def test_app_with_a_corrupt_model_directory(tmp_path: Path) -> None:
         assert "Traceback" not in notices
         # Practice still works: the answer is typed and scored.
         app.start_practice(str(_set_file(tmp_path)))
-        await _wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
+        await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
         screen = app.screen
         await _type_answer(pilot, screen, TYPED_ANSWER)
         assert "release time dropped" in rendered_text(screen.query_one("#feedback").content)
         await pilot.press("escape")
-        await _wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), 5, "home again")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), 5, "home again")
     (attempt,) = _saved_attempts()
     assert attempt.status == "typed" and attempt.concrete_example is True
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from tests.helpers import (
     play_into_mic,
     record_speaker,
     rendered_text,
+    wait_for,
     wer,
 )
 from voice_coach.config import Settings
@@ -54,17 +54,6 @@ def typed_app(tmp_path: Path, transcriber) -> VoiceCoachApp:  # type: ignore[no-
     )
 
 
-async def _wait_for(pilot, condition, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            screen = pilot.app.screen
-            state = getattr(screen, "state", type(screen).__name__)
-            notes = [n.message for n in pilot.app._notifications]
-            raise AssertionError(f"timed out waiting for {what} (state: {state}; notices: {notes})")
-        await pilot.pause(0.1)
-
-
 async def test_spoken_answer_end_to_end(
     virtual_audio: None,
     transcriber,
@@ -79,14 +68,14 @@ async def test_spoken_answer_end_to_end(
     capture = record_speaker(spoken)
     try:
         async with app.run_test(size=(110, 40)) as pilot:
-            await _wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
+            await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
             screen = app.screen
             assert isinstance(screen, PracticeScreen)
-            await _wait_for(pilot, lambda: screen.state == "listening", 30, "listening")
+            await wait_for(pilot, lambda: screen.state == "listening", 30, "listening")
             assert app.voice_error is None, app.voice_error
             player = play_into_mic(answer)
             # The transcript grows on screen while the recording plays, before it ends.
-            await _wait_for(
+            await wait_for(
                 pilot,
                 lambda: bool(str(screen.query_one("#transcript").content).strip()),
                 30,
@@ -95,13 +84,13 @@ async def test_spoken_answer_end_to_end(
             assert screen.state == "listening"
             assert player.poll() is None, "the first words appeared only after the answer"
             await asyncio.to_thread(player.wait, 30)
-            await _wait_for(pilot, lambda: screen.state == "feedback", 30, "feedback")
+            await wait_for(pilot, lambda: screen.state == "feedback", 30, "feedback")
             shown = normalise(rendered_text(screen.query_one("#feedback").content))
             assert "fellow americans" in shown
             assert "what your country can do for you" in shown
             assert "no concrete example" in shown  # JFK gives no accomplishment
             await pilot.press("f")
-            await _wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen), 5, "summary")
+            await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen), 5, "summary")
     finally:
         capture.terminate()
         capture.wait(5)
@@ -137,12 +126,12 @@ async def test_typed_answer_when_asked(transcriber, tmp_path: Path) -> None:  # 
         "script and I trained the team to use it, and release time dropped to two hours."
     )
     async with app.run_test(size=(110, 40)) as pilot:
-        await _wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
+        await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
         screen = app.screen
-        await _wait_for(pilot, lambda: screen.state == "typing", 10, "typing")
+        await wait_for(pilot, lambda: screen.state == "typing", 10, "typing")
         screen.query_one("#typed").value = answer
         await pilot.press("enter")
-        await _wait_for(pilot, lambda: screen.state == "feedback", 10, "feedback")
+        await wait_for(pilot, lambda: screen.state == "feedback", 10, "feedback")
         shown = rendered_text(screen.query_one("#feedback").content).lower()
         assert "release time dropped to two hours" in shown
     store = Store()
@@ -161,15 +150,15 @@ async def test_marking_a_question_as_struggled(transcriber, tmp_path: Path) -> N
 
     app = typed_app(tmp_path, transcriber)
     async with app.run_test(size=(100, 30)) as pilot:
-        await _wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
+        await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
         screen = app.screen
-        await _wait_for(pilot, lambda: screen.state == "typing", 10, "typing")
+        await wait_for(pilot, lambda: screen.state == "typing", 10, "typing")
         screen.query_one("#typed").value = "I would probably work hard."
         await pilot.press("enter")
-        await _wait_for(pilot, lambda: screen.state == "feedback", 10, "feedback")
+        await wait_for(pilot, lambda: screen.state == "feedback", 10, "feedback")
         await pilot.press("m")
         await pilot.press("escape")
-        await _wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), 5, "home")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), 5, "home")
         await pilot.pause()
         options = app.screen.query_one("#sets", OptionList)
         ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
@@ -184,20 +173,20 @@ async def test_feedback_shows_star_and_follow_up_can_be_answered(
 ) -> None:  # type: ignore[no-untyped-def]
     app = typed_app(tmp_path, transcriber)
     async with app.run_test(size=(100, 40)) as pilot:
-        await _wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
+        await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
         screen = app.screen
-        await _wait_for(pilot, lambda: screen.state == "typing", 10, "typing")
+        await wait_for(pilot, lambda: screen.state == "typing", 10, "typing")
         screen.query_one(
             "#typed"
         ).value = "Last year at my old company we moved the whole team to a new ticketing system."
         await pilot.press("enter")
-        await _wait_for(pilot, lambda: screen.state == "feedback", 10, "feedback")
+        await wait_for(pilot, lambda: screen.state == "feedback", 10, "feedback")
         shown = rendered_text(screen.query_one("#feedback").content)
         assert "STAR" in shown and "situation ✔" in shown
         assert "The interviewer might ask next:" in shown
         probe = screen.session.attempts[-1].score.probe
         await pilot.press("a")
-        await _wait_for(pilot, lambda: screen.state == "typing", 10, "the follow-up")
+        await wait_for(pilot, lambda: screen.state == "typing", 10, "the follow-up")
         assert str(screen.query_one("#question").content) == probe
         assert "follow-up" in str(screen.query_one("#position").content)
 
@@ -215,12 +204,12 @@ async def test_history_shows_sessions_and_answers(transcriber, tmp_path: Path) -
     app = VoiceCoachApp(settings=Settings(speak_questions=False), transcriber=transcriber)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("h")
-        await _wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen), 5, "history")
+        await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen), 5, "history")
         table = app.screen.query_one("#sessions", DataTable)
         assert table.row_count == 1
         assert table.get_row_at(0)[2:] == ["Test set", "1", "1"]
         await pilot.press("enter")
-        await _wait_for(pilot, lambda: isinstance(app.screen, SessionScreen), 5, "session")
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen), 5, "session")
         shown = rendered_text(app.screen.query_one("#answer-detail").content)
         assert QUESTION in shown and "✘ no concrete example" in shown
         assert "I always work hard" in shown
@@ -243,7 +232,7 @@ async def test_progress_screen(transcriber) -> None:  # type: ignore[no-untyped-
     app = VoiceCoachApp(settings=Settings(speak_questions=False), transcriber=transcriber)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("g")
-        await _wait_for(pilot, lambda: isinstance(app.screen, ProgressScreen), 5, "progress")
+        await wait_for(pilot, lambda: isinstance(app.screen, ProgressScreen), 5, "progress")
         assert app.screen.query_one("#progress-table", DataTable).row_count == 2
         assert app.screen.query_one("#spark-example_share", Sparkline).data == [0.0, 0.0]
         label = str(app.screen.query_one("#label-example_share").content)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 import pytest
 from textual.widgets import Static
 
 from tests.conftest import speech_file, speech_transcript
-from tests.helpers import content_words_heard, normalise, record_speaker
+from tests.helpers import content_words_heard, normalise, record_speaker, wait_for
 from voice_coach.audio.capture import read_audio
 from voice_coach.config import Settings
 from voice_coach.store import Store
@@ -18,14 +17,6 @@ from voice_coach.tui.app import VoiceCoachApp
 from voice_coach.tui.history import SessionScreen
 
 pytestmark = pytest.mark.integration
-
-
-async def _wait_for(pilot, condition, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await pilot.pause(0.05)
 
 
 async def test_answer_plays_with_its_position_and_stops(  # type: ignore[no-untyped-def]
@@ -45,15 +36,15 @@ async def test_answer_plays_with_its_position_and_stops(  # type: ignore[no-unty
     heard_file = tmp_path / "heard.wav"
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("h", "enter")
-        await _wait_for(pilot, lambda: isinstance(app.screen, SessionScreen), 5, "session")
+        await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen), 5, "session")
         label = app.screen.query_one("#playback", Static)
         rec = record_speaker(heard_file)
         try:
             await pilot.press("p")
-            await _wait_for(pilot, lambda: "/ 0:11" in str(label.content), 5, "the position")
-            await _wait_for(pilot, lambda: "▶ 0:03" in str(label.content), 8, "it to move on")
+            await wait_for(pilot, lambda: "/ 0:11" in str(label.content), 5, "the position")
+            await wait_for(pilot, lambda: "▶ 0:03" in str(label.content), 8, "it to move on")
             await pilot.press("p")  # stop
-            await _wait_for(pilot, lambda: str(label.content) == "", 3, "playback to stop")
+            await wait_for(pilot, lambda: str(label.content) == "", 3, "playback to stop")
         finally:
             rec.terminate()
             rec.wait(5)
