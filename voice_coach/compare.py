@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from voice_coach.review import struggled_key
-from voice_coach.scoring import scorer as sc
+from voice_coach.scoring import flags as sc
+from voice_coach.scoring.codes import FlagCode
 from voice_coach.store import AttemptRow, Store
 
 QuestionKey = tuple[str, str]
@@ -44,37 +45,37 @@ _PARTS = ("situation", "action", "result")
 _PART_WORDS = {"situation": "a specific situation", "action": "what you did", "result": "a result"}
 
 _FLAG_WORDS: dict[str, str] = {
-    sc.HYPOTHETICAL: "what you would do instead of what you did",
-    sc.HABITUAL: "habits instead of one episode",
-    sc.DUTY_PHRASING: "duties instead of deeds ('I was responsible for')",
-    sc.CLICHE: "clichés",
-    sc.HEDGE: "hedging",
-    sc.LONG_PAUSE: "long pauses",
-    sc.TALKING_POINT_MISSED: "a talking point missed",
-    sc.NO_SITUATION: "no specific situation",
-    sc.NO_ACTION: "nothing you did yourself",
-    sc.NO_RESULT: "no result",
-    sc.WE_ONLY: "only what 'we' did",
-    sc.RESULT_NOT_QUANTIFIED: "a result without a number",
-    sc.MANY_FILLERS: "many fillers",
-    sc.FAST_PACE: "speaking fast",
-    sc.SLOW_PACE: "speaking slowly",
-    sc.TOO_SHORT: "too short",
-    sc.TOO_LONG: "too long",
+    FlagCode.HYPOTHETICAL: "what you would do instead of what you did",
+    FlagCode.HABITUAL: "habits instead of one episode",
+    FlagCode.DUTY_PHRASING: "duties instead of deeds ('I was responsible for')",
+    FlagCode.CLICHE: "clichés",
+    FlagCode.HEDGE: "hedging",
+    FlagCode.LONG_PAUSE: "long pauses",
+    FlagCode.POINT_MISSED: "a talking point missed",
+    FlagCode.NO_SITUATION: "no specific situation",
+    FlagCode.NO_ACTION: "nothing you did yourself",
+    FlagCode.NO_RESULT: "no result",
+    FlagCode.WE_ONLY: "only what 'we' did",
+    FlagCode.RESULT_NOT_QUANTIFIED: "a result without a number",
+    FlagCode.MANY_FILLERS: "many fillers",
+    FlagCode.FAST_PACE: "speaking fast",
+    FlagCode.SLOW_PACE: "speaking slowly",
+    FlagCode.TOO_SHORT: "too short",
+    FlagCode.TOO_LONG: "too long",
 }
 """Each flag in the words the comparison uses."""
 
 _FLAGS_WITH_OWN_CHANGE: dict[str, str] = {
-    sc.NO_SITUATION: "situation",
-    sc.NO_ACTION: "action",
-    sc.NO_RESULT: "result",
-    sc.WE_ONLY: "ownership",
-    sc.RESULT_NOT_QUANTIFIED: "quantified",
-    sc.MANY_FILLERS: "fillers",
-    sc.FAST_PACE: "pace",
-    sc.SLOW_PACE: "pace",
-    sc.TOO_SHORT: "length",
-    sc.TOO_LONG: "length",
+    FlagCode.NO_SITUATION: "situation",
+    FlagCode.NO_ACTION: "action",
+    FlagCode.NO_RESULT: "result",
+    FlagCode.WE_ONLY: "ownership",
+    FlagCode.RESULT_NOT_QUANTIFIED: "quantified",
+    FlagCode.MANY_FILLERS: "fillers",
+    FlagCode.FAST_PACE: "pace",
+    FlagCode.SLOW_PACE: "pace",
+    FlagCode.TOO_SHORT: "length",
+    FlagCode.TOO_LONG: "length",
 }
 """Flags a dedicated change already explains; reported as flags only if it did not."""
 
@@ -163,7 +164,7 @@ def _has_part(score: dict[str, Any], part: str) -> bool:
 
 
 def _quantified(score: dict[str, Any]) -> bool:
-    return _has_part(score, "result") and sc.RESULT_NOT_QUANTIFIED not in _codes(score)
+    return _has_part(score, "result") and FlagCode.RESULT_NOT_QUANTIFIED not in _codes(score)
 
 
 def _seconds(attempt: AttemptRow, score: dict[str, Any]) -> tuple[float | None, bool]:
@@ -268,7 +269,7 @@ def _ownership_change(
     i_before, we_before = _ownership(text_before)
     i_after, we_after = _ownership(text_after)
     if min(i_before + we_before, i_after + we_after) < OWNERSHIP_MIN_WORDS:
-        if sc.WE_ONLY in _codes(before) and sc.WE_ONLY not in _codes(after):
+        if FlagCode.WE_ONLY in _codes(before) and FlagCode.WE_ONLY not in _codes(after):
             return [Change("ownership", "ownership: now says what you did, with 'I'", True)]
         return []
     share_before = i_before / (i_before + we_before)
@@ -307,7 +308,7 @@ def _talking_points_change(before: dict[str, Any], after: dict[str, Any]) -> lis
 def _fillers_change(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
     rate_before = _delivery(before).get("fillers_per_minute")
     rate_after = _delivery(after).get("fillers_per_minute")
-    flag_changed = (sc.MANY_FILLERS in _codes(before)) != (sc.MANY_FILLERS in _codes(after))
+    flag_changed = (FlagCode.MANY_FILLERS in _codes(before)) != (FlagCode.MANY_FILLERS in _codes(after))
     if rate_before is not None and rate_after is not None:
         if abs(rate_after - rate_before) < FILLERS_STEP and not flag_changed:
             return []

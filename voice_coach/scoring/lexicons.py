@@ -155,6 +155,10 @@ SITUATION_PHRASES: tuple[str, ...] = (
     "the other day", "the other week", "recently", "in the middle of a",
     "in the middle of the", "in the middle of our", "right before", "right after",
     "the night before", "the day before", "the week before", "at one point",
+    "this one time", "there was this", "i remember when", "i remember once",
+    "i remember one", "i remember this", "i remember the", "the week our", "the day our",
+    "the month our", "the year our", "the week the", "the day the", "the night our",
+    "the time our", "the time we", "the time i",
 )
 ONE_TIME_UNITS: tuple[str, ...] = (
     "day", "morning", "afternoon", "evening", "night", "week", "weekend", "quarter",
@@ -399,10 +403,11 @@ I_D_PARTICIPLES: frozenset[str] = frozenset({
 """After "I'd" these mean "I had" (past perfect, a real episode), not "I would"."""
 
 HEDGE_VERBS: frozenset[str] = frozenset({
-    "say", "think", "guess", "imagine", "argue", "add", "like", "love",
+    "say", "think", "guess", "imagine", "argue", "add", "like", "love", "describe", "have",
+    "be", "rate", "call", "put", "class", "count", "consider",
 })
 """After "I would"/"I'd" these are hedges or politeness ("I'd say last year...", "I'd like to
-ask"), not plans."""
+ask"), not plans; "I'll be graduating" and "I'd have to say" are no plans either."""
 
 HABIT_ADVERBS: frozenset[str] = frozenset({
     "often", "usually", "always", "normally", "generally", "typically", "sometimes",
@@ -977,3 +982,29 @@ TALKING_POINT_CONCEPTS: tuple[tuple[str, ...], ...] = (
 names the concept; a word in a talking point is looked up by its stem, and a word found in no
 concept is looked for as itself (by stem) in the answer."""
 # fmt: on
+
+# --- Spoken-story additions ----------------------------------------------------
+
+NOMINAL_ACTION_NOUNS: tuple[str, ...] = (
+    "fix", "idea", "solution", "approach", "answer", "suggestion", "proposal", "decision",
+    "move", "response", "first step", "workaround", "change", "trick", "recommendation",
+    "first move", "first thought", "plan", "first call", "instinct", "way round it",
+    "way around it",
+)
+"""After "my" and before "was": an action told as a noun ("my fix was a script that...")."""
+
+SPEAKER_NARRATION: tuple[str, ...] = (
+    "what i did was", "what i ended up doing was", "the first thing i did", "so what i did",
+    "the thing i did", "what i decided to do", "what i did is", "what i do is", "so what i do",
+)
+"""Pseudo-clefts that introduce the speaker's own action, past or told in the present."""
+
+AGENT_SELF: tuple[str, ...] = ("me", "myself")
+"""The agent of a passive that makes it the speaker's deed: "the rota was drawn up by me"."""
+
+OUTCOME_FIRST_CUES: tuple[str, ...] = (
+    "ended up", "managed to", "in the end", "the end result", "the upshot", "long story short",
+    "the short version", "the headline is", "the result was", "what happened was we",
+    "we got", "i got",
+)
+"""Openings that tell the outcome before the story: "long story short, we cut returns by half"."""
