@@ -1,16 +1,17 @@
 #!/usr/bin/env python3
-"""How well, and how fast, the scorer judges the labelled answers in tests/data/answers.jsonl.
+"""How well, and how fast, the scorer judges the labelled answers in tests/data.
 
-Prints the confusion matrix of the "no concrete example" verdict, its precision,
-recall and F1 (overall, on the held-out answers and on the rest), how well the
-STAR spans agree with the labels, talking-point agreement, and answers scored
-per second on one core.
+For every kind of question (story, CV detail, plan, motivation, about you, salary,
+strengths, your questions for them, an offer on the spot, the remote environment):
+the confusion matrix of "meets what the question needs", with precision, recall and
+F1 of both verdicts and balanced accuracy; the same for story answers by how they
+were told (written, spoken, raw speech-to-text); how well the STAR spans agree with
+the labels; talking-point (concept) agreement; how often the kind is inferred right
+from the question alone; and answers scored per second on one core.
 
-The answers tagged "heldout" were written before any rule was tuned and have
-never been looked at one by one while tuning: their figures are the honest
-estimate of how the scorer does on answers it has not seen. ``--errors`` lists
-the misjudged answers for the *other* answers only, so it cannot be used to
-tune against the held-out ones by accident.
+Held-out answers (``heldout.jsonl`` and the older file's "heldout" block) are never
+used to fit or tune anything: their figures are the honest estimate of how the scorer
+does on answers it has not seen, and ``--errors`` never lists them.
 
     scripts/bench_scorer.py            # table
     scripts/bench_scorer.py --json     # one JSON object
@@ -31,53 +32,65 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from voice_coach.scoring import STAR_PARTS, Score, score_answer  # noqa: E402
+from voice_coach.scoring.concepts import CONCEPTS, concept_for_point  # noqa: E402
+from voice_coach.scoring.dataset import Labelled, load  # noqa: E402
+from voice_coach.scoring.kinds import QuestionKind, infer_kind  # noqa: E402
 
-DATA = ROOT / "tests" / "data" / "answers.jsonl"
-HELDOUT = "heldout"
+DATA = ROOT / "tests" / "data"
 SPEED_SECONDS = 2.0
 """How long each speed measurement runs: long enough to average out the odd hiccup."""
 TYPICAL_WORDS = 150
 
 
-def load(path: Path = DATA) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def score_item(item: dict[str, Any]) -> Score:
+def score_item(item: Labelled) -> Score:
     return score_answer(
-        item["answer"],
-        question=item["question"],
-        expects_example=item.get("expects_example", True),
-        talking_points=[tp["text"] for tp in item.get("talking_points", ())],
+        item.answer,
+        question=item.question,
+        kind=item.kind,
+        talking_points=[text for text, _ in item.talking_points],
     )
 
 
-def flag_metrics(pairs: Iterable[tuple[bool, bool]]) -> dict[str, Any]:
-    """Confusion matrix and P/R/F1 where the positive class is "no concrete example".
+def verdict_metrics(pairs: Iterable[tuple[bool, bool]]) -> dict[str, Any]:
+    """Confusion matrix, with "meets what the question needs" as the positive class.
 
-    ``pairs`` are (labelled concrete, predicted concrete).
+    ``pairs`` are (labelled, predicted). Balanced accuracy is the mean of the recall of
+    both verdicts, so a set with few weak answers cannot hide that they are missed.
     """
     tp = fp = fn = tn = 0
     for gold, pred in pairs:
-        if not gold and not pred:
+        if gold and pred:
             tp += 1
-        elif not pred:
+        elif pred:
             fp += 1
-        elif not gold:
+        elif gold:
             fn += 1
         else:
             tn += 1
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    n = tp + fp + fn + tn
+
+    def ratio(a: int, b: int) -> float | None:
+        return a / b if b else None
+
+    def f1(p: float | None, r: float | None) -> float | None:
+        return 2 * p * r / (p + r) if p is not None and r is not None and p + r else None
+
+    precision, recall = ratio(tp, tp + fp), ratio(tp, tp + fn)
+    weak_precision, weak_recall = ratio(tn, tn + fn), ratio(tn, tn + fp)
+    balanced = (
+        (recall + weak_recall) / 2 if recall is not None and weak_recall is not None else None
+    )
     return {
-        "n": tp + fp + fn + tn,
+        "n": n,
         "confusion": {"tp": tp, "fp": fp, "fn": fn, "tn": tn},
-        "precision": precision,
-        "recall": recall,
-        "f1": f1,
-        "accuracy": (tp + tn) / (tp + fp + fn + tn) if tp + fp + fn + tn else 0.0,
+        "accuracy": ratio(tp + tn, n),
+        "balanced_accuracy": balanced,
+        "meets": {"precision": precision, "recall": recall, "f1": f1(precision, recall)},
+        "needs_work": {
+            "precision": weak_precision,
+            "recall": weak_recall,
+            "f1": f1(weak_precision, weak_recall),
+        },
     }
 
 
@@ -94,14 +107,16 @@ def _overlap(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in spans)
 
 
-def span_metrics(items: list[dict[str, Any]], scores: list[Score]) -> dict[str, dict[str, Any]]:
+def span_metrics(items: list[Labelled], scores: list[Score]) -> dict[str, dict[str, Any]]:
     """Per STAR part: share of labelled spans a predicted span overlaps (recall), and share
-    of predicted spans that overlap a labelled one (precision), over every answer."""
+    of predicted spans that overlap a labelled one (precision), over story answers."""
     out: dict[str, dict[str, Any]] = {}
     for part in STAR_PARTS:
         labelled = found = predicted = correct = 0
         for item, score in zip(items, scores, strict=True):
-            gold = label_spans(item["answer"], item["star"].get(part, ()))
+            if not item.needs_example:
+                continue
+            gold = label_spans(item.answer, item.star.get(part, ()))
             pred = list(score.star.get(part, ()))
             labelled += len(gold)
             found += sum(_overlap(g, pred) for g in gold)
@@ -116,13 +131,37 @@ def span_metrics(items: list[dict[str, Any]], scores: list[Score]) -> dict[str, 
     return out
 
 
-def talking_point_metrics(items: list[dict[str, Any]], scores: list[Score]) -> dict[str, Any]:
+def talking_point_metrics(items: list[Labelled], scores: list[Score]) -> dict[str, Any]:
+    """Agreement on each labelled point: concepts (asks for time, says when...) and the older
+    file's free-worded points, per concept where there is one."""
+    per: dict[str, list[int]] = {}
     agree = total = 0
     for item, score in zip(items, scores, strict=True):
-        for gold, found in zip(item.get("talking_points", ()), score.talking_points, strict=False):
+        found: dict[str, bool] = {}
+        for tp in score.talking_points:
+            concept = concept_for_point(tp.text) or next(
+                (c for c in CONCEPTS.values() if c.text == tp.text), None
+            )
+            if concept is not None:
+                found.setdefault(concept.id, tp.covered)
+        for concept_id, spans in item.points.items():
+            if concept_id not in found:
+                continue  # a point the label has but the kind does not judge (accepts_now)
+            ok = found[concept_id] == bool(spans)
+            per.setdefault(concept_id, [0, 0])
+            per[concept_id][0] += ok
+            per[concept_id][1] += 1
+            agree += ok
             total += 1
-            agree += gold["covered"] == found.covered
-    return {"points": total, "agreement": agree / total if total else None}
+        for (text, covered), tp in zip(item.talking_points, score.talking_points, strict=False):
+            ok = covered == tp.covered
+            agree += ok
+            total += 1
+    return {
+        "points": total,
+        "agreement": agree / total if total else None,
+        "by_concept": {k: {"n": v[1], "agreement": v[0] / v[1]} for k, v in sorted(per.items())},
+    }
 
 
 def speed(answers: list[str], seconds: float = SPEED_SECONDS) -> float:
@@ -151,38 +190,75 @@ def typical_answers(answers: list[str], words: int = TYPICAL_WORDS) -> list[str]
     return out
 
 
-def run(path: Path = DATA, *, speed_seconds: float = SPEED_SECONDS) -> dict[str, Any]:
-    items = load(path)
+def _groups(items: list[Labelled], scores: list[Score]) -> dict[str, Any]:
+    judged = [(i, s) for i, s in zip(items, scores, strict=True) if i.meets is not None]
+    out: dict[str, Any] = {"all": verdict_metrics((i.meets, s.meets) for i, s in judged)}  # type: ignore[misc]
+    out["story_kinds"] = verdict_metrics(
+        (i.concrete_example, s.concrete_example) for i, s in judged if i.needs_example
+    )
+    out["other_kinds"] = verdict_metrics(
+        (bool(i.meets), s.meets) for i, s in judged if not i.needs_example
+    )
+    out["by_kind"] = {
+        kind.value: verdict_metrics((bool(i.meets), s.meets) for i, s in judged if i.kind is kind)
+        for kind in QuestionKind
+        if any(i.kind is kind for i, _ in judged)
+    }
+    out["story_by_style"] = {
+        style: verdict_metrics(
+            (i.concrete_example, s.concrete_example)
+            for i, s in judged
+            if i.needs_example and i.style == style
+        )
+        for style in ("written", "spoken", "asr")
+    }
+    return out
+
+
+def run(directory: Path = DATA, *, speed_seconds: float = SPEED_SECONDS) -> dict[str, Any]:
+    items = load(directory)
+    started = time.perf_counter()
     scores = [score_item(item) for item in items]
-    heldout = [HELDOUT in item.get("tags", ()) for item in items]
-    pairs = [
-        (item["concrete_example"], s.concrete_example)
-        for item, s in zip(items, scores, strict=True)
-    ]
-    answers = [item["answer"] for item in items]
+    batch_rate = len(items) / (time.perf_counter() - started)
+    held = [i.heldout for i in items]
+    dev_items = [i for i, h in zip(items, held, strict=True) if not h]
+    dev_scores = [s for s, h in zip(scores, held, strict=True) if not h]
+    ho_items = [i for i, h in zip(items, held, strict=True) if h]
+    ho_scores = [s for s, h in zip(scores, held, strict=True) if h]
+    answers = [i.answer for i in items]
     typical = typical_answers(answers)
+    inferred = [(i.kind, infer_kind(i.question)) for i in items if "kind" not in i.tags]
     errors = [
         {
-            "id": item["id"],
-            "labelled": item["concrete_example"],
-            "predicted": score.concrete_example,
-            "flags": [f.code for f in score.flags],
+            "id": item.id,
+            "kind": item.kind.value,
+            "labelled": item.meets,
+            "predicted": score.meets,
+            "missing": list(score.missing),
+            "likelihood": round(analysed, 2),
         }
-        for item, score, held in zip(items, scores, heldout, strict=True)
-        if item["concrete_example"] != score.concrete_example and not held
+        for item, score in zip(dev_items, dev_scores, strict=True)
+        if item.meets is not None
+        and item.meets != score.meets
+        and (analysed := _likelihood(item)) is not None
     ]
     return {
         "answers": len(items),
-        "no_example_labelled": sum(not item["concrete_example"] for item in items),
-        "heldout_answers": sum(heldout),
-        "flag": {
-            "overall": flag_metrics(pairs),
-            "heldout": flag_metrics(p for p, h in zip(pairs, heldout, strict=True) if h),
-            "tuned": flag_metrics(p for p, h in zip(pairs, heldout, strict=True) if not h),
+        "heldout_answers": len(ho_items),
+        "tuned_answers": len(dev_items),
+        "tuned": _groups(dev_items, dev_scores),
+        "heldout": _groups(ho_items, ho_scores),
+        "kind_inference": {
+            "n": len(inferred),
+            "accuracy": sum(a == b for a, b in inferred) / len(inferred) if inferred else None,
         },
-        "spans": span_metrics(items, scores),
-        "talking_points": talking_point_metrics(items, scores),
+        "spans": {"tuned": span_metrics(dev_items, dev_scores), "heldout": span_metrics(ho_items, ho_scores)},
+        "talking_points": {
+            "tuned": talking_point_metrics(dev_items, dev_scores),
+            "heldout": talking_point_metrics(ho_items, ho_scores),
+        },
         "speed": {
+            "batch_answers_per_second": batch_rate,
             "answers_per_second": speed(answers, speed_seconds),
             "mean_words": sum(len(a.split()) for a in answers) / len(answers),
             "typical_answers_per_second": speed(typical, speed_seconds),
@@ -192,51 +268,80 @@ def run(path: Path = DATA, *, speed_seconds: float = SPEED_SECONDS) -> dict[str,
     }
 
 
+def _likelihood(item: Labelled) -> float:
+    from voice_coach.scoring.story import analyse_story
+    from voice_coach.scoring.text import Text, lowered
+
+    return analyse_story(Text(lowered(item.answer))).likelihood
+
+
 def _pct(value: float | None) -> str:
     return "   -  " if value is None else f"{100 * value:5.1f}%"
 
 
+def _row(name: str, m: dict[str, Any]) -> str:
+    c = m["confusion"]
+    return (
+        f"  {name:<20} {m['n']:4d}  {c['tp']:4d} {c['fn']:4d} {c['fp']:4d} {c['tn']:4d}  "
+        f"{_pct(m['accuracy'])} {_pct(m['balanced_accuracy'])} {_pct(m['meets']['f1'])} "
+        f"{_pct(m['needs_work']['f1'])}"
+    )
+
+
 def print_table(result: dict[str, Any], *, show_errors: bool) -> None:
     print(
-        f"{result['answers']} answers, {result['no_example_labelled']} labelled without a "
-        f"concrete example, {result['heldout_answers']} held out"
+        f"{result['answers']} labelled answers: {result['tuned_answers']} used for tuning, "
+        f"{result['heldout_answers']} held out"
     )
-    overall = result["flag"]["overall"]["confusion"]
-    print("\nConfusion matrix (all answers)      predicted: no example   example")
-    print(f"  labelled no concrete example           {overall['tp']:8d} {overall['fn']:9d}")
-    print(f"  labelled concrete example              {overall['fp']:8d} {overall['tn']:9d}")
-    print('\n"No concrete example" flag      n  precision  recall      F1  accuracy')
-    for name in ("overall", "heldout", "tuned"):
-        m = result["flag"][name]
-        print(
-            f"  {name:<24} {m['n']:5d}     {_pct(m['precision'])}  {_pct(m['recall'])}  "
-            f"{_pct(m['f1'])}    {_pct(m['accuracy'])}"
-        )
-    print("\nSTAR spans       labelled  found (recall)   predicted  on a label (precision)")
-    for part, m in result["spans"].items():
-        print(
-            f"  {part:<12} {m['labelled']:8d}        {_pct(m['recall'])}    {m['predicted']:8d}"
-            f"        {_pct(m['precision'])}"
-        )
-    tp = result["talking_points"]
-    print(f"\nTalking points: {tp['points']} labelled, agreement {_pct(tp['agreement'])}")
+    header = (
+        "  group                   n    TP   FN   FP   TN  accuracy balanced  F1 meets F1 weak"
+    )
+    for split in ("heldout", "tuned"):
+        groups = result[split]
+        print(f"\nMeets what the question needs: {split} answers (TP = labelled and judged good)")
+        print(header)
+        for name in ("all", "story_kinds", "other_kinds"):
+            print(_row(name, groups[name]))
+        for kind, m in groups["by_kind"].items():
+            print(_row("  " + kind, m))
+        for style, m in groups["story_by_style"].items():
+            if m["n"]:
+                print(_row("  story, " + style, m))
+    ki = result["kind_inference"]
+    print(f"\nKind inferred from the question alone: {_pct(ki['accuracy'])} of {ki['n']}")
+    for split in ("heldout", "tuned"):
+        print(f"\nSTAR spans ({split})  labelled  found (recall)   predicted  on a label (precision)")
+        for part, m in result["spans"][split].items():
+            print(
+                f"  {part:<12} {m['labelled']:8d}        {_pct(m['recall'])}    "
+                f"{m['predicted']:8d}        {_pct(m['precision'])}"
+            )
+    for split in ("heldout", "tuned"):
+        tp = result["talking_points"][split]
+        print(f"\nTalking points ({split}): {tp['points']} labelled, agreement {_pct(tp['agreement'])}")
+        for concept, m in tp["by_concept"].items():
+            print(f"  {concept:<18} {m['n']:4d}  {_pct(m['agreement'])}")
     sp = result["speed"]
     print(
         f"\nSpeed (one core): {sp['answers_per_second']:,.0f} answers/s on the dataset "
         f"(mean {sp['mean_words']:.0f} words); {sp['typical_answers_per_second']:,.0f} "
-        f"answers/s at {sp['typical_mean_words']:.0f} words"
+        f"answers/s at {sp['typical_mean_words']:.0f} words; first pass over the data "
+        f"{sp['batch_answers_per_second']:,.0f} answers/s"
     )
     if show_errors:
         print("\nMisjudged answers (held-out ones are never listed):")
         for e in result["errors_not_heldout"]:
-            print(f"  {e['id']}: labelled {e['labelled']}, predicted {e['predicted']} {e['flags']}")
+            print(
+                f"  {e['id']} [{e['kind']}]: labelled {e['labelled']}, judged {e['predicted']} "
+                f"(p={e['likelihood']}) missing {e['missing']}"
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--errors", action="store_true", help="list misjudged tuned answers")
-    parser.add_argument("--data", type=Path, default=DATA, help="labelled answers (JSONL)")
+    parser.add_argument("--data", type=Path, default=DATA, help="folder of labelled answers")
     parser.add_argument(
         "--speed-seconds", type=float, default=SPEED_SECONDS, help="time per speed run"
     )

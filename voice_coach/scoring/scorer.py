@@ -138,42 +138,40 @@ def _points(
 ) -> tuple[tuple[TalkingPoint, ...], list[str], list[str], int, int]:
     """The talking points with whether each is covered, read by meaning where a concept knows it.
 
-    The kind's own essentials come first (an offer always needs "asks for time to
-    consider"), then the set's points; a set point that names the same act as a concept
-    ("asks for time to think") is read by that concept, not by its words. Returns the
-    points, the essential concept ids missed, the blockers said, and how many free-worded
-    points there were and were covered.
+    The set's points come first, then the kind's own essentials the set did not word
+    (an offer always needs "asks for time to consider"); a set point that names the
+    same act as a concept ("asks for time to think") is read by that concept, not by
+    its words. Returns the points, the essential concept ids missed, the blockers said,
+    and how many of the set's own points there were and were covered.
     """
     spec = kind.spec
     low = text.low
-    results: list[TalkingPoint] = []
-    seen: set[str] = set()
-    missed: list[str] = []
-    free: list[str] = []
+    points = [p for p in points if p.strip()]
+    concepts = [concept_for_point(p) for p in points]
+    free = iter(
+        match_talking_points(text, tuple(p for p, c in zip(points, concepts, strict=True) if c is None))
+    )
+    set_points: list[TalkingPoint] = []
+    for point, concept in zip(points, concepts, strict=True):
+        if concept is None:
+            set_points.append(next(free))
+        else:
+            spans = merge_spans(concept.reader(low))
+            set_points.append(TalkingPoint(point, bool(spans), spans))
+    said = {c.id: tp.covered for c, tp in zip(concepts, set_points, strict=True) if c is not None}
+    results = [*set_points]
+    missed = [c for c in spec.essentials if c in said and not said[c]]
     for concept_id in (*spec.essentials, *spec.extras):
+        if concept_id in said:
+            continue
         concept = CONCEPTS[concept_id]
         spans = merge_spans(concept.reader(low))
         results.append(TalkingPoint(concept.text, bool(spans), spans))
-        seen.add(concept_id)
         if not spans and concept_id in spec.essentials:
             missed.append(concept_id)
-    for point in points:
-        if not point.strip():
-            continue
-        concept = concept_for_point(point)
-        if concept is None:
-            free.append(point)
-            continue
-        if concept.id in seen:
-            continue
-        seen.add(concept.id)
-        spans = merge_spans(concept.reader(low))
-        results.append(TalkingPoint(point, bool(spans), spans))
-    free_points = match_talking_points(text, tuple(free))
-    results.extend(free_points)
     blockers = [b for b, c in BLOCKERS.items() if kind is QuestionKind.OFFER and c.reader(low)]
-    covered_free = sum(tp.covered for tp in free_points)
-    return tuple(results), missed, blockers, len(free_points), covered_free
+    covered = sum(tp.covered for tp in set_points)
+    return tuple(results), missed, blockers, len(set_points), covered
 
 
 def score_answer(
