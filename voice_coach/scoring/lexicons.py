@@ -421,6 +421,8 @@ CONDITIONAL_MARKERS: tuple[str, ...] = (
 """Just before a scene ("if a project was falling behind"), these make it imagined."""
 
 CAREER_SUMMARY_SUBJECTS: tuple[str, ...] = ("i have", "i've", "i have always", "i've always")
+CAREER_NOT_PARTICIPLES: frozenset[str] = frozenset({"got", "gotten"})
+"""After "I've", "got" is "have" ("I've got a bad feeling"), not a career summary."""
 """With a participle ("I have managed teams"), a career summary rather than one episode."""
 
 RELATIVE_WORDS: frozenset[str] = frozenset({
@@ -662,6 +664,7 @@ PERFECT_AUXILIARIES: frozenset[str] = frozenset({"has", "have", "had", "'s"})
 
 REACTION_EXCLUDED_VERBS: frozenset[str] = frozenset({
     "had", "was", "were", "used", "supposed", "wanted", "needed", "seemed", "thought",
+    "said", "told", "asked", "suggested", "promised", "offered", "mentioned",
     "expected", "hoped", "planned", "went", "ran", "started", "began", "took",
     "came", "happened", "meant",
 })
@@ -1008,3 +1011,19 @@ OUTCOME_FIRST_CUES: tuple[str, ...] = (
     "we got", "i got",
 )
 """Openings that tell the outcome before the story: "long story short, we cut returns by half"."""
+
+NARRATIVE_ONLY_AFTER_CONNECTIVE: frozenset[str] = frozenset({
+    "look", "see", "find", "get", "say", "make", "keep", "run", "help", "deal", "report",
+    "work", "handle", "support", "manage",
+})
+"""Verbs that after "I" usually state a duty or habit ("I manage the rota") but after "so",
+"then" or "and" are steps of a story told in the present ("so I look at the dashboards")."""
+
+NARRATIVE_CONNECTIVES: frozenset[str] = frozenset({"so", "then", "and", "but", "just", "now", "straightaway"})
+
+FREQUENCY_WORDS: frozenset[str] = frozenset({
+    "every", "each", "usually", "always", "often", "normally", "generally", "typically",
+    "whenever", "sometimes", "regularly", "tend", "daily", "weekly", "monthly", "constantly",
+    "frequently", "routinely", "habitually",
+})
+"""In a present-tense clause these make it a habit, not a step of one story."""

@@ -183,6 +183,7 @@ _EXPERIENCE_AFTER_RE = re.compile(rf"{SEP}(?:[a-z]+{SEP})?{alternation(lx.EXPERI
 _EXPERIENCE_BEFORE_RE = re.compile(rf"(?:^|\s){alternation(lx.EXPERIENCE_BEFORE)}(?:\s|$)")
 
 _HELPERS = frozenset(lx.ACTION_HELPERS)
+_FREQUENCY = frozenset(lx.FREQUENCY_WORDS)
 _SPAN_PREPS = frozenset({"during", "in", "over", "throughout", "through", "after", "before", "since"})
 _AGENT_PASSIVE_RE = re.compile(
     rf"{START}(?:was|were|got|been|being|gets|get){SEP}(?:[a-z]+{SEP}){{0,5}}?"
@@ -296,7 +297,7 @@ def _find_actions(text: Text, found: _Found) -> None:
     for m in _ACTION_RE.finditer(low):
         verb = m.group("verb")
         if not _is_past_action(verb):
-            if m.group("subj") == "i" and verb.isalpha() and _is_narrative_present(verb):
+            if m.group("subj") == "i" and verb.isalpha() and _narrative_step(text, m.start(), verb):
                 present.append((m.start(), m.end("verb")))
             continue
         if verb == "used" and _USED_TO_RE.match(low, m.end("verb")):
@@ -306,19 +307,20 @@ def _find_actions(text: Text, found: _Found) -> None:
             continue  # "when I joined", "when I worked at": scene-setting
         (found.own_actions if m.group("subj") == "i" else found.we_actions).append(span)
     _chain_actions(text, found)
-    found.present_actions = [s for s in present if not _overlaps(s, found.situation)]
-    anchored = any(span not in found.places for span in found.situation)
+    present = [s for s in present if not _overlaps(s, found.situation)]
+    found.present_actions = present
     if (
-        not found.own_actions
-        and (
-            (len(present) >= lx.NARRATIVE_PRESENT_MIN and anchored)
-            or len(present) >= lx.NARRATIVE_PRESENT_MIN + 1
-        )
-        and not (found.habits or found.hypothetical or found.duty)
+        len(present) >= lx.NARRATIVE_PRESENT_MIN
+        and (found.situation or _tense_shift(text, present[0][1]))
+        and len(found.habits) + len(found.duty) < len(present)
+        and len(found.hypothetical) < len(present)
     ):
         # "A couple of years back... so I go to the manager and I tell her...": a past
-        # episode told in the present tense, as people often tell stories out loud.
-        found.own_actions.extend(s for s in present if not _overlaps(s, found.situation))
+        # episode told in the present tense, as people often tell stories out loud. It is
+        # one episode when it is placed (a time, a place, a scene) or when the telling
+        # drops back into the past for how it ended ("...and he got his licence").
+        found.own_actions.extend(s for s in present if s not in found.own_actions)
+        found.own_actions.sort()
 
 
 def _chain_actions(text: Text, found: _Found) -> None:
@@ -351,6 +353,35 @@ def _chain_actions(text: Text, found: _Found) -> None:
             actions.append(span)
             queue.append(j)
         actions.sort()
+
+
+def _narrative_step(text: Text, pos: int, verb: str) -> bool:
+    """ "So I call the client": a present-tense step of a story, not a habit or a duty.
+
+    Habits give themselves away by a frequency word in the clause ("I check in every
+    lesson"); duty verbs ("I manage", "I look after") count only after a story's
+    connective ("so I look at the dashboards").
+    """
+    if _FREQUENCY.intersection(text.clause_words(pos)) or _FREQUENCY.intersection(
+        text.words[text.index(pos) : text.index(pos) + 8]
+    ):
+        return False
+    if _is_narrative_present(verb):
+        return True
+    if verb not in lx.NARRATIVE_ONLY_AFTER_CONNECTIVE:
+        return False
+    before = [w for w in text.before(pos, 3) if w not in GAP_WORDS or w in lx.NARRATIVE_CONNECTIVES]
+    return bool(before) and before[-1] in lx.NARRATIVE_CONNECTIVES
+
+
+def _tense_shift(text: Text, after: int) -> bool:
+    """Whether, after a present-tense telling, someone else's past verb tells how it ended."""
+    words = text.words
+    start = text.index(after)
+    for i in range(start, len(words) - 1):
+        if words[i] in lx.REACTION_PRONOUNS and words[i] != "i" and is_past_form(words[i + 1]):
+            return True
+    return False
 
 
 def _is_narrative_present(verb: str) -> bool:
@@ -408,11 +439,12 @@ def _find_reactions(text: Text, found: _Found) -> None:
     "most customers didn't even notice". Told before the speaker acts, the same
     shape is the problem, so only clauses after the first "I ..." count.
     """
-    if not found.own_actions:
+    starts = [start for start, _ in (*found.own_actions, *found.present_actions)]
+    if not starts:
         return
     words = text.words
     n = len(words)
-    first = text.index(min(start for start, _ in found.own_actions))
+    first = text.index(min(starts))
     opens = text.clause_starts()
     for i in range(first + 1, n):
         if not opens[i]:
@@ -437,7 +469,10 @@ def _find_reactions(text: Text, found: _Found) -> None:
         if head in lx.REACTION_PRONOUNS and not negative:
             k = j + 1  # "she stayed"
         elif head == "we" and (
-            now or after_head in lx.NOW_ADVERBS or after_head in _WE_OUTCOME_NEGATIONS
+            now
+            or after_head in lx.NOW_ADVERBS
+            or after_head in _WE_OUTCOME_NEGATIONS
+            or (after_head in ("were", "was") and _state_follows(words, j + 2))
         ):
             k = j + 1  # "we now use...", "we haven't had a single outage since"
         elif head in lx.REACTION_DETERMINERS or negative:
@@ -606,6 +641,8 @@ def _find_year_anchors(text: Text, numbers: tuple[NumberMention, ...], found: _F
 def _find_habits(text: Text, found: _Found) -> None:
     for m in _HABITUAL_RE.finditer(text.low):
         if m.group("career"):
+            if text.low[m.start() : m.end()].rsplit(None, 1)[-1] in lx.CAREER_NOT_PARTICIPLES:
+                continue  # "I've got a bad feeling": "have", not a career summary
             before = text.before(m.start(), 1)
             if before and before[0] in lx.RELATIVE_WORDS:
                 continue  # "exactly what I've seen": a relative clause, not a career summary
