@@ -145,10 +145,12 @@ _DECISION_RE = re.compile(
 )
 
 _ENVIRONMENT_RE = re.compile(
-    r"\b(?:team|teams|colleagues?|communicat\w*|tools?|slack|zoom|meetings?|stand-?ups?|check-?ins?|"
+    r"\b(?:how (?:does|do|will|would|is|are) (?:the |your |a |my )?(?:team|teams|people|everyone|"
+    r"colleagues|you all|you guys|we)|(?:the |your )?team (?:work|works|working|communicat\w*|"
+    r"keep|stay|get|meet|collaborat\w*)|work(?:s|ing)? together|communicat\w*|tools?|slack|zoom|meetings?|stand-?ups?|check-?ins?|"
     r"catch-?ups?|one[- ]to[- ]ones?|hours|core hours|time ?zones?|overlap\w*|async\w*|onboard\w*|"
     r"induction|culture|day[- ]to[- ]day|collaborat\w*|equipment|laptop|kit|set[- ]?up|office|"
-    r"in person|face[- ]to[- ]face|remote\w*|from home|hybrid|support\w*|manager|feedback|socials?|"
+    r"in person|face[- ]to[- ]face|remote\w*|from home|hybrid|feedback|socials?|"
     r"get[- ]togethers?|meet[- ]?ups?|documentation|wiki|video|cameras?|flexib\w*|working pattern|"
     r"work[- ]life|balance|keep in touch|stay in touch|connected|isolat\w*|mentor\w*|buddy|"
     r"workspace|environment|routine|schedule|availability|channels?|rituals?|retros?|offsites?|"
@@ -191,6 +193,12 @@ _REASON_RE = re.compile(
     r"bring my|build on|step up|challenge|progress\w*|reputation|known for|focus on|moving towards|"
     r"looking for|believe in|care about|resonat\w*|inspir\w*|proud|purpose|impact)\b"
 )
+_SELF_LINK_RE = re.compile(
+    r"\b(?:i'?ve|i have|my (?:experience|background|time|work|skills?|years?|career|degree|training|"
+    r"job|role|team)|i (?:worked|led|built|spent|volunteered|studied|did|ran|managed|used|grew up|"
+    r"trained|qualified|saw|noticed|read|met|followed|use|work|know|speak)|what i know|i'?d be using|"
+    r"use my|bring my|build on|from my|as a (?:customer|user|patient|parent|volunteer))\b"
+)
 _ONLY_MONEY_RE = re.compile(r"\b(?:money|pay|paid|salary|bonus|pension|benefits|commute|holiday|perks)\b")
 _COMPLAINT_RE = re.compile(
     r"\b(?:hate|hated|toxic|terrible|awful|useless|can'?t stand|sick of|fed up|bored|underpaid|"
@@ -202,12 +210,18 @@ _CURRENT_ROLE_RE = re.compile(
     r"now|the|working)|i work(?:ed)? (?:as|at|for|in)|currently|at the moment|for the (?:last|past) "
     r"\w+(?: \w+)? (?:years?|months?)|i'?ve been (?:a|an|the|working|at|with|in)|i have been (?:a|an|the|"
     r"working|at|with|in)|my (?:current|last|previous|most recent) (?:role|job|position)|"
-    r"i (?:qualified|trained|graduated|studied|started (?:out|my career)))\b"
+    r"i (?:qualified|trained|graduated|studied|started (?:out|my career))|i'?ve been \w+ing|"
+    r"i have been \w+ing|i'?m (?:an?|the) \w+)\b"
+)
+_LIFE_STORY_RE = re.compile(
+    r"\b(?:i was born|grew up|my (?:mum|mom|dad|parents|family|childhood)|went to (?:the local )?school|"
+    r"went travell?ing)\b"
 )
 _ACHIEVEMENT_RE = re.compile(
     r"\b(?:led|built|launched|delivered|cut|reduced|increased|grew|saved|won|created|introduced|"
     r"designed|managed|ran|set up|turned around|improved|doubled|halved|raised|trained|mentored|"
-    r"promoted|award\w*|recogni[sz]ed|proud|achievement|strength|good at|known for|specialis\w*|"
+    r"promoted|award\w*|recogni[sz]ed|proud\w*|achievements?|contribution|building|leading|"
+    r"running|biggest|best|strength|good at|known for|specialis\w*|"
     r"speciali[sz]\w*|expert\w*|skilled|background in)\b|\d"
 )
 _WHY_HERE_RE = re.compile(
@@ -227,9 +241,11 @@ _QUALITY_RE = re.compile(
 _EVIDENCE_RE = re.compile(
     r"\b(?:for (?:example|instance)|last (?:year|month|week|spring|summer|autumn|winter|quarter)|"
     r"when i|one time|once|i (?:led|built|cut|reduced|fixed|solved|noticed|caught|spotted|organi[sz]ed|"
-    r"set up|started|took|turned|managed|ran|trained|found|made|created|introduced|wrote|got|"
+    r"set up|started|took|turned|managed|ran|trained|found|made|created|introduced|wrote|got|sorted|"
+    r"rang|called|stayed|kept|checked|built|changed|redid|rebuilt|stepped|volunteered|offered|"
     r"asked|learned|learnt|realised|realized)|i'?ve (?:been (?:working|using|practi[sz]ing|taking|"
-    r"trying)|started|learned|learnt|got|taken|begun|signed up|joined)|i now|now i|these days i|"
+    r"trying|doing)|started|learned|learnt|taken|begun|signed up|joined)|since i|"
+    r"(?:my|the) (?:manager|boss|team|head \w+|customer|client)s? (?:said|saw|asked|put|noticed|told)|i now|now i|these days i|"
     r"so i (?:now|started|use|make|try|set|block|keep|write|ask|delegate|check|plan)|to (?:fix|address|"
     r"improve|manage|tackle|work on|counter|deal with) (?:this|that|it)|which is why i|that'?s why i|"
     r"as a result)\b|\d"
@@ -270,16 +286,19 @@ def _is_question(low: str, span: Span) -> bool:
         return False
     if "?" in text:
         return True
-    words = re.findall(r"[a-z']+", text)
-    skip = {"um", "uh", "er", "erm", "so", "and", "well", "also", "just", "oh", "okay", "ok", "yeah",
-            "yes", "great", "right", "then", "sure", "actually", "and", "but", "one", "other", "thing",
-            "i", "guess", "mean", "like", "thanks", "thank", "you"}
-    i = 0
-    while i < len(words) and words[i] in skip:
-        i += 1
-    if i < len(words) - 1 and re.fullmatch(_QUESTION_OPEN, words[i]):
+    body = _LEAD_RE.sub("", text)
+    first = re.match(r"[a-z']+", body)
+    if first and re.fullmatch(_QUESTION_OPEN, first.group()) and len(body.split()) > 2:
         return True
     return bool(_QUESTION_RE.search(text))
+
+
+_LEAD_RE = re.compile(
+    r"^(?:(?:um+|uh+|er+|erm+|so|and|well|also|just|oh|okay|ok|yeah|yes|great|right|then|sure|"
+    r"actually|but|one (?:other |last |more |final )?thing|another (?:thing|one)|i guess|i mean|like|"
+    r"thanks|thank you|that'?s (?:great|helpful|really helpful|good to know)|brilliant|perfect|lovely|"
+    r"cool|and also|secondly|first(?:ly)?|finally|lastly)\b\W*)+"
+)
 
 
 def _question_sentences(low: str) -> list[Span]:
@@ -338,8 +357,35 @@ def accepts_now(low: str) -> list[Span]:
     return found
 
 
+_PAY_RE = re.compile(
+    r"\b(?:salary|salaries|pay|paid|overtime|bonus\w*|holidays?|annual leave|leave|pension|"
+    r"weighting|perks?|benefits?|expenses|car|parking|rate|money|raise|pay rise|commission)\b"
+)
+_WORK_RE = re.compile(
+    r"\b(?:role|job|work|works|working|project\w*|challeng\w*|success\w*|goals?|priorit\w*|"
+    r"customers?|clients?|users?|products?|company|organi[sz]ation|plans?|strateg\w*|growth|grow|"
+    r"training|develop\w*|learn\w*|progress\w*|day|week|typical|expect\w*|look like|team\w*|"
+    r"colleagues?|manager|culture|department|people|process\w*|tools?|problems?|biggest|best|"
+    r"enjoy|like about|why|changes?|future|targets?|measure\w*|support\w*|responsib\w*|"
+    r"environment|office|remote|values?|mission|funding|budget|service\w*|patients?|pupils?|"
+    r"students?|school|ward|site|shift\w*)\b"
+)
+
+
+def _genuine(sentence: str) -> bool:
+    """A question about the job, the team or the place: not only about pay, nor only "when"."""
+    if _PAY_RE.search(sentence) and not _WORK_RE.search(_PAY_RE.sub(" ", sentence)):
+        return False
+    if _DECISION_RE.search(sentence):
+        rest = _DECISION_RE.sub(" ", sentence)
+        return bool(_WORK_RE.search(rest))
+    return True
+
+
 def asks_question(low: str) -> list[Span]:
-    return _question_sentences(low)
+    """Questions of substance: the role, the team, the work. Pay and "when will I hear"
+    alone are fair to ask but are not what "any questions?" is listening for."""
+    return [s for s in _question_sentences(low) if _genuine(low[s[0] : s[1]])]
 
 
 def asks_decision(low: str) -> list[Span]:
@@ -347,7 +393,11 @@ def asks_decision(low: str) -> list[Span]:
 
 
 def asks_environment(low: str) -> list[Span]:
-    return [s for s in _question_sentences(low) if _ENVIRONMENT_RE.search(low[s[0] : s[1]])]
+    return [
+        s
+        for s in _question_sentences(low)
+        if _ENVIRONMENT_RE.search(low[s[0] : s[1]]) and _genuine(low[s[0] : s[1]])
+    ]
 
 
 def asks_writing(low: str) -> list[Span]:
@@ -362,12 +412,41 @@ _WRITING_RE = re.compile(
 )
 
 
+_SEQUENCE_RE = re.compile(
+    r"\b(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next|after that|afterwards|finally|"
+    r"start(?:ing)? (?:by|with|off)|begin(?:ning)? (?:by|with)|before (?:i|anything|doing)|once (?:i|that)|"
+    r"by the end of|within (?:the first|a|two|three|\d)|in (?:the first|my first|week|month) \w+|"
+    r"(?:day|week|month) (?:one|two|three|thirty|sixty|ninety|\d+)|(?:thirty|sixty|ninety|30|60|90) days?|"
+    r"step (?:one|two|\d)|straight away|immediately|that (?:day|week|afternoon))\b"
+)
+_CONCRETE_ACT_RE = re.compile(
+    r"\b(?:meet|sit down|one[- ]to[- ]ones?|call|ring|phone|email|read|review|audit|map|list|"
+    r"shadow|visit|ask|check|book|set up|write|draft|agree|escalate|log|record|document|measure|"
+    r"compare|test|pilot|trial|schedule|spreadsheet|report|data|numbers|figures|timeline|deadline|"
+    r"each (?:of|person)|separately|in private|privately|together|facts|root cause)\b"
+)
+_BUZZ_RE = re.compile(
+    r"\b(?:add value|adding value|strong relationships|key stakeholders|identify opportunities|"
+    r"best practice|synerg\w*|leverage|hit the ground running|be supportive|feel valued|"
+    r"use my judg\w*|adapt my approach|every situation'?s different|it'?s about communication|"
+    r"do my best|work hard|go above and beyond|listening before acting|team player|"
+    r"get to the bottom of it|whatever it takes|learn as much as (?:i can|possible))\b"
+)
+
+
 def concrete_steps(low: str) -> list[Span]:
-    """Two or more steps of a plan ("first I'd meet the team, then..."), platitudes aside."""
+    """Two or more concrete steps of a plan, in an order or with something to act on.
+
+    "I'd meet each of them separately, then sit them down together" is a plan; "I'd be
+    supportive and adapt my approach" is a platitude, however many "I'd"s it has.
+    """
     steps = _find(_STEP_RE, low)
     if len(steps) < 2 or len(low.split()) < 20:
         return []
-    if len(_PLATITUDE_RE.findall(low)) >= len(steps) - 1:
+    sequence = len(_SEQUENCE_RE.findall(low))
+    concrete = len(_CONCRETE_ACT_RE.findall(low))
+    buzz = len(_BUZZ_RE.findall(low)) + len(_PLATITUDE_RE.findall(low))
+    if sequence + concrete < 2 or buzz > sequence + concrete:
         return []
     return steps
 
@@ -381,6 +460,8 @@ def specific_reason(low: str) -> list[Span]:
     ]
     if not found:
         return []
+    if not _SELF_LINK_RE.search(low):
+        return []  # praise of "a great company" with nothing of their own tied to it
     positive = [s for s in found if not _COMPLAINT_RE.search(low[s[0] : s[1]])]
     money_only = all(
         _ONLY_MONEY_RE.search(low[s[0] : s[1]]) and len(_REASON_RE.findall(low[s[0] : s[1]])) < 2
@@ -397,6 +478,8 @@ def professional_summary(low: str) -> list[Span]:
     achieved = _find(_ACHIEVEMENT_RE, low)
     if not role or not achieved or len(low.split()) < 30:
         return []
+    if len(_LIFE_STORY_RE.findall(low)) >= 1 and low.count("and then") >= 2:
+        return []  # a life story from birth, not where they are and what they bring
     return [role[0], achieved[0]]
 
 
@@ -414,9 +497,9 @@ def backed_quality(low: str) -> list[Span]:
     """A named strength or weakness, and evidence or what they do about it."""
     quality = _find(_QUALITY_RE, low)
     evidence = _find(_EVIDENCE_RE, low)
-    if not quality or not evidence or len(low.split()) < 25:
+    if not evidence or len(low.split()) < 25 or (not quality and len(evidence) < 2):
         return []
-    return [quality[0], evidence[0]]
+    return [*quality[:1], evidence[0]]
 
 
 @dataclass(frozen=True)
