@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 
 import jiwer
+import numpy as np
+import soundfile
 from rich.console import Console
 
 from voice_coach.speech.normalise import normalise
@@ -41,15 +43,70 @@ def play_into_mic(path: Path) -> subprocess.Popen[bytes]:
 
 
 def record_speaker(path: Path) -> subprocess.Popen[bytes]:
-    """Capture whatever the app plays to the virtual speaker; returns once capturing."""
+    """Capture whatever the app plays to the virtual speaker; returns once capturing.
+
+    A short latency makes parecord write as the audio comes (by default it takes
+    about two seconds at a time), so ``wait_until_captured`` sees it promptly.
+    """
     before = _source_outputs()
     proc = subprocess.Popen(
-        ["parecord", "--device=speaker.monitor", "--file-format=wav", "--channels=1", str(path)]
+        [
+            "parecord",
+            "--device=speaker.monitor",
+            "--file-format=wav",
+            "--channels=1",
+            "--latency-msec=100",
+            str(path),
+        ]
     )
     deadline = time.monotonic() + 5
     while _source_outputs() <= before and time.monotonic() < deadline:
         time.sleep(0.05)
     return proc
+
+
+SOUND_LEVEL = 0.02
+"""A sample this loud (of full scale) is sound, not the silence around it."""
+
+
+def _samples_from_first_sound(samples: np.ndarray, rate: int) -> float:
+    """Seconds of audio from the first sound to the end (0.0 when all is silence)."""
+    loud = np.flatnonzero(np.abs(samples) >= SOUND_LEVEL)
+    return (len(samples) - int(loud[0])) / rate if len(loud) else 0.0
+
+
+def _captured(path: Path) -> tuple[np.ndarray, int]:
+    """What parecord has written so far: its WAV header does not give the length until it
+    exits, so the samples are read from after the "data" chunk's header."""
+    raw = path.read_bytes() if path.exists() else b""
+    start = raw.find(b"data", 12, 200)
+    if len(raw) < 44 or start < 0:
+        return np.zeros(0, dtype=np.float32), 44100
+    rate = int.from_bytes(raw[24:28], "little")
+    body = raw[start + 8 :]
+    pcm = np.frombuffer(body[: len(body) // 2 * 2], dtype="<i2")
+    return pcm.astype(np.float32) / 32768.0, rate
+
+
+def wait_until_captured(capture: Path, played: Path, timeout: float) -> None:
+    """Wait until ``capture`` (from ``record_speaker``) holds all of ``played``.
+
+    Both are measured from their first sound, so it does not matter how long the
+    capture ran before the playback began; stopping the capture earlier would cut
+    off whatever PulseAudio and parecord still had in their buffers.
+    """
+    audio, rate = soundfile.read(str(played), dtype="float32", always_2d=True)
+    wanted = _samples_from_first_sound(audio[:, 0], rate)
+    deadline = time.monotonic() + timeout
+    while True:
+        heard = _samples_from_first_sound(*_captured(capture))
+        if heard >= wanted:
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(
+                f"the speaker capture holds {heard:.2f} s of the {wanted:.2f} s played"
+            )
+        time.sleep(0.05)
 
 
 def _source_outputs() -> int:

@@ -19,7 +19,14 @@ from voice_coach import __version__
 from voice_coach.errors import VoiceCoachError
 
 if TYPE_CHECKING:
+    from voice_coach.questions import Question, QuestionSet
     from voice_coach.store import Store
+
+_KINDS = (
+    "story", "cv_detail", "plan", "motivation", "about_you", "salary", "strengths",
+    "questions_for_us", "offer", "remote_environment", "general",
+)
+"""The question kinds (``voice_coach.scoring.kinds``), spelled here so --help needs no import."""
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -130,9 +137,14 @@ def transcribe(files: tuple[Path, ...], as_json: bool, model: str | None) -> Non
 @click.argument("audio", required=False, type=click.Path(path_type=Path))
 @click.option("--text", help="The answer as text.")
 @click.option("--text-file", type=click.Path(path_type=Path), help="A file holding the answer.")
-@click.option("--question", help="The question it answers.")
+@click.option("--question", help="The question it answers (its kind is read from its words).")
+@click.option("--set", "set_name", help="The question set of --question-id.")
+@click.option("--question-id", help="A question of --set: its kind, talking points, follow-ups.")
+@click.option("--kind", help=f"What kind of question it is: {', '.join(_KINDS)}.")
 @click.option(
-    "--batch", type=click.Path(path_type=Path), help='JSONL: one {"question", "answer"} per line.'
+    "--batch",
+    type=click.Path(path_type=Path),
+    help='JSONL: one {"question", "answer"} per line, optionally "kind" and "expects".',
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option("--model", help="Speech model for AUDIO (default: bundled tiny.en).")
@@ -142,12 +154,16 @@ def score(
     text: str | None,
     text_file: Path | None,
     question: str | None,
+    set_name: str | None,
+    question_id: str | None,
+    kind: str | None,
     batch: Path | None,
     as_json: bool,
     model: str | None,
 ) -> None:
-    """Score one answer (AUDIO is transcribed first), or many with --batch."""
-    from voice_coach.scoring import score_answer
+    """Score one answer against what its question needs (AUDIO is transcribed first), or
+    many with --batch."""
+    from voice_coach.practice import score_attempt
 
     given = [x for x in (audio, text, text_file, batch) if x is not None]
     if len(given) != 1:
@@ -155,14 +171,16 @@ def score(
     if batch is not None:
         _score_batch(batch)
         return
+    target, question_set = _target_question(question, set_name, question_id, kind)
     duration: float | None = None
+    words = None
     if audio is not None:
         from voice_coach.speech.stt import Transcriber
 
         transcript = Transcriber(model).transcribe_file(audio)
         if not transcript.text:
             _fail(f"{audio}: no speech detected")
-        answer, duration = transcript.text, transcript.duration_s
+        answer, duration, words = transcript.text, transcript.duration_s, transcript.words
     elif text_file is not None:
         try:
             answer = text_file.read_text(encoding="utf-8")
@@ -172,24 +190,84 @@ def score(
         answer = text or ""
     if not answer.strip():
         _fail("the answer is empty", 2)
-    result = score_answer(answer.strip(), question=question, duration_s=duration)
+    result, _ = score_attempt(
+        target, answer.strip(), question_set=question_set, words=words, duration_s=duration
+    )
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2))
         return
-    click.echo(result.verdict)
+    click.echo(f"{'✔' if result.meets else '✘'} {result.verdict}")
+    click.echo(f"  ({result.kind.spec.label})")
+    for point in result.talking_points:
+        click.echo(f"  {'✔' if point.covered else '✘'} {point.text}")
     for flag in result.flags:
         click.echo(f"- {flag.message} {flag.advice}")
     m = result.metrics
     pace = f", {m.wpm:.0f} words/min" if m.wpm else ""
     length = f", {m.duration_s:.0f} s" if m.duration_s else ""
     click.echo(f"{m.words} words{length}{pace}")
+    if result.probe:
+        click.echo(f"The interviewer might ask next: {result.probe}")
+
+
+def _target_question(
+    text: str | None, set_name: str | None, question_id: str | None, kind: str | None
+) -> tuple[Question, QuestionSet | None]:
+    """The question an answer is scored against: from a set, or built from the options."""
+    from voice_coach.questions import Question, load_question_set
+    from voice_coach.scoring import QuestionKind
+
+    try:
+        declared = QuestionKind.parse(kind) if kind else None
+    except ValueError as exc:
+        _fail(str(exc), 2)
+    if (set_name is None) != (question_id is None):
+        _fail("--set and --question-id go together", 2)
+    if set_name is not None and question_id is not None:
+        if text is not None:
+            _fail("give --question or --set with --question-id, not both", 2)
+        qs = load_question_set(set_name)
+        found = next((q for q in qs.questions if q.id == question_id), None)
+        if found is None:
+            ids = ", ".join(q.id for q in qs.questions)
+            _fail(f"set {qs.name!r} has no question {question_id!r} (its ids: {ids})", 2)
+        if declared is not None:
+            found = found.model_copy(update={"kind": declared})
+        return found, qs
+    if declared is None and not text:
+        declared = QuestionKind.STORY  # no question at all: is there a story in it?
+    return Question(id="cli", text=text or "(no question given)", kind=declared), None
+
+
+def _batch_question(item: dict[str, object], number: int) -> Question:
+    """A batch line's question, with its optional "kind" and "expects" (a list, or "example")."""
+    from voice_coach.questions import Question
+    from voice_coach.scoring import QuestionKind
+
+    q = item.get("question")
+    if q is not None and not isinstance(q, str):
+        raise ValueError('"question" must be a string')
+    raw_kind = item.get("kind")
+    if raw_kind is not None and not isinstance(raw_kind, str):
+        raise ValueError('"kind" must be a string')
+    kind = QuestionKind.parse(raw_kind) if raw_kind else None
+    expects = item.get("expects", ())
+    if isinstance(expects, str):
+        expects = (expects,)
+    if not isinstance(expects, list | tuple) or not all(isinstance(e, str) for e in expects):
+        raise ValueError('"expects" must be a string or a list of strings')
+    if kind is None and not q and not expects:
+        kind = QuestionKind.STORY
+    return Question(
+        id=f"line-{number}", text=q or "(no question given)", kind=kind, expects=tuple(expects)
+    )
 
 
 def _score_batch(path: Path) -> None:
-    from voice_coach.scoring import score_answer
+    from voice_coach.practice import score_attempt
 
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         _fail(f"{path}: cannot read ({exc})", 2)
     bad = 0
@@ -200,15 +278,15 @@ def _score_batch(path: Path) -> None:
             item = json.loads(line)
             if not isinstance(item, dict) or not isinstance(item.get("answer"), str):
                 raise ValueError('expected an object with a string "answer"')
-            q = item.get("question")
-            if q is not None and not isinstance(q, str):
-                raise ValueError('"question" must be a string')
-        except ValueError as exc:
+            target = _batch_question(item, number)
+        except (ValueError, RecursionError) as exc:
             bad += 1
-            click.echo(f"voice-coach: {path}:{number}: {exc}", err=True)
-            click.echo(json.dumps({"line": number, "error": str(exc)}))
+            message = "too deeply nested" if isinstance(exc, RecursionError) else str(exc)
+            click.echo(f"voice-coach: {path}:{number}: {message}", err=True)
+            click.echo(json.dumps({"line": number, "error": message}))
             continue
-        click.echo(json.dumps(score_answer(item["answer"], question=q).to_dict()))
+        result, _ = score_attempt(target, item["answer"])
+        click.echo(json.dumps(result.to_dict()))
     if bad:
         sys.exit(2)
 
@@ -237,7 +315,7 @@ def history(as_json: bool) -> None:
             f"#{s.id}  {s.started_at}  {s.set_title}  ({s.answers} answers, {s.flagged} flagged)"
         )
         for a in store.attempts(s.id):
-            mark = {True: "example", False: "flagged", None: a.status}[a.concrete_example]
+            mark = {True: "good answer", False: "needs work", None: a.status}[a.concrete_example]
             click.echo(f"    [{mark}] {a.question_text}")
 
 

@@ -164,6 +164,11 @@ def _has_part(score: dict[str, Any], part: str) -> bool:
 
 
 def _quantified(score: dict[str, Any]) -> bool:
+    """A result with a number in it; scores saved before "quantified" was kept are judged
+    by their flag, as they were then."""
+    evidence = score.get("evidence") or {}
+    if "quantified" in evidence:
+        return bool(evidence["quantified"])
     return _has_part(score, "result") and FlagCode.RESULT_NOT_QUANTIFIED not in _codes(score)
 
 

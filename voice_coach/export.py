@@ -28,7 +28,7 @@ def to_markdown(sessions: list[dict[str, Any]]) -> str:
         out.append(f"{answers} answer{'' if answers == 1 else 's'}, {s['flagged']} flagged.")
         for a in s["attempts"]:
             out += ["", f"## {a['question']}", ""]
-            status = {True: "concrete example", False: "no concrete example", None: a["status"]}
+            status = {True: "good answer", False: "needs work", None: a["status"]}
             meta = [status[a["concrete_example"]]]
             if a["duration_s"]:
                 meta.append(f"{a['duration_s']:.0f} s")

@@ -7,20 +7,72 @@ and handed in as an :class:`~voice_coach.live.AnswerResult`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from voice_coach.live import AnswerResult
 from voice_coach.questions import Question, QuestionSet
-from voice_coach.scoring import Score, score_answer
+from voice_coach.scoring import FlagGroup, Score, TimedWord, score_answer
 from voice_coach.store import Store
 
 NO_SPEECH = "No speech detected: nothing was heard in the answer."
 
 
 def expects_example(question: Question) -> bool:
-    """Behavioural questions, and questions that say nothing of what they expect."""
-    return question.expects_example or not question.expects
+    """Whether the question is judged on a concrete accomplishment example (its kind says)."""
+    return question.question_kind.spec.needs_example
+
+
+Specifics = tuple[tuple[tuple[str, bool], ...], tuple[tuple[str, bool], ...]]
+
+
+def score_attempt(
+    question: Question,
+    transcript: str,
+    *,
+    question_set: QuestionSet | None = None,
+    words: Sequence[TimedWord] | None = None,
+    duration_s: float | None = None,
+    previous_probe: str | None = None,
+    earlier: str | None = None,
+) -> tuple[Score, Specifics]:
+    """Score one answer the one way every path uses: spoken, typed, follow-up, recovered, CLI.
+
+    ``earlier`` is the answer a follow-up digs into: the verdict then weighs both
+    together (a result given in the follow-up completes the story), while pace, fillers
+    and length stay those of the follow-up alone.
+    """
+    from voice_coach.cv import used
+
+    def judge(text: str, timed: Sequence[TimedWord] | None, duration: float | None) -> Score:
+        return score_answer(
+            text,
+            question=question.text,
+            kind=question.question_kind,
+            duration_s=duration,
+            words=timed,
+            talking_points=question.talking_points,
+            follow_ups=question.follow_ups,
+            previous_probe=previous_probe,
+        )
+
+    score = judge(transcript, words, duration_s)
+    if earlier:
+        together = judge(f"{earlier.rstrip()} {transcript}", None, None)
+        score = replace(
+            score,
+            concrete_example=together.concrete_example,
+            meets_expectations=together.meets,
+            missing=together.missing,
+            flags=tuple(
+                [f for f in score.flags if f.code.group is not FlagGroup.MISSING]
+                + [replace(f, spans=()) for f in together.flags if f.code.group is FlagGroup.MISSING]
+            ),
+            talking_points=tuple(replace(tp, spans=()) for tp in together.talking_points),
+        )
+    key_terms = question_set.key_terms if question_set is not None else ()
+    return score, (tuple(used(transcript, question.mentions)), tuple(used(transcript, key_terms)))
 
 
 @dataclass(frozen=True)
@@ -54,20 +106,19 @@ class Attempt:
         return self.score.verdict if self.score else NO_SPEECH
 
     @property
+    def meets(self) -> bool | None:
+        """The one verdict: did the answer do what its question needs? None when skipped."""
+        return None if self.score is None else self.score.meets
+
+    @property
     def concrete_example(self) -> bool | None:
-        """Whether the answer gave an example; None where the question asks for none."""
-        if self.score is None or not expects_example(self.question):
-            return None
-        return self.score.concrete_example
+        """What the store keeps as the verdict: the same as :attr:`meets`."""
+        return self.meets
 
     @property
     def flagged(self) -> bool:
-        """Something a good answer to this question needs is missing."""
-        if self.score is None:
-            return True
-        if expects_example(self.question):
-            return not self.score.concrete_example
-        return any(f.code == "talking_point_missed" for f in self.score.flags)
+        """Needs work: answered, but not what the question needs. A skip is not weak."""
+        return self.meets is False
 
 
 @dataclass
@@ -102,7 +153,12 @@ class PracticeSession:
             return base
         # A follow-up digs into the same story: it expects what the original expected.
         return base.model_copy(
-            update={"id": f"{base.id}#follow-up", "text": self.follow_up, "follow_ups": ()}
+            update={
+                "id": f"{base.id}#follow-up",
+                "text": self.follow_up,
+                "follow_ups": (),
+                "kind": base.question_kind,
+            }
         )
 
     def ask_follow_up(self, text: str) -> None:
@@ -141,14 +197,7 @@ class PracticeSession:
             # Time spent answering: from the first word to the last, not the thinking
             # before it or the silence that ended the recording.
             spoken = words[-1].end - words[0].start if words else result.duration_s
-            score = score_answer(
-                transcript,
-                question=self.question.text,
-                duration_s=spoken,
-                expects_example=expects_example(self.question),
-                words=words,
-                talking_points=self.question.talking_points,
-            )
+            score, specifics = self._score(transcript, words=words, duration_s=spoken)
             attempt = Attempt(
                 attempt_id,
                 self.question,
@@ -158,6 +207,7 @@ class PracticeSession:
                 result.duration_s,
                 result.audio_path,
                 result.error,
+                *specifics,
             )
         self.store.complete_attempt(
             attempt_id,
@@ -177,13 +227,7 @@ class PracticeSession:
         """Score a typed answer (no microphone, or the user prefers to type)."""
         if attempt_id is None:
             attempt_id, _ = self.begin_answer()
-        score = score_answer(
-            text,
-            question=self.question.text,
-            duration_s=None,
-            expects_example=expects_example(self.question),
-            talking_points=self.question.talking_points,
-        )
+        score, specifics = self._score(text)
         attempt = Attempt(
             attempt_id,
             self.question,
@@ -193,7 +237,7 @@ class PracticeSession:
             None,
             None,
             None,
-            *self._specifics(text),
+            *specifics,
         )
         self.store.complete_attempt(
             attempt_id,
@@ -208,14 +252,34 @@ class PracticeSession:
         self.attempts.append(attempt)
         return attempt
 
-    def _specifics(
-        self, transcript: str
-    ) -> tuple[tuple[tuple[str, bool], ...], tuple[tuple[str, bool], ...]]:
-        from voice_coach.cv import used
-
-        return (
-            tuple(used(transcript, self.question.mentions)),
-            tuple(used(transcript, self.question_set.key_terms)),
+    def _score(
+        self,
+        transcript: str,
+        *,
+        words: Sequence[TimedWord] | None = None,
+        duration_s: float | None = None,
+    ) -> tuple[Score, Specifics]:
+        earlier = None
+        previous_probe = None
+        base_id = self.base_question.id
+        for attempt in reversed(self.attempts):
+            if attempt.question.id.split("#", 1)[0] != base_id:
+                continue
+            if previous_probe is None and attempt.score is not None:
+                previous_probe = attempt.score.probe
+            if self.follow_up is not None and "#" not in attempt.question.id and attempt.transcript:
+                earlier = attempt.transcript
+                break
+            if self.follow_up is None:
+                break
+        return score_attempt(
+            self.question,
+            transcript,
+            question_set=self.question_set,
+            words=words,
+            duration_s=duration_s,
+            previous_probe=previous_probe,
+            earlier=earlier,
         )
 
     def next_question(self) -> bool:

@@ -25,6 +25,7 @@ from pydantic import (
 
 from voice_coach import locations
 from voice_coach.errors import QuestionSetError
+from voice_coach.scoring.kinds import QuestionKind, infer_kind
 
 EXAMPLE = "example"
 """The ``expects`` entry of behavioural questions: the answer needs an accomplishment example."""
@@ -53,6 +54,26 @@ class Question(BaseModel):
     follow_ups: tuple[str, ...] = ()
     mentions: tuple[str, ...] = ()
     """Specifics the answer should use: the names and numbers a CV bullet gives."""
+    kind: QuestionKind | None = None
+    """What a good answer must do; unset, it is read from ``expects`` and the question's words."""
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, value: object) -> object:
+        return QuestionKind.parse(value) if isinstance(value, str) else value
+
+    @property
+    def question_kind(self) -> QuestionKind:
+        """The declared kind; else a story when ``expects`` asks for an example (or for
+        nothing at all); else the kind the question's own words show."""
+        if self.kind is not None:
+            return self.kind
+        inferred = infer_kind(self.text)
+        if self.expects_example:
+            return inferred if inferred.spec.needs_example else QuestionKind.STORY
+        if self.expects and inferred.spec.needs_example:
+            return QuestionKind.GENERAL  # the author listed talking points, not an example
+        return inferred
 
     @property
     def expects_example(self) -> bool:

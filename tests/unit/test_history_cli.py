@@ -37,12 +37,14 @@ def test_show_json_and_markdown() -> None:
     code, out, _ = run("show", str(sid), "--json")
     assert code == 0
     (data,) = json.loads(out)
-    assert data["id"] == sid and data["answers"] == 2 and data["flagged"] == 1
-    # The second question asks for talking points, not an example: null, not flagged.
-    assert [a["concrete_example"] for a in data["attempts"]] == [False, None]
+    assert data["id"] == sid and data["answers"] == 2 and data["flagged"] == 2
+    # One verdict per answer, whatever the question needs: the second asks for a plan's
+    # priorities, and a story about the past does not give them.
+    assert [a["concrete_example"] for a in data["attempts"]] == [False, False]
+    assert [a["score"]["kind"] for a in data["attempts"]] == ["story", "plan"]
     code, out, _ = run("show", str(sid))
     assert code == 0 and out.startswith("# Second interview")
-    assert f"> {STORY}" in out and "no concrete example" in out
+    assert f"> {STORY}" in out and "needs work" in out
 
 
 def test_export_to_file(tmp_path: Path) -> None:

@@ -81,6 +81,6 @@ def test_talking_points_are_checked_for_closing_questions(tmp_path: Path) -> Non
     session = PracticeSession(parse_question_set(SET, "two.toml"), Store(tmp_path))
     session.next_question()
     missed = session.finish_typed("No, I think you covered everything, thank you.")
-    assert missed.flagged and missed.concrete_example is None
+    assert missed.flagged and missed.meets is False
     asked = session.finish_typed("Yes: what are the next steps in the process from here?")
     assert not asked.flagged

@@ -24,6 +24,9 @@ MIN_SECONDS = 30.0
 MIN_WORDS_NO_EXAMPLE = 15
 """Closing and talking-point questions can be answered briefly, but not in a few words."""
 MIN_SECONDS_NO_EXAMPLE = 8.0
+MIN_WORDS_BRIEF = 6
+MIN_SECONDS_BRIEF = 2.0
+"""Closing replies ("Thank you! Could I let you know by Friday?") are good when brief."""
 MAX_SECONDS = 180.0
 """Past three minutes a behavioural answer rambles: the interviewer has stopped following."""
 GOOD_SECONDS = (60.0, 120.0)
@@ -171,11 +174,13 @@ def phrasing_flags(found: Evidence, *, expects_example: bool) -> list[Flag]:
 
 
 def length_flags(
-    words: int, duration_s: float | None, expects_example: bool
+    words: int, duration_s: float | None, expects_example: bool, *, brief: bool = False
 ) -> tuple[list[Flag], str]:
     """Too short, too long, and the length verdict the delivery panel shows."""
-    min_words = MIN_WORDS if expects_example else MIN_WORDS_NO_EXAMPLE
-    min_seconds = MIN_SECONDS if expects_example else MIN_SECONDS_NO_EXAMPLE
+    min_words = MIN_WORDS if expects_example else MIN_WORDS_BRIEF if brief else MIN_WORDS_NO_EXAMPLE
+    min_seconds = (
+        MIN_SECONDS if expects_example else MIN_SECONDS_BRIEF if brief else MIN_SECONDS_NO_EXAMPLE
+    )
     short_words = words < min_words
     short_time = duration_s is not None and duration_s < min_seconds
     seconds = duration_s if duration_s is not None else words / TYPED_WPM * 60.0

@@ -53,6 +53,8 @@ class KindSpec:
     """Concept ids (see ``concepts.py``) every good answer covers, in the advice's words."""
     extras: tuple[str, ...] = ()
     """Concept ids worth covering that do not decide the verdict."""
+    brief: bool = False
+    """A few words can be a whole good answer ("Thank you! Could I let you know by Friday?")."""
 
 
 KIND_SPECS: dict[QuestionKind, KindSpec] = {
@@ -66,13 +68,13 @@ KIND_SPECS: dict[QuestionKind, KindSpec] = {
     QuestionKind.SALARY: KindSpec("salary", False, ("range_or_figure",)),
     QuestionKind.STRENGTHS: KindSpec("strengths and weaknesses", False, ("backed_quality",)),
     QuestionKind.QUESTIONS_FOR_US: KindSpec(
-        "your questions for them", False, ("asks_question", "asks_decision")
+        "your questions for them", False, ("asks_question", "asks_decision"), brief=True
     ),
     QuestionKind.OFFER: KindSpec(
-        "an offer on the spot", False, ("asks_time", "says_when"), ("thanks",)
+        "an offer on the spot", False, ("asks_time", "says_when"), ("thanks",), brief=True
     ),
     QuestionKind.REMOTE_ENVIRONMENT: KindSpec(
-        "the remote working environment", False, ("asks_environment",)
+        "the remote working environment", False, ("asks_environment",), brief=True
     ),
     QuestionKind.GENERAL: KindSpec("a direct answer", False, ()),
 }
@@ -123,6 +125,8 @@ _CUES: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = (
         QuestionKind.QUESTIONS_FOR_US,
         _rx(
             r"questions? (?:for|to ask) (?:us|me|them|the panel)",
+            r"questions (?:do|would|have|did) you (?:have|got|want|like)",
+            r"what (?:other )?questions",
             r"(?:any|some|other|more|further) questions",
             r"anything (?:at all )?(?:you'?d|you would|you want|you wanted|else you'?d|else you) "
             r"(?:like )?to (?:ask|know)",

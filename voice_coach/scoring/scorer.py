@@ -37,7 +37,7 @@ from voice_coach.scoring.talking_points import TalkingPoint, match_talking_point
 from voice_coach.scoring.text import Text, lowered
 
 STAR_PARTS = ("situation", "task", "action", "result")
-EVIDENCE_PARTS = ("situation", "action", "result")
+EVIDENCE_PARTS = ("situation", "action", "result", "quantified")
 POINTS_NEEDED = 0.5
 """Share of a set's own (free-worded) talking points a good answer covers."""
 
@@ -65,7 +65,8 @@ class Score:
     flags: tuple[Flag, ...]
     metrics: Metrics
     evidence: dict[str, tuple[Span, ...]] = field(hash=False)
-    """Keys "situation", "action", "result": the words that triggered each rule.
+    """Keys "situation", "action", "result" and "quantified" (results with a number in
+    them): the words that triggered each rule.
     Kept out of the hash because dicts have none."""
     star: dict[str, tuple[Span, ...]] = field(default_factory=dict, hash=False)
     """Keys "situation", "task", "action", "result": whole clauses, for highlighting."""
@@ -138,11 +139,11 @@ def _points(
 ) -> tuple[tuple[TalkingPoint, ...], list[str], list[str], int, int]:
     """The talking points with whether each is covered, read by meaning where a concept knows it.
 
-    The set's points come first, then the kind's own essentials the set did not word
-    (an offer always needs "asks for time to consider"); a set point that names the
-    same act as a concept ("asks for time to think") is read by that concept, not by
-    its words. Returns the points, the essential concept ids missed, the blockers said,
-    and how many of the set's own points there were and were covered.
+    A set point that names the same act as a concept ("asks for time to think") is read
+    by that concept, not by its words. Without set points, the kind's own essentials
+    are the talking points (an offer needs "asks for time to consider"). Returns the
+    points, the required concept ids missed, the blockers said, and how many of the
+    set's other points there were and were covered (most of them should be).
     """
     spec = kind.spec
     low = text.low
@@ -160,15 +161,18 @@ def _points(
             set_points.append(TalkingPoint(point, bool(spans), spans))
     said = {c.id: tp.covered for c, tp in zip(concepts, set_points, strict=True) if c is not None}
     results = [*set_points]
+    # The set's own points are the expectations when it lists any (an essential of the
+    # kind among them is required); the kind's essentials are the default otherwise.
     missed = [c for c in spec.essentials if c in said and not said[c]]
-    for concept_id in (*spec.essentials, *spec.extras):
-        if concept_id in said:
-            continue
-        concept = CONCEPTS[concept_id]
-        spans = merge_spans(concept.reader(low))
-        results.append(TalkingPoint(concept.text, bool(spans), spans))
-        if not spans and concept_id in spec.essentials:
-            missed.append(concept_id)
+    required = set(said) & set(spec.essentials)
+    if not points:
+        for concept_id in (*spec.essentials, *spec.extras):
+            concept = CONCEPTS[concept_id]
+            spans = merge_spans(concept.reader(low))
+            results.append(TalkingPoint(concept.text, bool(spans), spans))
+            if not spans and concept_id in spec.essentials:
+                missed.append(concept_id)
+    set_points = [tp for tp, c in zip(set_points, concepts, strict=True) if c is None or c.id not in required]
     blockers = [b for b, c in BLOCKERS.items() if kind is QuestionKind.OFFER and c.reader(low)]
     covered = sum(tp.covered for tp in set_points)
     return tuple(results), missed, blockers, len(set_points), covered
@@ -239,7 +243,9 @@ def score_answer(
             part_flags.append(fl.not_an_episode_flag(story))
         flags.extend(part_flags)
         missing.extend(f.code.missing for f in part_flags if f.code.missing)
-    length_flags, length = fl.length_flags(n_words, duration_s, needs_example)
+    length_flags, length = fl.length_flags(
+        n_words, duration_s, needs_example, brief=kind.spec.brief
+    )
     flags.extend(length_flags)
     if needs_example and story.results:
         flags.extend(fl.result_flags(story, concrete=concrete))
@@ -273,7 +279,7 @@ def score_answer(
         missing.extend(BLOCKERS[b].text for b in blockers)
         if not enough_free:
             missing.extend(tp.text for tp in points if not tp.covered and tp.text not in missing)
-    concept_gaps = [*missed, *blockers]
+    concept_gaps = [*blockers, *missed]
 
     return Score(
         transcript=transcript,
@@ -284,6 +290,7 @@ def score_answer(
             "situation": story.situation,
             "action": story.own_actions,
             "result": story.results,
+            "quantified": story.quantified,
         },
         star=story.star,
         talking_points=points,

@@ -8,10 +8,14 @@ prepared ahead and lets playback be interrupted.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import queue
+import sys
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,13 +77,8 @@ class _Engine:
                 )
             )
         try:
-            engine: Any = pyttsx3.init()
-            _silence_driver_prints()
-            default_voice = engine.getProperty("voice")
-            voices = [
-                VoiceInfo(str(v.id), str(v.name), _languages(v))
-                for v in engine.getProperty("voices") or []
-            ]
+            renderer = _Renderer(pyttsx3.init)
+            voices = renderer.voices()
         except Exception as exc:
             error = VoiceError(
                 f"no text-to-speech engine ({_first_line(exc)}); install espeak-ng "
@@ -90,20 +89,161 @@ class _Engine:
         while True:
             text, voice, rate, path, future = self._requests.get()
             try:
-                # The engine keeps the last voice set: name one every time.
-                engine.setProperty("voice", voice or default_voice)
-                engine.setProperty("rate", rate)
-                tmp = path.with_suffix(".part.wav")
-                tmp.unlink(missing_ok=True)
-                engine.save_to_file(text, str(tmp))
-                engine.runAndWait()
-                _wait_for_file(tmp)
-                tmp.replace(path)
-                future.set_result(path)
+                future.set_result(renderer.render(text, voice, rate, path))
             except VoiceError as exc:
                 future.set_exception(exc)
             except Exception as exc:
                 future.set_exception(VoiceError(f"speech synthesis failed ({_first_line(exc)})"))
+
+
+RENDER_ATTEMPTS = 3
+"""Tries per question before giving up: a lost render is rare, two in a row rarer still."""
+
+ATTEMPT_TIMEOUT_S = 8.0
+"""Longest wait for one try's WAV. With espeak a lost render is noticed as soon as espeak
+is idle, long before this; it bounds a hung engine or a driver that cannot say."""
+
+IDLE_WAIT_S = 2.0
+"""Longest wait for espeak to be idle before a render starts (see ``_Renderer``)."""
+
+IDLE_GRACE_S = 0.5
+"""How long espeak must have been idle, with no WAV written, before a try counts as lost.
+Not zero: espeak reports busy only once its thread has picked the utterance up, which
+under CPU load can take a moment after ``runAndWait`` returns."""
+
+POLL_S = 0.02
+
+WAV_HEADER_BYTES = 44
+"""A WAV header alone: a file no bigger holds no audio."""
+
+
+class _Renderer:
+    """Renders text to a WAV file with one pyttsx3 engine, and retries when no audio comes.
+
+    pyttsx3's espeak driver now and then writes no file at all. espeak works on its
+    own thread (setting the voice and rate are queued there too), and pyttsx3's
+    ``runAndWait`` cancels whatever espeak is busy with as it ends its loop; under
+    CPU load that cancel can land as the new utterance starts and silently take it
+    with it. A user meets that as a question that is never spoken, so: before each
+    render we wait (briefly) for espeak to be idle, which avoids the cancel; and a
+    render that still yields no audio, or fails, is tried again with a freshly made
+    engine (the old one may hold the lost utterance's state, and pyttsx3 leaves an
+    engine whose ``runAndWait`` raised unable to run again), up to ``attempts``
+    times, before it becomes a :class:`VoiceError`.
+
+    ``new_engine`` makes an engine (``pyttsx3.init``); ``busy`` says whether the
+    engine is still synthesising, or None when it cannot tell. Both are parameters
+    so the retry logic can be tested with a fake engine.
+    """
+
+    def __init__(
+        self,
+        new_engine: Callable[[], Any],
+        *,
+        busy: Callable[[], bool | None] | None = None,
+        attempts: int = RENDER_ATTEMPTS,
+        attempt_timeout_s: float = ATTEMPT_TIMEOUT_S,
+    ) -> None:
+        self._new_engine = new_engine
+        self._busy = busy or _espeak_busy
+        self.attempts = attempts
+        self.attempt_timeout_s = attempt_timeout_s
+        self.engine: Any = self._make_engine()
+        self.default_voice: str | None = self.engine.getProperty("voice")
+
+    def voices(self) -> list[VoiceInfo]:
+        return [
+            VoiceInfo(str(v.id), str(v.name), _languages(v))
+            for v in self.engine.getProperty("voices") or []
+        ]
+
+    def render(self, text: str, voice: str | None, rate: int, path: Path) -> Path:
+        """Write ``text`` spoken to ``path``; raises :class:`VoiceError` after the last try."""
+        tmp = path.with_suffix(".part.wav")
+        problem = "no audio was written"
+        for attempt in range(self.attempts):
+            if attempt or self.engine is None:
+                try:
+                    self._reinit()
+                except Exception as exc:
+                    problem = f"the engine could not be restarted: {_first_line(exc)}"
+                    break
+            tmp.unlink(missing_ok=True)
+            try:
+                # The engine keeps the last voice set: name one every time.
+                self.engine.setProperty("voice", voice or self.default_voice)
+                self.engine.setProperty("rate", rate)
+                # espeak applies those on its own thread; pyttsx3 cancels whatever espeak
+                # is doing when runAndWait starts, and such a cancel can take the new
+                # utterance with it. Let espeak finish first.
+                self._wait_until_idle(IDLE_WAIT_S)
+                self.engine.save_to_file(text, str(tmp))
+                self.engine.runAndWait()
+            except Exception as exc:
+                problem = _first_line(exc)
+                continue
+            if self._wait_for_audio(tmp):
+                tmp.replace(path)
+                return path
+            problem = "no audio was written"
+        tmp.unlink(missing_ok=True)
+        tries = "once" if self.attempts == 1 else f"{self.attempts} times"
+        raise VoiceError(f"the text-to-speech engine produced no audio (tried {tries}; {problem})")
+
+    def _make_engine(self) -> Any:
+        engine = self._new_engine()
+        _silence_driver_prints()
+        return engine
+
+    def _reinit(self) -> None:
+        """Replace the engine with a new one.
+
+        The old engine is collected *before* the new one is made: pyttsx3's espeak
+        driver unregisters espeak's one, process-wide callback when it is destroyed,
+        so an old engine collected later would deafen the new one for good.
+        (``pyttsx3.init`` also hands back a cached engine while the old one lives.)
+        """
+        old, self.engine = self.engine, None
+        if old is not None:
+            with contextlib.suppress(Exception):
+                old.stop()
+        # Never swap espeak's callback while espeak may be calling it.
+        self._wait_until_idle(IDLE_WAIT_S)
+        del old
+        gc.collect()
+        self.engine = self._make_engine()
+
+    def _wait_until_idle(self, limit_s: float) -> None:
+        deadline = time.monotonic() + limit_s
+        while self._busy() and time.monotonic() < deadline:
+            time.sleep(POLL_S)
+
+    def _wait_for_audio(self, path: Path) -> bool:
+        """Whether the driver wrote a WAV with audio in it to ``path``.
+
+        The espeak driver can return from ``runAndWait`` before espeak's callback has
+        written the file, so it is awaited: more than a header and no longer growing.
+        The try is lost once the engine has been idle for a moment with no file
+        (espeak writes it before it goes idle), or after ``attempt_timeout_s``.
+        """
+        deadline = time.monotonic() + self.attempt_timeout_s
+        last = -1
+        idle_since: float | None = None
+        while True:
+            size = path.stat().st_size if path.exists() else -1
+            if size > WAV_HEADER_BYTES and size == last:
+                return True
+            now = time.monotonic()
+            if now > deadline:
+                return False
+            if self._busy() is False and size <= WAV_HEADER_BYTES:
+                idle_since = now if idle_since is None else idle_since
+                if now - idle_since >= IDLE_GRACE_S:
+                    return False
+            else:
+                idle_since = None
+            last = size
+            time.sleep(POLL_S)
 
 
 def list_voices(timeout: float = 15.0) -> list[VoiceInfo]:
@@ -166,25 +306,17 @@ class Voice:
         play_file(self.synthesize(text), device=self.output_device, stop=stop)
 
 
-RENDER_TIMEOUT_S = 15.0
-
-
-def _wait_for_file(path: Path) -> None:
-    """Wait until the driver has written the WAV.
-
-    pyttsx3's espeak driver can return from ``runAndWait`` before espeak's
-    asynchronous callback has written the file (seen under CPU load), so the
-    file is awaited: present, more than a header, and no longer growing.
-    """
-    deadline = time.monotonic() + RENDER_TIMEOUT_S
-    last = -1
-    while time.monotonic() < deadline:
-        size = path.stat().st_size if path.exists() else -1
-        if size > 44 and size == last:  # 44 bytes: a WAV header alone
-            return
-        last = size
-        time.sleep(0.05)
-    raise VoiceError("the text-to-speech engine produced no audio")
+def _espeak_busy() -> bool | None:
+    """Whether espeak is still synthesising (its async thread has work), or None when the
+    engine is not espeak's or cannot say. Looked up, not imported: only the espeak driver
+    loads this module, and only after ``pyttsx3.init``."""
+    espeak = sys.modules.get("pyttsx3.drivers._espeak")
+    if espeak is None:
+        return None
+    try:
+        return bool(espeak.IsPlaying())
+    except Exception:
+        return None
 
 
 def _silence_driver_prints() -> None:

@@ -12,6 +12,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from voice_coach.practice import Attempt, expects_example
+from voice_coach.scoring import FlagCode, FlagGroup
 
 STAR_STYLES = {
     "situation": ("S", "bold cyan underline"),
@@ -21,9 +22,11 @@ STAR_STYLES = {
 }
 FILLER_STYLE = "italic red"
 
-_MISSING = ("no_situation", "habitual", "hypothetical", "we_only", "no_action", "no_result")
-_PHRASING = ("duty_phrasing", "cliche", "hedge", "result_not_quantified")
-_DELIVERY = ("too_short", "too_long", "fast_pace", "slow_pace", "many_fillers", "long_pause")
+_GROUPS = (
+    ("What is missing", FlagGroup.MISSING),
+    ("Phrasing", FlagGroup.PHRASING),
+    ("Delivery", FlagGroup.DELIVERY),
+)
 
 
 def transcript_text(attempt: Attempt) -> Text:
@@ -77,13 +80,8 @@ def _runs(source: str, spans: tuple[tuple[int, int], ...]) -> list[tuple[int, in
 
 
 def headline(attempt: Attempt) -> str:
-    score = attempt.score
-    if score is None:
-        return attempt.verdict
-    if not expects_example(attempt.question) and score.talking_points:
-        covered = sum(tp.covered for tp in score.talking_points)
-        return f"Covered {covered} of {len(score.talking_points)} talking points."
-    return score.verdict
+    """The one verdict in words: the score says it, so no screen words it differently."""
+    return attempt.verdict
 
 
 def star_glance(attempt: Attempt) -> Text:
@@ -133,26 +131,23 @@ def feedback(attempt: Attempt) -> RenderableType:
             parts.append(
                 Text(f"  {mark} {point.text}", style="green" if point.covered else "yellow")
             )
-        groups = (
-            ("What is missing", _MISSING),
-            ("Phrasing", _PHRASING),
-            ("Delivery", _DELIVERY),
-        )
-        for title, codes in groups:
-            flags = [f for f in score.flags if f.code in codes]
+        for title, group in _GROUPS:
+            flags = [
+                f
+                for f in score.flags
+                if f.code.group is group and f.code is not FlagCode.POINT_MISSED
+            ]
             if flags:
                 parts.append(Text(title, style="bold underline"))
                 for flag in flags:
                     parts.append(
                         Text.assemble(("• ", "bold"), (flag.message, "bold"), " ", flag.advice)
                     )
-        others = [
-            f
-            for f in score.flags
-            if f.code not in _MISSING + _PHRASING + _DELIVERY and f.code != "talking_point_missed"
-        ]
-        for flag in others:
-            parts.append(Text.assemble(("• ", "bold"), (flag.message, "bold"), " ", flag.advice))
+        missed = [f for f in score.flags if f.code is FlagCode.POINT_MISSED]
+        if missed:
+            parts.append(Text("To cover", style="bold underline"))
+            for flag in missed:
+                parts.append(Text.assemble(("• ", "bold"), (flag.message, "bold"), " ", flag.advice))
         parts += [Text(""), delivery_line(attempt)]
     for label, items in (("From your CV", attempt.mentions), ("Job key terms", attempt.key_terms)):
         if items:

@@ -27,7 +27,7 @@ def attempt_detail(attempt: AttemptRow) -> RenderableType:
     """The saved verdict, flags and transcript of one answer."""
     score = attempt.score or {}
     parts: list[RenderableType] = [Text(attempt.question_text, style="bold")]
-    marks: dict[bool | None, str] = {True: "✔ concrete example", False: "✘ no concrete example"}
+    marks: dict[bool | None, str] = {True: "✔ good answer", False: "✘ needs work"}
     status = marks.get(attempt.concrete_example, f"• {attempt.status}")
     meta = [status]
     if attempt.duration_s:
@@ -324,7 +324,7 @@ def _series(key: str, values: list[float | None]) -> str:
 
 
 def _verdict(attempt: AttemptRow) -> str:
-    marks: dict[bool | None, str] = {True: "✔ example", False: "✘ flagged"}
+    marks: dict[bool | None, str] = {True: "✔ good answer", False: "✘ needs work"}
     return marks.get(attempt.concrete_example, attempt.status)
 
 

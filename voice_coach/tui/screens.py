@@ -547,7 +547,7 @@ class SummaryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         attempts = self.session.summary()
-        examples = sum(1 for a in attempts if not a.flagged)
+        examples = sum(1 for a in attempts if a.meets)
         self.query_one("#summary-title", Static).update(
             f"Session summary: {self.session.question_set.title}: "
             f"{examples} of {len(attempts)} answers had what they needed. Saved."
@@ -558,9 +558,9 @@ class SummaryScreen(Screen[None]):
             if a.score is None:
                 mark = "— no speech"
             elif not a.flagged:
-                mark = "✔ example" if a.concrete_example else "✔ covered"
+                mark = "✔ good answer"
             else:
-                mark = "✘ " + ", ".join(f.code.replace("_", " ") for f in a.score.flags[:2])
+                mark = "✘ needs work: " + (", ".join(a.score.missing[:2]) or "see feedback")
             words = str(a.score.metrics.words) if a.score else "0"
             time = f"{a.duration_s:.0f} s" if a.duration_s else a.status
             table.add_row(str(i), mark, words, time, a.question.text)
