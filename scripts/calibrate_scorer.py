@@ -31,7 +31,7 @@ from voice_coach.scoring.text import Text, lowered  # noqa: E402
 OUT = ROOT / "voice_coach" / "scoring" / "story_weights.py"
 L2 = 0.3
 """Regularisation strength: enough that a weight needs several answers behind it."""
-STEPS = 20000
+STEPS = 5000
 RATE = 0.5
 
 
@@ -64,6 +64,16 @@ def main(argv: list[str] | None = None) -> int:
     names = sorted(rows[0])
     x = np.array([[r[n] for n in names] for r in rows])
     y = np.array([1.0 if i.concrete_example else 0.0 for i in items])
+    folds = 5
+    order = np.random.default_rng(0).permutation(len(y))
+    correct = 0
+    for k in range(folds):
+        test = order[k::folds]
+        train = np.setdiff1d(order, test)
+        wk, bk = fit(x[train], y[train])
+        pk = 1.0 / (1.0 + np.exp(-(x[test] @ wk + bk)))
+        correct += int(np.sum((pk >= 0.5) == (y[test] == 1)))
+    print(f"{folds}-fold cross-validated accuracy {correct / len(y):.3f}")
     w, b = fit(x, y)
     p = 1.0 / (1.0 + np.exp(-(x @ w + b)))
     accuracy = float(np.mean((p >= 0.5) == (y == 1)))

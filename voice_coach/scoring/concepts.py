@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from voice_coach.scoring.numbers import Span
+from voice_coach.scoring.numbers import Span, find_numbers
 
 Reader = Callable[[str], list[Span]]
 
@@ -87,6 +87,9 @@ _ASKS_TIME_RE = re.compile(
     r"(?:\w+ ){0,3}(?:decide|commit|answer|give you an answer|sign|say yes|accept|rush)"
     r"|\b(?:time to (?:think|consider|reflect|digest|decide|talk|discuss|look|read|go over|weigh|mull))"
     r"|\b(?:get|come|be) back to you\b"
+    r"|\bneed (?:the|a|some|a few|a couple of|the odd) (?:weekend|day|days|time|night|while|hours)\b"
+    rf"|\b(?:the weekend|{_NUM} (?:days?|hours?|nights?)|some time|a little time|a bit of time) "
+    r"to (?:think|consider|mull|decide|reflect|talk|discuss|weigh|look|read|sleep|go over)"
     rf"|\b{_NUM} (?:more )?(?:hours?|days?|nights?) (?:to|so i can) (?:decide|think|consider|mull|reflect|talk|"
     r"discuss|weigh|look|read|sleep|go over)"
 )
@@ -109,7 +112,8 @@ _ACCEPT_HEDGE_RE = re.compile(
 )
 
 _QUESTION_OPEN = (
-    r"(?:what|what's|how|how's|when|who|whom|where|which|why|is|are|was|were|do|does|did|can|could|"
+    r"(?:what|what's|whats|how|how's|hows|when|whens|who|whos|who's|whom|where|wheres|which|why|is|"
+    r"are|was|were|do|does|did|can|could|"
     r"would|will|should|has|have|had|may|might|shall)"
 )
 _INDIRECT_QUESTION = (
@@ -136,7 +140,8 @@ _DECISION_RE = re.compile(
     r"timeline|time ?line|timescales?|time ?frame|time ?scale|process from here|recruitment process|"
     r"hiring process|go from here|goes from here|happens next|happens now|comes next|how long (?:until|before|will|does|do)|"
     r"get back to (?:me|candidates|people|everyone|applicants)|let (?:me|candidates|people|applicants|everyone) know|"
-    r"be in touch|getting in touch|in post|make an offer|making offers?|fill (?:the|this) (?:role|position|post)|"
+    r"be in touch|getting in touch|letting (?:me|people|candidates|us|everyone|applicants) know|"
+    r"when (?:do|did) you (?:think|expect|hope|plan|reckon)|in post|make an offer|making offers?|fill (?:the|this) (?:role|position|post)|"
     r"filled|someone (?:starting|in place|on board)|start date|starting date|shortlist|"
     r"(?:when|by when) (?:might|will|would|can|could|should|do|does|are|is) (?:i|we|you|they|the role|"
     r"the position|someone|the successful)|when (?:are|were) you (?:hoping|looking|planning|expecting|aiming)|"
@@ -162,6 +167,16 @@ _MONEY_RE = re.compile(
     r"dollars|euros|quid|an hour|per hour|a year|per annum|p\.?a\.?)\b|\b(?:\w+[- ])?(?:thousand|grand|"
     r"k)\b(?: pounds| dollars| euros| a year| per annum)?|\b(?:salary )?(?:range|band|bracket|budget"
     r"(?:ed)?)\b|\bmarket rate\b|\bbetween \S+ and \S+)"
+)
+_AMOUNT_WORDS = (
+    r"(?:k|grand|thousand|hundred|million|pounds?|dollars?|euros?|quid|bucks|lakhs?|lacs?|crores?|"
+    r"rupees?|rand|naira|shillings?|pesos?|yen|francs?|ringgit|dirhams?|an hour|per hour|a year|"
+    r"per annum|a month|per month)"
+)
+_WORD_AMOUNT_RE = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|hundred|\d[\d,.]*)(?:[- ](?:\w+)){0,3}? " + _AMOUNT_WORDS + r"\b"
 )
 _MONEY_DODGE_RE = re.compile(
     r"\b(?:whatever (?:you|you're|you are|is)|anything (?:is|would be) (?:fine|ok|okay)|i don'?t "
@@ -193,8 +208,16 @@ _REASON_RE = re.compile(
     r"bring my|build on|step up|challenge|progress\w*|reputation|known for|focus on|moving towards|"
     r"looking for|believe in|care about|resonat\w*|inspir\w*|proud|purpose|impact)\b"
 )
+_GENERIC_PRAISE_RE = re.compile(
+    r"\b(?:well[- ]known|great (?:company|place|reputation|team|culture)|good things|good "
+    r"reputation|fit in|great place to work|new challenge|next step|grow and develop|good "
+    r"opportunity|exciting (?:time|company|opportunity)|everyone says|market leader|really great)\b"
+)
 _SELF_LINK_RE = re.compile(
-    r"\b(?:i'?ve|i have|my (?:experience|background|time|work|skills?|years?|career|degree|training|"
+    r"\b(?:i'?ve (?:done|worked|been|led|built|spent|got|seen|used|volunteered|trained|run|managed|"
+    r"taught|qualified|started|finished|completed|studied|delivered)|i have (?:done|worked|been|led|"
+    r"built|spent|seen|used|volunteered|trained|run|managed|taught)|i'?m (?:doing|studying|training|"
+    r"working|qualified)|im (?:doing|studying|training|working)|my (?:experience|background|time|work|skills?|years?|career|degree|training|"
     r"job|role|team)|i (?:worked|led|built|spent|volunteered|studied|did|ran|managed|used|grew up|"
     r"trained|qualified|saw|noticed|read|met|followed|use|work|know|speak)|what i know|i'?d be using|"
     r"use my|bring my|build on|from my|as a (?:customer|user|patient|parent|volunteer))\b"
@@ -211,7 +234,8 @@ _CURRENT_ROLE_RE = re.compile(
     r"\w+(?: \w+)? (?:years?|months?)|i'?ve been (?:a|an|the|working|at|with|in)|i have been (?:a|an|the|"
     r"working|at|with|in)|my (?:current|last|previous|most recent) (?:role|job|position)|"
     r"i (?:qualified|trained|graduated|studied|started (?:out|my career))|i'?ve been \w+ing|"
-    r"i have been \w+ing|i'?m (?:an?|the) \w+)\b"
+    r"i have been \w+ing|i'?m (?:an?|the) (?!mum|mom|dad|mother|father|parent|fan|big|massive|huge|keen|"
+    r"people person|person|family)\w+)\b"
 )
 _LIFE_STORY_RE = re.compile(
     r"\b(?:i was born|grew up|my (?:mum|mom|dad|parents|family|childhood)|went to (?:the local )?school|"
@@ -220,8 +244,8 @@ _LIFE_STORY_RE = re.compile(
 _ACHIEVEMENT_RE = re.compile(
     r"\b(?:led|built|launched|delivered|cut|reduced|increased|grew|saved|won|created|introduced|"
     r"designed|managed|ran|set up|turned around|improved|doubled|halved|raised|trained|mentored|"
-    r"promoted|award\w*|recogni[sz]ed|proud\w*|achievements?|contribution|building|leading|"
-    r"running|biggest|best|strength|good at|known for|specialis\w*|"
+    r"promoted|award\w*|recogni[sz]ed|commended|praised|proud\w*|achievements?|contribution|"
+    r"tutor\w*|mentor\w*|biggest|strength|good at|known for|specialis\w*|"
     r"speciali[sz]\w*|expert\w*|skilled|background in)\b|\d"
 )
 _WHY_HERE_RE = re.compile(
@@ -295,14 +319,35 @@ def _is_question(low: str, span: Span) -> bool:
 
 _LEAD_RE = re.compile(
     r"^(?:(?:um+|uh+|er+|erm+|so|and|well|also|just|oh|okay|ok|yeah|yes|great|right|then|sure|"
-    r"actually|but|one (?:other |last |more |final )?thing|another (?:thing|one)|i guess|i mean|like|"
+    r"actually|but|sorry|oh|right|okay then|last one|one more|one (?:other |last |more |final )?thing|"
+    r"another (?:thing|one)|i guess|i mean|like|"
     r"thanks|thank you|that'?s (?:great|helpful|really helpful|good to know)|brilliant|perfect|lovely|"
     r"cool|and also|secondly|first(?:ly)?|finally|lastly)\b\W*)+"
 )
 
 
+_CLAUSE_EDGE_RE = re.compile(r"\s(?:and|also|but|plus|so)\s|;|\s-+\s|—")
+
+
 def _question_sentences(low: str) -> list[Span]:
-    return [s for s in _sentences(low) if _is_question(low, s)]
+    """The parts of the answer that ask something.
+
+    A sentence that ends in "?" asks as a whole. Without punctuation (speech-to-text
+    often gives none) only the clauses that open as a question do: in "how many vets are
+    on the rota and I guess I'll just wait to hear from you" the second clause asks nothing.
+    """
+    asked: list[Span] = []
+    for a, b in _sentences(low):
+        if "?" in low[a:b]:
+            asked.append((a, b))
+            continue
+        start = a
+        edges = [(a + m.start(), a + m.end()) for m in _CLAUSE_EDGE_RE.finditer(low[a:b])]
+        for edge_start, edge_end in [*edges, (b, b)]:
+            if _is_question(low, (start, edge_start)):
+                asked.append((start, edge_start))
+            start = edge_end
+    return asked
 
 
 # --- Readers ----------------------------------------------------------------------
@@ -344,7 +389,9 @@ def says_when(low: str) -> list[Span]:
 
 
 def accepts_now(low: str) -> list[Span]:
-    """Accepting (or turning down) the offer outright, with no request for time in the same breath."""
+    """Accepting (or turning down) the offer outright: "Yes! I accept" stays a yes even when
+    a request for time follows it; "I'd love to accept, but could I have till Friday?"
+    (hedged in the same breath) is not one."""
     found: list[Span] = []
     for a, b in _sentences(low):
         sentence = low[a:b]
@@ -352,34 +399,46 @@ def accepts_now(low: str) -> list[Span]:
             if _ACCEPT_HEDGE_RE.search(sentence):
                 continue
             found.append((a + m.start(), a + m.end()))
-    if found and asks_time(low):
-        return []
     return found
 
 
 _PAY_RE = re.compile(
     r"\b(?:salary|salaries|pay|paid|overtime|bonus\w*|holidays?|annual leave|leave|pension|"
-    r"weighting|perks?|benefits?|expenses|car|parking|rate|money|raise|pay rise|commission)\b"
+    r"weighting|perks?|benefits?|expenses|company car|parking|raise|pay rise|commission|"
+    r"days? off|time off)\b"
 )
 _WORK_RE = re.compile(
     r"\b(?:role|job|work|works|working|project\w*|challeng\w*|success\w*|goals?|priorit\w*|"
     r"customers?|clients?|users?|products?|company|organi[sz]ation|plans?|strateg\w*|growth|grow|"
-    r"training|develop\w*|learn\w*|progress\w*|day|week|typical|expect\w*|look like|team\w*|"
-    r"colleagues?|manager|culture|department|people|process\w*|tools?|problems?|biggest|best|"
-    r"enjoy|like about|why|changes?|future|targets?|measure\w*|support\w*|responsib\w*|"
+    r"training|develop\w*|learn\w*|progress\w*|day|week|typical|look like|team\w*|"
+    r"colleagues?|manager|culture|department|people|tools?|problems?|biggest|best|"
+    r"enjoy|like about|why|changes?|future|targets?|measure\w*|support\w*|responsib\w*|report\w*|"
     r"environment|office|remote|values?|mission|funding|budget|service\w*|patients?|pupils?|"
-    r"students?|school|ward|site|shift\w*)\b"
+    r"students?|school|ward|shift\w*)\b"
 )
 
 
+_CLAUSE_SPLIT_RE = re.compile(r";|\band\b|\balso\b|\bplus\b|\?")
+_FILLER_RE = re.compile(r"\b(?:um+|uh+|er+|erm+|like|you know|i mean|sort of|kind of)\b|,")
+
+
 def _genuine(sentence: str) -> bool:
-    """A question about the job, the team or the place: not only about pay, nor only "when"."""
-    if _PAY_RE.search(sentence) and not _WORK_RE.search(_PAY_RE.sub(" ", sentence)):
-        return False
-    if _DECISION_RE.search(sentence):
-        rest = _DECISION_RE.sub(" ", sentence)
-        return bool(_WORK_RE.search(rest))
-    return True
+    """A question about the job, the team or the place: not only about pay or perks, nor
+    only "when will I hear". Judged clause by clause: "how does the team work, and what's
+    the salary?" asks something real; "annual leave, and parking?" does not."""
+    for clause in _CLAUSE_SPLIT_RE.split(_FILLER_RE.sub(" ", sentence)):
+        if len(clause.split()) < 3 or _PAY_RE.search(clause):
+            continue
+        if _DECISION_RE.search(clause):
+            if _WORK_RE.search(_DECISION_RE.sub(" ", clause)):
+                return True
+            continue
+        if re.search(r"[a-z]", clause) and (_WORK_RE.search(clause) or _OPEN_QUESTION_RE.search(clause)):
+            return True
+    return False
+
+
+_OPEN_QUESTION_RE = re.compile(r"\b(?:who|what|what's|whats|how|how's|hows|which|why|where)\b")
 
 
 def asks_question(low: str) -> list[Span]:
@@ -388,16 +447,20 @@ def asks_question(low: str) -> list[Span]:
     return [s for s in _question_sentences(low) if _genuine(low[s[0] : s[1]])]
 
 
+def _within(pattern: re.Pattern[str], low: str, sentences: list[Span]) -> list[Span]:
+    """The words that show a concept, inside the question sentences that ask it."""
+    return [
+        (a + m.start(), a + m.end()) for a, b in sentences for m in pattern.finditer(low[a:b])
+    ]
+
+
 def asks_decision(low: str) -> list[Span]:
-    return [s for s in _question_sentences(low) if _DECISION_RE.search(low[s[0] : s[1]])]
+    return _within(_DECISION_RE, low, _question_sentences(low))
 
 
 def asks_environment(low: str) -> list[Span]:
-    return [
-        s
-        for s in _question_sentences(low)
-        if _ENVIRONMENT_RE.search(low[s[0] : s[1]]) and _genuine(low[s[0] : s[1]])
-    ]
+    asked = [s for s in _question_sentences(low) if _genuine(low[s[0] : s[1]])]
+    return _within(_ENVIRONMENT_RE, low, asked)
 
 
 def asks_writing(low: str) -> list[Span]:
@@ -452,7 +515,15 @@ def concrete_steps(low: str) -> list[Span]:
 
 
 def specific_reason(low: str) -> list[Span]:
-    """A reason that names this job or organisation, not only money or complaints."""
+    """A reason that names this job or organisation, tied to their own experience, and
+    not only money, complaints or praise any company would get."""
+    low = _FILLER_RE.sub(lambda m: " " * len(m.group()), low)  # "you know" is no "you"
+    if len(_GENERIC_PRAISE_RE.findall(low)) >= 2 and not find_numbers(low):
+        return []
+    if _THEM_RE.search(low) and _SELF_LINK_RE.search(low) and not _COMPLAINT_RE.search(low):
+        them = _find(_THEM_RE, low)
+        if not (_ONLY_MONEY_RE.search(low) and len(_REASON_RE.findall(low)) < 2):
+            return them[:1] + _find(_SELF_LINK_RE, low)[:1]
     found = [
         s
         for s in _sentences(low)
@@ -475,11 +546,13 @@ def specific_reason(low: str) -> list[Span]:
 def professional_summary(low: str) -> list[Span]:
     """Where they are now and something they are good at or have achieved."""
     role = _find(_CURRENT_ROLE_RE, low)
-    achieved = _find(_ACHIEVEMENT_RE, low)
+    achieved = _find(_ACHIEVEMENT_RE, low) + [n.span for n in find_numbers(low)]
     if not role or not achieved or len(low.split()) < 30:
         return []
     if len(_LIFE_STORY_RE.findall(low)) >= 1 and low.count("and then") >= 2:
         return []  # a life story from birth, not where they are and what they bring
+    if len(re.findall(r"\bthen\b", low)) >= 3 and len(low.split()) > 80:
+        return []  # every job in order: a chronology, not a summary
     return [role[0], achieved[0]]
 
 
@@ -490,13 +563,17 @@ def why_this_role(low: str) -> list[Span]:
 def range_or_figure(low: str) -> list[Span]:
     if _MONEY_DODGE_RE.search(low) and not re.search(r"\d|thousand|grand|\bk\b", low):
         return []
-    return _find(_MONEY_RE, low)
+    return sorted({*_find(_MONEY_RE, low), *_find(_WORD_AMOUNT_RE, low)})
 
 
 def backed_quality(low: str) -> list[Span]:
     """A named strength or weakness, and evidence or what they do about it."""
+    from voice_coach.scoring.story import analyse_story
+    from voice_coach.scoring.text import Text
+
     quality = _find(_QUALITY_RE, low)
-    evidence = _find(_EVIDENCE_RE, low)
+    story = analyse_story(Text(low))
+    evidence = sorted({*_find(_EVIDENCE_RE, low), *story.own_actions, *story.situation})
     if not evidence or len(low.split()) < 25 or (not quality and len(evidence) < 2):
         return []
     return [*quality[:1], evidence[0]]

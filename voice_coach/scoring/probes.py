@@ -43,6 +43,7 @@ CONCEPT_PROBES: dict[str, str] = {
     "range_or_figure": "Do you have a figure in mind?",
     "backed_quality": "Can you give me an example of that?",
     "accepts_now": "Are you sure you don't want some time to think it over?",
+    "any_point": PROBE_ANYTHING_ELSE,
 }
 """What an interviewer says when an answer leaves out one of its kind's essentials."""
 

@@ -280,6 +280,12 @@ def score_answer(
         if not enough_free:
             missing.extend(tp.text for tp in points if not tp.covered and tp.text not in missing)
     concept_gaps = [*blockers, *missed]
+    for tp in points:
+        concept = None if tp.covered else concept_for_point(tp.text)
+        if concept is not None and concept.id not in concept_gaps:
+            concept_gaps.append(concept.id)
+    if not concept_gaps and any(not tp.covered for tp in points):
+        concept_gaps.append("any_point")
 
     return Score(
         transcript=transcript,

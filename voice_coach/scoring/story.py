@@ -813,6 +813,8 @@ def story_features(text: Text, found: _Found, *, situation_given: bool = False) 
 
     Each is a count capped and scaled to 0..1, so one chatty answer cannot outweigh
     the rest of the evidence: three past deeds say "one episode" as well as ten do.
+    Length is deliberately not one: a short story is still a story (it is told to say
+    more), and longer answers in the labelled data would otherwise teach "long = good".
     """
     deeds = [s for s in found.own_actions if not _is_claim(text, s)]
     claims = [s for s in found.own_actions if _is_claim(text, s)]
@@ -834,9 +836,7 @@ def story_features(text: Text, found: _Found, *, situation_given: bool = False) 
         "we": min(len(found.we_actions), 4) / 4 if not found.own_actions else 0.0,
         "duty": 1.0 if found.duty else 0.0,
         "past_share": min(1.0, past / n * 8),
-        "background": min(len(found.background_numbers), 3) / 3,
         "all_three": 1.0 if (moments or situation_given) and found.own_actions and found.results else 0.0,
-        "length": min(len(text.words), 250) / 250,
     }
 
 
