@@ -450,7 +450,9 @@ CHANGE_VERBS_PAST: tuple[str, ...] = (
     "surpassed", "outperformed", "expanded", "minimised", "minimized", "maximised",
     "maximized", "removed", "fixed", "resolved", "solved", "stabilised",
     "stabilized", "streamlined", "simplified", "automated", "cleared", "stopped",
-    "disappeared", "went away", "vanished", "ceased",
+    "disappeared", "went away", "vanished", "ceased", "risen", "fallen", "grown", "gone up",
+    "gone down", "gone from", "come down", "shrunk", "been cut", "been reduced", "halved",
+    "got down", "stopped crashing", "stopped happening",
 )
 """Past-tense verbs whose meaning is a change in the world: "it cut the errors". With "I" as
 the subject ("I improved processes") they report the action, and count as a result only
@@ -1027,3 +1029,10 @@ FREQUENCY_WORDS: frozenset[str] = frozenset({
     "frequently", "routinely", "habitually",
 })
 """In a present-tense clause these make it a habit, not a step of one story."""
+
+PRESENT_STATES: frozenset[str] = frozenset({
+    "is", "has", "does", "seems", "means", "needs", "wants", "thinks", "knows", "feels",
+    "looks", "likes", "lives", "works", "gets", "goes", "comes", "tells", "asks", "starts",
+    "keeps", "tries", "takes", "was",
+})
+"""Third-person present verbs that carry a story on, not its ending ("she asks", "it is")."""

@@ -431,21 +431,27 @@ def _find_coaching(text: Text, found: _Found) -> None:
             found.hedge.append(m.span())
 
 
-def _find_reactions(text: Text, found: _Found) -> None:
+def _find_reactions(
+    text: Text, found: _Found, *, start: int | None = None, stop: int | None = None
+) -> None:
     """Outcome clauses: after the speaker's first action, someone or something else changed.
 
     Stories end with what others did or what became true because of the speaker:
     "she stayed with us", "all three patients made it", "now it refreshes overnight",
     "most customers didn't even notice". Told before the speaker acts, the same
-    shape is the problem, so only clauses after the first "I ..." count.
+    shape is the problem, so only clauses after the first "I ..." count, or those of
+    an outcome told first (``start``/``stop``: the headline's words). In a story told
+    in the present, its ending is told in the present too ("...and she says yes").
     """
-    starts = [start for start, _ in (*found.own_actions, *found.present_actions)]
-    if not starts:
+    starts = [s for s, _ in (*found.own_actions, *found.present_actions)]
+    if start is None and not starts:
         return
     words = text.words
-    n = len(words)
-    first = text.index(min(starts))
+    n = len(words) if stop is None else stop
+    first = text.index(min(starts)) if start is None else start - 1
     opens = text.clause_starts()
+    told_in_present = bool(found.present_actions) and start is None
+    last_own = text.index(max(s for s, _ in found.own_actions)) if found.own_actions else n
     for i in range(first + 1, n):
         if not opens[i]:
             continue
@@ -509,6 +515,13 @@ def _find_reactions(text: Text, found: _Found) -> None:
             or (verb in lx.PERFECT_AUXILIARIES and _participle(following))
             or (verb in ("was", "were") and _state_follows(words, k + 1))
             or (is_past_form(verb) and verb not in lx.REACTION_EXCLUDED_VERBS)
+            or (
+                told_in_present
+                and i > last_own
+                and head in lx.REACTION_PRONOUNS
+                and verb.endswith("s")
+                and verb not in lx.PRESENT_STATES
+            )
         ):
             found.results.append((text.starts[j], text.ends[k]))
 
@@ -536,9 +549,7 @@ def _find_results(text: Text, numbers: tuple[NumberMention, ...], found: _Found)
     first_action = min(start for start, _ in actions) if actions else len(low)
     # Where outcomes may start: after the first action, or anywhere if none is told.
     told_after = first_action if actions else 0
-    headline = _headline_end(text)
-    if headline:
-        found.outcome_first.append((0, headline))
+    headline = found.outcome_first[0][1] if found.outcome_first else 0
     cues: list[Span] = []
     for m in _RESULT_CUE_RE.finditer(low):
         if text.is_planned(m.start()):
@@ -598,6 +609,15 @@ def _find_results(text: Text, numbers: tuple[NumberMention, ...], found: _Found)
             found.background_numbers.append(num.span)
 
 
+_HEADLINE_CUE_WORDS = 8
+"""An outcome-first cue must open the answer: "the short version is" twenty words in is not one."""
+_HEADLINE_TURN_RE = re.compile(
+    r"\b(?:how (?:we|i) got there|what happened was|it (?:all )?started|the background|"
+    r"(?:that|this|it) was (?:a|an|when|because|back|at|on|in|after)|(?:he|she|they|it)'d|"
+    r"(?:he|she|they) had (?:been|rung|called|come)|because|basically|the problem was|"
+    r"so (?:basically|what happened))\b"
+)
+_SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)")
 _HEADLINE_WORDS = 30
 """Longest opening sentence read as a headline: past that it is the story itself."""
 
@@ -605,21 +625,26 @@ _HEADLINE_WORDS = 30
 def _headline_end(text: Text) -> int:
     """Where an outcome told first ends ("Long story short, we halved returns. So..."), or 0.
 
-    Only the opening sentence, with the story still to come, and only when it says
-    how things ended ("ended up", "managed to") or credits a change to the speaker or
-    the team ("we cut", "I saved"): "our sales dropped" there is the problem instead.
+    Only an opening with the story still to come, and only when it says how things
+    ended ("long story short", "we ended up") or credits a change to the speaker or the
+    team ("we cut", "I saved"): "our sales dropped" there is the problem instead. It runs
+    to the first full stop, or (speech-to-text gives none) to where the telling turns
+    back to the start ("how I got there", "she'd rung three times already...").
     """
-    words, flags = text.words, text.punct_flags
-    if not words:
+    words = text.words
+    if len(words) < _HEADLINE_WORDS:
         return 0
-    end = next((i for i in range(1, min(len(words), _HEADLINE_WORDS)) if flags[i]), 0)
+    limit = min(len(words), _HEADLINE_WORDS)
+    full_stop = _SENTENCE_END_RE.search(text.low, 0, text.ends[limit - 1])
+    end = text.index(full_stop.end()) if full_stop else 0
+    turn = _HEADLINE_TURN_RE.search(text.low, 0, text.ends[limit - 1])
+    if turn and (not end or turn.start() < text.starts[end]):
+        end = text.index(turn.start())
     if not end:
         return 0
     stop = text.starts[end]
-    if len(words) - end < _HEADLINE_WORDS // 2:
-        return 0  # the whole answer, not a headline before the story
     m = _OUTCOME_FIRST_RE.search(text.low, 0, stop)
-    if m and not text.is_planned(m.start()):
+    if m and not text.is_planned(m.start()) and text.index(m.start()) < _HEADLINE_CUE_WORDS:
         return stop
     for i in range(end - 1):
         if words[i] in ("i", "we") and words[i + 1] in _CHANGE_VERBS:
@@ -656,6 +681,11 @@ def _analyse(text: Text) -> _Found:
     numbers = find_numbers(text.low)
     _find_situations(text, found)
     _find_year_anchors(text, numbers, found)
+    headline = _headline_end(text)
+    if headline:
+        # Told first, the ending is not the scene: "the short version is she renewed".
+        found.outcome_first.append((0, headline))
+        found.situation = [s for s in found.situation if s[0] >= headline]
     _find_hypotheticals(text, found)
     _find_habits(text, found)
     _find_coaching(text, found)
@@ -663,6 +693,8 @@ def _analyse(text: Text) -> _Found:
     _find_spoken_actions(text, found)
     _find_scene_events(text, found)  # before the actions: what happened to set the scene
     _find_reactions(text, found)  # after the actions: outcomes are told after them
+    if headline:
+        _find_reactions(text, found, start=0, stop=text.index(headline))
     _find_results(text, numbers, found)
     _find_tasks(text, found)
     found.task = [t for t in found.task if not _overlaps(t, found.outcome_first)]
@@ -705,7 +737,8 @@ def _find_scene_events(text: Text, found: _Found) -> None:
     words = text.words
     first = text.index(min(start for start, _ in actions))
     opens = text.clause_starts()
-    for i in range(first):
+    told_first = text.index(found.outcome_first[0][1]) if found.outcome_first else 0
+    for i in range(told_first, first):
         if not opens[i] or _CONDITIONAL.intersection(words[max(0, i - 2) : i + 1]):
             continue
         j = i
