@@ -153,7 +153,7 @@ def talking_point_metrics(items: list[Labelled], scores: list[Score]) -> dict[st
             per[concept_id][1] += 1
             agree += ok
             total += 1
-        for (text, covered), tp in zip(item.talking_points, score.talking_points, strict=False):
+        for (_, covered), tp in zip(item.talking_points, score.talking_points, strict=False):
             ok = covered == tp.covered
             agree += ok
             total += 1
@@ -252,7 +252,10 @@ def run(directory: Path = DATA, *, speed_seconds: float = SPEED_SECONDS) -> dict
             "n": len(inferred),
             "accuracy": sum(a == b for a, b in inferred) / len(inferred) if inferred else None,
         },
-        "spans": {"tuned": span_metrics(dev_items, dev_scores), "heldout": span_metrics(ho_items, ho_scores)},
+        "spans": {
+            "tuned": span_metrics(dev_items, dev_scores),
+            "heldout": span_metrics(ho_items, ho_scores),
+        },
         "talking_points": {
             "tuned": talking_point_metrics(dev_items, dev_scores),
             "heldout": talking_point_metrics(ho_items, ho_scores),
@@ -293,9 +296,7 @@ def print_table(result: dict[str, Any], *, show_errors: bool) -> None:
         f"{result['answers']} labelled answers: {result['tuned_answers']} used for tuning, "
         f"{result['heldout_answers']} held out"
     )
-    header = (
-        "  group                   n    TP   FN   FP   TN  accuracy balanced  F1 meets F1 weak"
-    )
+    header = "  group                   n    TP   FN   FP   TN  accuracy balanced  F1 meets F1 weak"
     for split in ("heldout", "tuned"):
         groups = result[split]
         print(f"\nMeets what the question needs: {split} answers (TP = labelled and judged good)")
@@ -310,7 +311,9 @@ def print_table(result: dict[str, Any], *, show_errors: bool) -> None:
     ki = result["kind_inference"]
     print(f"\nKind inferred from the question alone: {_pct(ki['accuracy'])} of {ki['n']}")
     for split in ("heldout", "tuned"):
-        print(f"\nSTAR spans ({split})  labelled  found (recall)   predicted  on a label (precision)")
+        print(
+            f"\nSTAR spans ({split})  labelled  found (recall)   predicted  on a label (precision)"
+        )
         for part, m in result["spans"][split].items():
             print(
                 f"  {part:<12} {m['labelled']:8d}        {_pct(m['recall'])}    "
@@ -318,7 +321,10 @@ def print_table(result: dict[str, Any], *, show_errors: bool) -> None:
             )
     for split in ("heldout", "tuned"):
         tp = result["talking_points"][split]
-        print(f"\nTalking points ({split}): {tp['points']} labelled, agreement {_pct(tp['agreement'])}")
+        print(
+            f"\nTalking points ({split}): {tp['points']} labelled, "
+            f"agreement {_pct(tp['agreement'])}"
+        )
         for concept, m in tp["by_concept"].items():
             print(f"  {concept:<18} {m['n']:4d}  {_pct(m['agreement'])}")
     sp = result["speed"]

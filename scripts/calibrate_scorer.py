@@ -37,9 +37,7 @@ RATE = 0.5
 
 def features_of(item: dataset.Labelled) -> dict[str, float]:
     text = Text(lowered(item.answer))
-    return story_features(
-        text, _analyse(text), situation_given=item.kind is QuestionKind.CV_DETAIL
-    )
+    return story_features(text, _analyse(text), situation_given=item.kind is QuestionKind.CV_DETAIL)
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -23,15 +23,24 @@ if TYPE_CHECKING:
     from voice_coach.store import Store
 
 _KINDS = (
-    "story", "cv_detail", "plan", "motivation", "about_you", "salary", "strengths",
-    "questions_for_us", "offer", "remote_environment", "general",
+    "story",
+    "cv_detail",
+    "plan",
+    "motivation",
+    "about_you",
+    "salary",
+    "strengths",
+    "questions_for_us",
+    "offer",
+    "remote_environment",
+    "general",
 )
 """The question kinds (``voice_coach.scoring.kinds``), spelled here so --help needs no import."""
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _fail(message: str, code: int = 1) -> None:
+def _fail(message: str, code: int = 1) -> NoReturn:
     click.echo(f"voice-coach: {message}", err=True)
     sys.exit(code)
 

@@ -313,7 +313,9 @@ def _talking_points_change(before: dict[str, Any], after: dict[str, Any]) -> lis
 def _fillers_change(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
     rate_before = _delivery(before).get("fillers_per_minute")
     rate_after = _delivery(after).get("fillers_per_minute")
-    flag_changed = (FlagCode.MANY_FILLERS in _codes(before)) != (FlagCode.MANY_FILLERS in _codes(after))
+    flag_changed = (FlagCode.MANY_FILLERS in _codes(before)) != (
+        FlagCode.MANY_FILLERS in _codes(after)
+    )
     if rate_before is not None and rate_after is not None:
         if abs(rate_after - rate_before) < FILLERS_STEP and not flag_changed:
             return []

@@ -14,6 +14,7 @@ from pathlib import Path
 from voice_coach.live import AnswerResult
 from voice_coach.questions import Question, QuestionSet
 from voice_coach.scoring import FlagGroup, Score, TimedWord, score_answer
+from voice_coach.scoring.delivery import TimedWordLike
 from voice_coach.store import Store
 
 NO_SPEECH = "No speech detected: nothing was heard in the answer."
@@ -32,7 +33,7 @@ def score_attempt(
     transcript: str,
     *,
     question_set: QuestionSet | None = None,
-    words: Sequence[TimedWord] | None = None,
+    words: Sequence[TimedWord | TimedWordLike] | None = None,
     duration_s: float | None = None,
     previous_probe: str | None = None,
     earlier: str | None = None,
@@ -45,7 +46,9 @@ def score_attempt(
     """
     from voice_coach.cv import used
 
-    def judge(text: str, timed: Sequence[TimedWord] | None, duration: float | None) -> Score:
+    def judge(
+        text: str, timed: Sequence[TimedWord | TimedWordLike] | None, duration: float | None
+    ) -> Score:
         return score_answer(
             text,
             question=question.text,
@@ -67,7 +70,11 @@ def score_attempt(
             missing=together.missing,
             flags=tuple(
                 [f for f in score.flags if f.code.group is not FlagGroup.MISSING]
-                + [replace(f, spans=()) for f in together.flags if f.code.group is FlagGroup.MISSING]
+                + [
+                    replace(f, spans=())
+                    for f in together.flags
+                    if f.code.group is FlagGroup.MISSING
+                ]
             ),
             talking_points=tuple(replace(tp, spans=()) for tp in together.talking_points),
         )
@@ -256,7 +263,7 @@ class PracticeSession:
         self,
         transcript: str,
         *,
-        words: Sequence[TimedWord] | None = None,
+        words: Sequence[TimedWord | TimedWordLike] | None = None,
         duration_s: float | None = None,
     ) -> tuple[Score, Specifics]:
         earlier = None

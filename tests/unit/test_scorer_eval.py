@@ -1,22 +1,21 @@
-"""The scorer against the labelled answers in tests/data/answers.jsonl.
+"""The judgement against the labelled answers in tests/data.
 
-The answers were written for the project: behavioural, line-manager, panel,
-closing and offer questions, told by nurses, teachers, engineers, sales people,
-drivers and more, typed or as raw speech-to-text. Each is labelled with whether
-it holds a concrete accomplishment example, the exact words of its situation,
-task, action and result, and (for questions with talking points) which points
-it covers. The last answers, tagged "heldout", were never used to tune a rule.
+Four files, read through ``voice_coach.scoring.dataset``: the first labelled set
+(``answers.jsonl``), answers told the way people speak (``answers_spoken.jsonl``,
+``answers_more.jsonl``: fillers, fragments, present tense, outcome first, numbers as
+words, raw speech-to-text) for every kind of question, and a held-out set
+(``heldout.jsonl``, plus the first file's "heldout" block) that no rule or weight was
+fitted on. Each answer is labelled with its question's kind, whether it meets what
+the question needs, whether it holds a concrete accomplishment example, its STAR
+spans and, for closing questions, the words that show each point.
 
-Labelling conventions: a concrete example needs one specific past episode, the
-speaker's own action in it and a clearly specific or quantified outcome. STAR
-spans are clause-level exact substrings; an answer without an episode may still
-label the parts it has (a "we"-only story labels its situation and result).
+The floors below are guards against a change that makes the judgement worse; the
+benchmark (scripts/bench_scorer.py) reports the figures themselves.
 """
 
 from __future__ import annotations
 
 import importlib.util
-import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -25,34 +24,16 @@ from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "tests" / "data" / "answers.jsonl"
+from voice_coach.scoring.dataset import Labelled, load
+from voice_coach.scoring.kinds import QuestionKind
 
-QUESTION_TYPES = {
-    "behavioural",
-    "situational",
-    "strengths",
-    "motivation",
-    "line_manager",
-    "panel",
-    "closing",
-    "offer",
-}
-HARD_CASES = {
-    "hard:numbers_no_story",
-    "hard:hypothetical",
-    "hard:habitual",
-    "hard:we_only",
-    "hard:story_no_numbers",
-    "hard:for_example_no_example",
-    "hard:duties",
-    "hard:future_targets",
-    "hard:no_result",
-}
-MIN_ANSWERS = 150
-MIN_NO_EXAMPLE = 50
-MIN_ASR = 30
-MIN_HELDOUT = 40
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+
+MIN_ANSWERS = 400
+MIN_SPOKEN = 150
+MIN_OTHER_KINDS = 120
+MIN_HELDOUT = 120
 
 
 def _bench() -> ModuleType:
@@ -70,136 +51,127 @@ bench = _bench()
 
 
 @pytest.fixture(scope="module")
-def items() -> list[dict[str, Any]]:
-    loaded: list[dict[str, Any]] = bench.load(DATA)
-    return loaded
+def items() -> list[Labelled]:
+    return load(DATA)
 
 
 @pytest.fixture(scope="module")
-def scored(items: list[dict[str, Any]]) -> list[Any]:
+def scored(items: list[Labelled]) -> list[Any]:
     return [bench.score_item(item) for item in items]
+
+
+def _split(items: list[Labelled], scores: list[Any], *, heldout: bool) -> dict[str, Any]:
+    chosen = [(i, s) for i, s in zip(items, scores, strict=True) if i.heldout == heldout]
+    result: dict[str, Any] = bench._groups([i for i, _ in chosen], [s for _, s in chosen])
+    return result
 
 
 # --- The dataset itself ----------------------------------------------------------------
 
 
-def test_dataset_size_and_balance(items: list[dict[str, Any]]) -> None:
+def test_dataset_size_and_balance(items: list[Labelled]) -> None:
     assert len(items) >= MIN_ANSWERS
-    assert sum(not item["concrete_example"] for item in items) >= MIN_NO_EXAMPLE
-    assert sum(item["concrete_example"] for item in items) >= MIN_NO_EXAMPLE
-    assert len({item["id"] for item in items}) == len(items)
+    assert len({item.id for item in items}) == len(items)
+    spoken = [i for i in items if i.style in ("spoken", "asr")]
+    assert len(spoken) >= MIN_SPOKEN
+    others = [i for i in items if not i.needs_example and i.meets is not None]
+    assert len(others) >= MIN_OTHER_KINDS
+    assert sum(i.heldout for i in items) >= MIN_HELDOUT
 
 
-def test_every_line_has_the_agreed_schema(items: list[dict[str, Any]]) -> None:
+def test_every_kind_has_good_and_weak_answers_on_both_sides_of_the_split(
+    items: list[Labelled],
+) -> None:
+    seen = Counter((i.kind, i.meets, i.heldout) for i in items if i.meets is not None)
+    for kind in QuestionKind:
+        if kind is QuestionKind.GENERAL:
+            continue
+        for meets in (True, False):
+            for heldout in (True, False):
+                assert seen[(kind, meets, heldout)] >= 2, (kind, meets, heldout)
+
+
+def test_every_span_is_an_exact_substring_of_its_answer(items: list[Labelled]) -> None:
     for item in items:
-        assert {
-            "id",
-            "question",
-            "question_type",
-            "answer",
-            "concrete_example",
-            "star",
-            "tags",
-        } <= set(item), item["id"]
-        assert item["question_type"] in QUESTION_TYPES, item["id"]
-        assert isinstance(item["concrete_example"], bool)
-        assert set(item["star"]) == {"situation", "task", "action", "result"}, item["id"]
-        assert 20 <= len(item["answer"].split()) <= 250, item["id"]
-        for tp in item.get("talking_points", ()):
-            assert set(tp) == {"text", "covered"} and isinstance(tp["covered"], bool)
-
-
-def test_every_span_is_an_exact_substring_of_its_answer(items: list[dict[str, Any]]) -> None:
-    for item in items:
-        for part, spans in item["star"].items():
+        for part, spans in (*item.star.items(), *item.points.items()):
             for span in spans:
-                assert span and span in item["answer"], (item["id"], part, span)
+                assert span and span in item.answer, (item.id, part, span)
 
 
-def test_the_hard_cases_are_all_there(items: list[dict[str, Any]]) -> None:
-    tags = Counter(tag for item in items for tag in item["tags"])
-    for hard in HARD_CASES:
-        assert tags[hard] >= 2, hard
-    assert tags["asr"] >= MIN_ASR
-    kinds = Counter(item["question_type"] for item in items)
-    assert {"behavioural", "closing", "offer", "line_manager"} <= set(kinds)
-
-
-def test_asr_answers_look_like_speech_to_text(items: list[dict[str, Any]]) -> None:
-    fillers = re.compile(r"\b(?:um|uh|like|you know|i mean|so|yeah)\b")
+def test_story_labels_agree_with_themselves(items: list[Labelled]) -> None:
     for item in items:
-        if "asr" in item["tags"]:
-            answer = item["answer"]
-            assert answer == answer.lower(), item["id"]
-            assert not re.search(r"[.,!?;:]", answer), item["id"]
-            assert fillers.search(answer), item["id"]
+        if item.needs_example and item.meets is not None:
+            assert item.meets == item.concrete_example, item.id
 
 
-def test_heldout_answers_come_last(items: list[dict[str, Any]]) -> None:
-    held = ["heldout" in item["tags"] for item in items]
-    assert sum(held) >= MIN_HELDOUT
-    first = held.index(True)
-    assert all(held[first:]), "held-out answers are the block at the end of the file"
+def test_asr_answers_look_like_speech_to_text(items: list[Labelled]) -> None:
+    for item in items:
+        if item.style == "asr":
+            assert item.answer == item.answer.lower(), item.id
 
 
-# --- The scorer on it ------------------------------------------------------------------------
+def test_closing_answers_label_their_points(items: list[Labelled]) -> None:
+    needs = {
+        QuestionKind.OFFER: {"asks_time", "says_when"},
+        QuestionKind.QUESTIONS_FOR_US: {"asks_question", "asks_decision"},
+        QuestionKind.REMOTE_ENVIRONMENT: {"asks_environment"},
+    }
+    for item in items:
+        if item.kind in needs and item.points:
+            assert needs[item.kind] <= set(item.points), item.id
 
 
-def test_no_example_flag_precision_and_recall(
-    items: list[dict[str, Any]], scored: list[Any]
+# --- How well the scorer does ---------------------------------------------------------
+
+
+def test_story_verdicts_on_the_tuned_answers(items: list[Labelled], scored: list[Any]) -> None:
+    groups = _split(items, scored, heldout=False)
+    assert groups["story_kinds"]["balanced_accuracy"] >= 0.88, groups["story_kinds"]
+    for style in ("written", "spoken", "asr"):
+        assert groups["story_by_style"][style]["balanced_accuracy"] >= 0.78, style
+
+
+def test_story_verdicts_hold_on_the_heldout_answers(
+    items: list[Labelled], scored: list[Any]
 ) -> None:
-    pairs = [
-        (i["concrete_example"], s.concrete_example) for i, s in zip(items, scored, strict=True)
-    ]
-    overall = bench.flag_metrics(pairs)
-    assert overall["precision"] >= 0.9, overall
-    assert overall["recall"] >= 0.9, overall
+    groups = _split(items, scored, heldout=True)
+    story = groups["story_kinds"]
+    assert story["balanced_accuracy"] >= 0.85, story
+    assert story["meets"]["f1"] >= 0.85, story
 
 
-def test_no_example_flag_holds_on_the_heldout_answers(
-    items: list[dict[str, Any]], scored: list[Any]
-) -> None:
-    pairs = [
-        (i["concrete_example"], s.concrete_example)
-        for i, s in zip(items, scored, strict=True)
-        if "heldout" in i["tags"]
-    ]
-    heldout = bench.flag_metrics(pairs)
-    assert heldout["precision"] >= 0.85, heldout
-    assert heldout["recall"] >= 0.85, heldout
+def test_other_kinds_on_both_splits(items: list[Labelled], scored: list[Any]) -> None:
+    tuned = _split(items, scored, heldout=False)["other_kinds"]
+    heldout = _split(items, scored, heldout=True)["other_kinds"]
+    assert tuned["balanced_accuracy"] >= 0.9, tuned
+    assert heldout["balanced_accuracy"] >= 0.8, heldout
 
 
-def test_star_spans_agree_with_the_labels(items: list[dict[str, Any]], scored: list[Any]) -> None:
+def test_closing_points_agree_with_the_labels(items: list[Labelled], scored: list[Any]) -> None:
+    for heldout in (False, True):
+        chosen = [(i, s) for i, s in zip(items, scored, strict=True) if i.heldout == heldout]
+        agreement = bench.talking_point_metrics([i for i, _ in chosen], [s for _, s in chosen])
+        assert agreement["points"] >= 60
+        assert agreement["agreement"] >= 0.85, agreement
+
+
+def test_star_spans_agree_with_the_labels(items: list[Labelled], scored: list[Any]) -> None:
     spans = bench.span_metrics(items, scored)
-    for part in ("situation", "action", "result"):
-        assert spans[part]["recall"] >= 0.8, (part, spans[part])
-        assert spans[part]["precision"] >= 0.65, (part, spans[part])
+    assert spans["action"]["recall"] >= 0.8 and spans["action"]["precision"] >= 0.75
+    assert spans["result"]["recall"] >= 0.7 and spans["result"]["precision"] >= 0.6
+    assert spans["situation"]["recall"] >= 0.7
 
 
-def test_answers_with_a_labelled_result_get_a_result_span(
-    items: list[dict[str, Any]], scored: list[Any]
-) -> None:
-    labelled = found = 0
-    for item, score in zip(items, scored, strict=True):
-        gold = bench.label_spans(item["answer"], item["star"]["result"])
-        if gold:
-            labelled += 1
-            found += any(bench._overlap(g, list(score.star["result"])) for g in gold)
-    assert found / labelled >= 0.8, (found, labelled)
+def test_kinds_are_inferred_from_the_questions_words(items: list[Labelled]) -> None:
+    from voice_coach.scoring import infer_kind
+
+    labelled = [i for i in items if i.meets is not None]
+    right = sum(infer_kind(i.question) is i.kind for i in labelled)
+    assert right / len(labelled) >= 0.85
 
 
-def test_talking_points_agree_with_the_labels(
-    items: list[dict[str, Any]], scored: list[Any]
-) -> None:
-    agreement = bench.talking_point_metrics(items, scored)
-    assert agreement["points"] >= 30
-    assert agreement["agreement"] >= 0.85, agreement
-
-
-def test_flags_carry_spans_messages_and_advice(scored: list[Any]) -> None:
+def test_the_verdict_and_the_missing_words_never_disagree(scored: list[Any]) -> None:
     for score in scored:
-        for flag in score.flags:
-            assert flag.message and flag.advice, flag
-            for start, end in flag.spans:
-                assert 0 <= start < end <= len(score.transcript)
-        json.dumps(score.to_dict())
+        assert score.meets == (not score.missing), score.transcript[:60]
+        marked = re.search(r"^(No concrete example yet|Not there yet)", score.verdict)
+        assert bool(marked) == (not score.meets)

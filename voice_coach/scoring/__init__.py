@@ -36,7 +36,24 @@ _WHERE = {
     "TalkingPoint": "talking_points",
 }
 
-__all__ = sorted(_WHERE)
+__all__ = [
+    "STAR_PARTS",
+    "Delivery",
+    "Flag",
+    "FlagCode",
+    "FlagGroup",
+    "Metrics",
+    "NumberMention",
+    "QuestionKind",
+    "Score",
+    "Span",
+    "TalkingPoint",
+    "TimedWord",
+    "find_numbers",
+    "infer_kind",
+    "score_answer",
+]
+assert sorted(__all__) == sorted(_WHERE)
 
 
 def __getattr__(name: str) -> Any:

@@ -90,15 +90,15 @@ FLAG_INFO: dict[FlagCode, _Info] = {
     ),
     FlagCode.HABITUAL: _Info("habits instead of one episode", FlagGroup.MISSING),
     FlagCode.WE_ONLY: _Info("only what 'we' did", FlagGroup.MISSING, "only what 'we' did"),
-    FlagCode.NO_ACTION: _Info("nothing you did yourself", FlagGroup.MISSING, "nothing you did yourself"),
+    FlagCode.NO_ACTION: _Info(
+        "nothing you did yourself", FlagGroup.MISSING, "nothing you did yourself"
+    ),
     FlagCode.NO_RESULT: _Info("no result", FlagGroup.MISSING, "no result"),
     FlagCode.NOT_AN_EPISODE: _Info(
         "a general account, not one real time", FlagGroup.MISSING, "it stays general"
     ),
     FlagCode.POINT_MISSED: _Info("a talking point missed", FlagGroup.MISSING),
-    FlagCode.OFF_THE_POINT: _Info(
-        "does not yet do what the question needs", FlagGroup.MISSING
-    ),
+    FlagCode.OFF_THE_POINT: _Info("does not yet do what the question needs", FlagGroup.MISSING),
     FlagCode.ACCEPTED_ON_THE_SPOT: _Info(
         "decided on the spot", FlagGroup.MISSING, "you decided on the spot"
     ),

@@ -32,13 +32,17 @@ _POINT_IN_TIME = (
     rf"{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night|lunchtime|at the latest))?"
     r"|tomorrow(?:\s+(?:morning|afternoon|evening|night|lunchtime|at the latest))?"
     r"|tonight|this (?:evening|afternoon|weekend)|over the weekend|after the weekend"
-    r"|(?:the |by the |before the |at the )?end of (?:the |this |next )?(?:day|week|month|business|play|tomorrow)"
+    r"|(?:the |by the |before the |at the )?end of (?:the |this |next )?(?:day|week|month|business|"
+    r"play|tomorrow)"
     r"|close of (?:play|business)|cob|eod|first thing|next week|early next week|later this week"
-    r"|(?:in|within|inside|over)(?: the next)? " + _NUM + r" (?:working |business |more )?(?:hours?|days?|weeks?)"
+    r"|(?:in|within|inside|over)(?: the next)? "
+    + _NUM
+    + r" (?:working |business |more )?(?:hours?|days?|weeks?)"
     r"|" + _NUM + r" (?:working |business )?(?:hours?|days?)"
     r"|the (?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|tenth|fifteenth|twentieth)\b"
     r"|(?:by|on|before) (?:the )?\d{1,2}(?:st|nd|rd|th)?\b"
-    r"|(?:by|before|at|around) (?:noon|midday|lunch|lunchtime|\d{1,2}(?::\d\d)?\s*(?:am|pm|o'clock)?)"
+    r"|(?:by|before|at|around) (?:noon|midday|lunch|lunchtime|\d{1,2}(?::\d\d)?\s*(?:am|pm|"
+    r"o'clock)?)"
     r"|(?:in )?(?:a|one|two) days?'? time|by the weekend|the day after tomorrow"
 )
 _TIME_RE = re.compile(rf"\b(?:{_POINT_IN_TIME})\b")
@@ -54,43 +58,57 @@ _START_WORDS = re.compile(
 )
 
 _REQUEST = (
-    r"(?:could|can|may|might|would|will) (?:i|we|you)|i'?d (?:like|love|appreciate|prefer|need|want)"
+    r"(?:could|can|may|might|would|will) (?:i|we|you)|i'?d (?:like|love|appreciate|prefer|need|"
+    r"want)"
     r"|i would (?:like|love|appreciate|prefer|need|want)|i (?:need|want|would like|'d like)"
-    r"|(?:is|would) it (?:be )?(?:ok|okay|alright|all right|possible|fine)|(?:if|whether) i (?:could|can|may|might)"
+    r"|(?:is|would) it (?:be )?(?:ok|okay|alright|all right|possible|fine)|(?:if|"
+    r"whether) i (?:could|can|may|might)"
     r"|let me|give me|allow me|(?:do|would) you mind|i'?m going to need|i'll need|i will need"
-    r"|(?:i'?d|i would) (?:rather|just like|really like)|i'?m asking for|i'?ll (?:just )?(?:take|have)"
+    r"|(?:i'?d|i would) (?:rather|just like|really like)|i'?m asking for|i'?ll (?:just )?(?:take|"
+    r"have)"
     r"|i (?:just )?have to|i must|i should|i ought to|i'?ve got to|i got to|i gotta|i'?d have to"
 )
 _CONSIDER = (
     r"think (?:it|this|that|things|everything|the offer|about it|about this|about the offer)?"
     r"\s*(?:over|through|properly|carefully|about it|about this|it through)?"
-    r"|sleep on (?:it|this|that|the offer)|mull (?:it|this|that|things)? ?over|digest (?:it|this|everything)"
-    r"|talk (?:it|this|that|things|everything)? ?(?:over|through)|discuss (?:it|this|that|the offer|things)"
-    r"|run (?:it|this|that|the offer) (?:by|past)|consider (?:it|this|that|the offer|everything|things|"
-    r"my options)?|reflect(?: on (?:it|this|that|the offer))?|weigh (?:it|this|that|things|everything)? ?up"
+    r"|sleep on (?:it|this|that|the offer)|mull (?:it|this|that|things)? ?over|digest (?:it|this|"
+    r"everything)"
+    r"|talk (?:it|this|that|things|everything)? ?(?:over|through)|discuss (?:it|this|that|"
+    r"the offer|things)"
+    r"|run (?:it|this|that|the offer) (?:by|past)|consider (?:it|this|that|the offer|everything|"
+    r"things|"
+    r"my options)?|reflect(?: on (?:it|this|that|the offer))?|weigh (?:it|this|that|things|"
+    r"everything)? ?up"
     r"|look (?:over|at|through) (?:the|your|it|this|everything)|read (?:through|over|it|the)"
     r"|go (?:over|through) (?:the|it|this|everything)|review (?:the|it|this|everything)"
-    r"|take (?:a|some|the) (?:little |bit of |few )?(?:time|day|days|moment|while|look|night|weekend)"
-    r"|have (?:a|some|the) (?:little |bit of |few )?(?:time|day|days|moment|while|look|night|weekend)"
+    r"|take (?:a|some|the) (?:little |bit of |few )?(?:time|day|days|moment|while|look|night|"
+    r"weekend)"
+    r"|have (?:a|some|the) (?:little |bit of |few )?(?:time|day|days|moment|while|look|night|"
+    r"weekend)"
     r"|(?:get|have|take) back to you|come back to you|(?:get|come) back with an answer"
     r"|(?:speak|talk|check|chat) (?:to|with) (?:my|our) (?:partner|wife|husband|family|girlfriend|"
     r"boyfriend|spouse|other half|parents|current)"
 )
 _TIME_SPAN = (
-    r"(?:some|a (?:little |bit of |few )?|the |a couple of |a few )?(?:time|days?|moment|while|night|"
+    r"(?:some|a (?:little |bit of |few )?|the |a couple of |a few )?(?:time|days?|moment|while|"
+    r"night|"
     r"weekend|breathing space|space)|" + _NUM + r" (?:more )?(?:hours?|days?)|until|till|overnight"
 )
 _ASKS_TIME_RE = re.compile(
     rf"\b(?:{_REQUEST})\b(?:\W+\w+){{0,6}}?\W+(?:{_CONSIDER}|{_TIME_SPAN})\b"
-    r"|\b(?:sleep on (?:it|this|that|the offer)|mull (?:it|this|that) over|think (?:it|this) over)\b"
+    r"|\b(?:sleep on (?:it|this|that|the offer)|mull (?:it|this|that) over|think (?:it|"
+    r"this) over)\b"
     r"|\b(?:not|n't|rather not|won't|don't want to|prefer not to|before i|before we) "
     r"(?:\w+ ){0,3}(?:decide|commit|answer|give you an answer|sign|say yes|accept|rush)"
-    r"|\b(?:time to (?:think|consider|reflect|digest|decide|talk|discuss|look|read|go over|weigh|mull))"
+    r"|\b(?:time to (?:think|consider|reflect|digest|decide|talk|discuss|look|read|go over|weigh|"
+    r"mull))"
     r"|\b(?:get|come|be) back to you\b"
-    r"|\bneed (?:the|a|some|a few|a couple of|the odd) (?:weekend|day|days|time|night|while|hours)\b"
+    r"|\bneed (?:the|a|some|a few|a couple of|the odd) (?:weekend|day|days|time|night|while|"
+    r"hours)\b"
     rf"|\b(?:the weekend|{_NUM} (?:days?|hours?|nights?)|some time|a little time|a bit of time) "
     r"to (?:think|consider|mull|decide|reflect|talk|discuss|weigh|look|read|sleep|go over)"
-    rf"|\b{_NUM} (?:more )?(?:hours?|days?|nights?) (?:to|so i can) (?:decide|think|consider|mull|reflect|talk|"
+    rf"|\b{_NUM} (?:more )?(?:hours?|days?|nights?) (?:to|so i can) (?:decide|think|consider|mull|"
+    rf"reflect|talk|"
     r"discuss|weigh|look|read|sleep|go over)"
 )
 _NOT_ASKS_TIME_RE = re.compile(
@@ -99,11 +117,15 @@ _NOT_ASKS_TIME_RE = re.compile(
 
 _ACCEPT_RE = re.compile(
     r"\b(?:i(?:'ll| will)? (?:happily |gladly |definitely |absolutely )?accept(?!ed|ing)"
-    r"|i'?d (?:be (?:happy|glad|delighted) to|love to) accept|yes,? i accept|i'?ll take it|i will take it"
-    r"|count me in|sign me up|where do i sign|when (?:do|can) i start|i'?m in\b|you'?ve got a deal|it'?s a deal"
-    r"|(?:yes|absolutely|definitely),? (?:i'?m|i am) in|the answer is yes|my answer is yes|consider it accepted"
+    r"|i'?d (?:be (?:happy|glad|delighted) to|love to) accept|yes,? i accept|i'?ll take it|"
+    r"i will take it"
+    r"|count me in|sign me up|where do i sign|when (?:do|can) i start|i'?m in\b|you'?ve got a deal|"
+    r"it'?s a deal"
+    r"|(?:yes|absolutely|definitely),? (?:i'?m|i am) in|the answer is yes|my answer is yes|"
+    r"consider it accepted"
     r"|(?:yes|yeah|yep|absolutely),? (?:please|definitely|of course|let'?s do it|i'?ll do it)"
-    r"|i (?:will|'ll|have to|must|'m going to|am going to) (?:have to )?(?:decline|turn (?:it|this|you) down|pass)"
+    r"|i (?:will|'ll|have to|must|'m going to|am going to) (?:have to )?(?:decline|turn (?:it|this|"
+    r"you) down|pass)"
     r"|i'?m (?:going to|gonna) say (?:yes|no)|i accept (?:the|your) offer)"
 )
 _ACCEPT_HEDGE_RE = re.compile(
@@ -117,34 +139,47 @@ _QUESTION_OPEN = (
     r"would|will|should|has|have|had|may|might|shall)"
 )
 _INDIRECT_QUESTION = (
-    r"i'?d (?:like|love|be interested|be curious|want) to (?:know|ask|hear|understand|find out|learn)"
+    r"i'?d (?:like|love|be interested|be curious|want) to (?:know|ask|hear|understand|find out|"
+    r"learn)"
     r"|i would (?:like|love|be interested|want) to (?:know|ask|hear|understand|find out|learn)"
-    r"|i (?:was|am|'m) (?:just )?(?:wondering|curious|interested to (?:know|hear)|keen to (?:know|hear|understand))"
-    r"|i wonder(?:ed)?|(?:could|can|would) you (?:tell|say|explain|walk|talk|describe|share|give me|help me|"
+    r"|i (?:was|am|'m) (?:just )?(?:wondering|curious|interested to (?:know|hear)|keen to (?:know|"
+    r"hear|understand))"
+    r"|i wonder(?:ed)?|(?:could|can|would) you (?:tell|say|explain|walk|talk|describe|share|"
+    r"give me|help me|"
     r"let me know|fill me in)|(?:tell|show) me (?:more )?(?:about|how|what|when|who|whether|if)"
-    r"|my (?:first |other |last |main |one )?question (?:is|was|would be)|i (?:have|had|'ve got) (?:a|one|two|"
-    r"a couple of|a few)(?: \w+)? questions?|one thing i'?d (?:like|love) to know|i'?d like to understand"
-    r"|(?:any|some) (?:idea|sense|indication) (?:of|on|about)|what'?s the|what are the|how does|how do"
+    r"|my (?:first |other |last |main |one )?question (?:is|was|would be)|i (?:have|had|"
+    r"'ve got) (?:a|one|two|"
+    r"a couple of|a few)(?: \w+)? questions?|one thing i'?d (?:like|love) to know|"
+    r"i'?d like to understand"
+    r"|(?:any|some) (?:idea|sense|indication) (?:of|on|about)|what'?s the|what are the|how does|"
+    r"how do"
 )
 _QUESTION_RE = re.compile(rf"\b(?:{_INDIRECT_QUESTION})\b")
 _NO_QUESTIONS_RE = re.compile(
     r"\b(?:no(?:,|\s)+(?:i think |i don'?t think |thanks|thank you|not really|nothing)|not really|"
     r"(?:you'?ve|you have|we'?ve|we have) (?:covered|answered|gone through|been through) "
     r"(?:it all|everything|all|most)|nothing (?:else|more|from me|at the moment|right now)|"
-    r"(?:i )?don'?t (?:think i )?have any (?:questions|more)|no (?:more |further |other )?questions)\b"
+    r"(?:i )?don'?t (?:think i )?have any (?:questions|more)|no (?:more |further |"
+    r"other )?questions)\b"
 )
 
 _DECISION_RE = re.compile(
     r"\b(?:decision|decide|deciding|decided|hear back|hearing back|hear from you|hear something|"
     r"next steps?|next stage|next round|another round|further rounds?|second round|final round|"
-    r"timeline|time ?line|timescales?|time ?frame|time ?scale|process from here|recruitment process|"
-    r"hiring process|go from here|goes from here|happens next|happens now|comes next|how long (?:until|before|will|does|do)|"
-    r"get back to (?:me|candidates|people|everyone|applicants)|let (?:me|candidates|people|applicants|everyone) know|"
+    r"timeline|time ?line|timescales?|time ?frame|time ?scale|process from here|"
+    r"recruitment process|"
+    r"hiring process|go from here|goes from here|happens next|happens now|comes next|"
+    r"how long (?:until|before|will|does|do)|"
+    r"get back to (?:me|candidates|people|everyone|applicants)|let (?:me|candidates|people|"
+    r"applicants|everyone) know|"
     r"be in touch|getting in touch|letting (?:me|people|candidates|us|everyone|applicants) know|"
-    r"when (?:do|did) you (?:think|expect|hope|plan|reckon)|in post|make an offer|making offers?|fill (?:the|this) (?:role|position|post)|"
+    r"when (?:do|did) you (?:think|expect|hope|plan|reckon)|in post|make an offer|making offers?|"
+    r"fill (?:the|this) (?:role|position|post)|"
     r"filled|someone (?:starting|in place|on board)|start date|starting date|shortlist|"
-    r"(?:when|by when) (?:might|will|would|can|could|should|do|does|are|is) (?:i|we|you|they|the role|"
-    r"the position|someone|the successful)|when (?:are|were) you (?:hoping|looking|planning|expecting|aiming)|"
+    r"(?:when|by when) (?:might|will|would|can|could|should|do|does|are|is) (?:i|we|you|they|"
+    r"the role|"
+    r"the position|someone|the successful)|when (?:are|were) you (?:hoping|looking|planning|"
+    r"expecting|aiming)|"
     r"when (?:is|was) the (?:start|deadline|closing)|(?:wrap|wrapping) (?:things|this|it) up|"
     r"feedback (?:from|on) (?:today|this|the interview)|i can expect to hear)\b"
 )
@@ -152,7 +187,8 @@ _DECISION_RE = re.compile(
 _ENVIRONMENT_RE = re.compile(
     r"\b(?:how (?:does|do|will|would|is|are) (?:the |your |a |my )?(?:team|teams|people|everyone|"
     r"colleagues|you all|you guys|we)|(?:the |your )?team (?:work|works|working|communicat\w*|"
-    r"keep|stay|get|meet|collaborat\w*)|work(?:s|ing)? together|communicat\w*|tools?|slack|zoom|meetings?|stand-?ups?|check-?ins?|"
+    r"keep|stay|get|meet|collaborat\w*)|work(?:s|ing)? together|communicat\w*|tools?|slack|zoom|"
+    r"meetings?|stand-?ups?|check-?ins?|"
     r"catch-?ups?|one[- ]to[- ]ones?|hours|core hours|time ?zones?|overlap\w*|async\w*|onboard\w*|"
     r"induction|culture|day[- ]to[- ]day|collaborat\w*|equipment|laptop|kit|set[- ]?up|office|"
     r"in person|face[- ]to[- ]face|remote\w*|from home|hybrid|feedback|socials?|"
@@ -164,8 +200,10 @@ _ENVIRONMENT_RE = re.compile(
 
 _MONEY_RE = re.compile(
     r"(?:[£$€]\s?\d[\d,.]*\s?(?:k|m|grand|thousand)?|\b\d[\d,.]*\s?(?:k|grand|thousand|pounds|"
-    r"dollars|euros|quid|an hour|per hour|a year|per annum|p\.?a\.?)\b|\b(?:\w+[- ])?(?:thousand|grand|"
-    r"k)\b(?: pounds| dollars| euros| a year| per annum)?|\b(?:salary )?(?:range|band|bracket|budget"
+    r"dollars|euros|quid|an hour|per hour|a year|per annum|p\.?a\.?)\b|\b(?:\w+[- ])?(?:thousand|"
+    r"grand|"
+    r"k)\b(?: pounds| dollars| euros| a year| per annum)?|\b(?:salary )?(?:range|band|bracket|"
+    r"budget"
     r"(?:ed)?)\b|\bmarket rate\b|\bbetween \S+ and \S+)"
 )
 _AMOUNT_WORDS = (
@@ -186,14 +224,17 @@ _MONEY_DODGE_RE = re.compile(
 
 _STEP_RE = re.compile(
     r"\b(?:i'?d|i would|i will|i'?ll|i'?m going to|i am going to|i plan to|i want to|i'?d want to|"
-    r"i'?d like to|i would like to|my (?:first|next|main|top) (?:step|priority|move|job|focus|goal)|"
-    r"first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next|after that|finally|start(?:ing)? (?:by|with|off)|"
+    r"i'?d like to|i would like to|my (?:first|next|main|top) (?:step|priority|move|job|focus|"
+    r"goal)|"
+    r"first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next|after that|finally|start(?:ing)? (?:by|"
+    r"with|off)|"
     r"begin(?:ning)? (?:by|with)|by the end of|within the first|in the first|in (?:week|month) "
     r"(?:one|two|three|\d)|step (?:one|two|\d))\b"
 )
 _PLATITUDE_RE = re.compile(
     r"\b(?:work (?:really )?hard|do my best|give (?:it )?(?:my all|a hundred|110|one hundred)|"
-    r"hit the ground running|learn as much as (?:i can|possible)|go above and beyond|be a team player)\b"
+    r"hit the ground running|learn as much as (?:i can|possible)|go above and beyond|"
+    r"be a team player)\b"
 )
 
 _THEM_RE = re.compile(
@@ -202,8 +243,10 @@ _THEM_RE = re.compile(
     r"organi[sz]ation|product|mission|brand|work you do|people here)|here|yours|you guys)\b"
 )
 _REASON_RE = re.compile(
-    r"\b(?:because|since|that'?s why|which is why|attract\w*|excit\w*|interest\w*|love|loved|appeal\w*|"
-    r"drawn|draws|drew|impress\w*|admire\w*|passion\w*|chance to|opportunity to|opportunities|want to|"
+    r"\b(?:because|since|that'?s why|which is why|attract\w*|excit\w*|interest\w*|love|loved|"
+    r"appeal\w*|"
+    r"drawn|draws|drew|impress\w*|admire\w*|passion\w*|chance to|opportunity to|opportunities|"
+    r"want to|"
     r"wanted to|keen to|align\w*|fit\w*|match\w*|mission|values|grow\w*|learn\w*|develop\w*|use my|"
     r"bring my|build on|step up|challenge|progress\w*|reputation|known for|focus on|moving towards|"
     r"looking for|believe in|care about|resonat\w*|inspir\w*|proud|purpose|impact)\b"
@@ -215,30 +258,41 @@ _GENERIC_PRAISE_RE = re.compile(
 )
 _SELF_LINK_RE = re.compile(
     r"\b(?:i'?ve (?:done|worked|been|led|built|spent|got|seen|used|volunteered|trained|run|managed|"
-    r"taught|qualified|started|finished|completed|studied|delivered)|i have (?:done|worked|been|led|"
-    r"built|spent|seen|used|volunteered|trained|run|managed|taught)|i'?m (?:doing|studying|training|"
-    r"working|qualified)|im (?:doing|studying|training|working)|my (?:experience|background|time|work|skills?|years?|career|degree|training|"
+    r"taught|qualified|started|finished|completed|studied|delivered)|i have (?:done|worked|been|"
+    r"led|"
+    r"built|spent|seen|used|volunteered|trained|run|managed|taught)|i'?m (?:doing|studying|"
+    r"training|"
+    r"working|qualified)|im (?:doing|studying|training|working)|my (?:experience|background|time|"
+    r"work|skills?|years?|career|degree|training|"
     r"job|role|team)|i (?:worked|led|built|spent|volunteered|studied|did|ran|managed|used|grew up|"
-    r"trained|qualified|saw|noticed|read|met|followed|use|work|know|speak)|what i know|i'?d be using|"
+    r"trained|qualified|saw|noticed|read|met|followed|use|work|know|speak)|what i know|"
+    r"i'?d be using|"
     r"use my|bring my|build on|from my|as a (?:customer|user|patient|parent|volunteer))\b"
 )
-_ONLY_MONEY_RE = re.compile(r"\b(?:money|pay|paid|salary|bonus|pension|benefits|commute|holiday|perks)\b")
+_ONLY_MONEY_RE = re.compile(
+    r"\b(?:money|pay|paid|salary|bonus|pension|benefits|commute|holiday|perks)\b"
+)
 _COMPLAINT_RE = re.compile(
     r"\b(?:hate|hated|toxic|terrible|awful|useless|can'?t stand|sick of|fed up|bored|underpaid|"
     r"idiot|nightmare|rubbish|clueless|micromanag\w*)\b"
 )
 
 _CURRENT_ROLE_RE = re.compile(
-    r"\b(?:i'?m (?:a|an|currently|now|the|working|at|with|head|lead|senior|junior)|i am (?:a|an|currently|"
-    r"now|the|working)|i work(?:ed)? (?:as|at|for|in)|currently|at the moment|for the (?:last|past) "
-    r"\w+(?: \w+)? (?:years?|months?)|i'?ve been (?:a|an|the|working|at|with|in)|i have been (?:a|an|the|"
+    r"\b(?:i'?m (?:a|an|currently|now|the|working|at|with|head|lead|senior|junior)|i am (?:a|an|"
+    r"currently|"
+    r"now|the|working)|i work(?:ed)? (?:as|at|for|in)|currently|at the moment|for the (?:last|"
+    r"past) "
+    r"\w+(?: \w+)? (?:years?|months?)|i'?ve been (?:a|an|the|working|at|with|in)|i have been (?:a|"
+    r"an|the|"
     r"working|at|with|in)|my (?:current|last|previous|most recent) (?:role|job|position)|"
     r"i (?:qualified|trained|graduated|studied|started (?:out|my career))|i'?ve been \w+ing|"
-    r"i have been \w+ing|i'?m (?:an?|the) (?!mum|mom|dad|mother|father|parent|fan|big|massive|huge|keen|"
+    r"i have been \w+ing|i'?m (?:an?|the) (?!mum|mom|dad|mother|father|parent|fan|big|massive|huge|"
+    r"keen|"
     r"people person|person|family)\w+)\b"
 )
 _LIFE_STORY_RE = re.compile(
-    r"\b(?:i was born|grew up|my (?:mum|mom|dad|parents|family|childhood)|went to (?:the local )?school|"
+    r"\b(?:i was born|grew up|my (?:mum|mom|dad|parents|family|childhood)|"
+    r"went to (?:the local )?school|"
     r"went travell?ing)\b"
 )
 _ACHIEVEMENT_RE = re.compile(
@@ -249,29 +303,40 @@ _ACHIEVEMENT_RE = re.compile(
     r"speciali[sz]\w*|expert\w*|skilled|background in)\b|\d"
 )
 _WHY_HERE_RE = re.compile(
-    r"\b(?:this (?:role|job|position|opportunity)|why i'?m here|why i applied|that'?s why|which is why|"
-    r"(?:looking|ready|keen|excited) (?:for|to)|next step|apply\w*|applied|the role|your (?:team|company|"
+    r"\b(?:this (?:role|job|position|opportunity)|why i'?m here|why i applied|that'?s why|"
+    r"which is why|"
+    r"(?:looking|ready|keen|excited) (?:for|to)|next step|apply\w*|applied|the role|your (?:team|"
+    r"company|"
     r"organi[sz]ation|mission))\b"
 )
 
 _QUALITY_RE = re.compile(
-    r"\b(?:strength|strengths|strongest|weakness|weaknesses|weakest|i'?m (?:really |very |quite |pretty |not )?"
-    r"(?:good|great|strong|bad|not great|terrible|calm|organi[sz]ed|reliable|patient|detail|thorough|"
+    r"\b(?:strength|strengths|strongest|weakness|weaknesses|weakest|i'?m (?:really |very |quite |"
+    r"pretty |not )?"
+    r"(?:good|great|strong|bad|not great|terrible|calm|organi[sz]ed|reliable|patient|detail|"
+    r"thorough|"
     r"quick|impatient|direct|persistent|analytical|creative|curious|a (?:\w+ )?(?:person|listener|"
-    r"communicator|organi[sz]er|problem)) ?|i can be|i tend to|i struggle|i find it (?:hard|difficult)|"
-    r"i (?:used to|have a tendency)|my (?:biggest|main|greatest|real|one) \w+|people (?:say|tell me)|"
+    r"communicator|organi[sz]er|problem)) ?|i can be|i tend to|i struggle|i find it (?:hard|"
+    r"difficult)|"
+    r"i (?:used to|have a tendency)|my (?:biggest|main|greatest|real|one) \w+|people (?:say|"
+    r"tell me)|"
     r"(?:they|colleagues|my manager|my team) (?:would|'d) (?:say|describe))\b"
 )
 _EVIDENCE_RE = re.compile(
     r"\b(?:for (?:example|instance)|last (?:year|month|week|spring|summer|autumn|winter|quarter)|"
-    r"when i|one time|once|i (?:led|built|cut|reduced|fixed|solved|noticed|caught|spotted|organi[sz]ed|"
-    r"set up|started|took|turned|managed|ran|trained|found|made|created|introduced|wrote|got|sorted|"
+    r"when i|one time|once|i (?:led|built|cut|reduced|fixed|solved|noticed|caught|spotted|"
+    r"organi[sz]ed|"
+    r"set up|started|took|turned|managed|ran|trained|found|made|created|introduced|wrote|got|"
+    r"sorted|"
     r"rang|called|stayed|kept|checked|built|changed|redid|rebuilt|stepped|volunteered|offered|"
     r"asked|learned|learnt|realised|realized)|i'?ve (?:been (?:working|using|practi[sz]ing|taking|"
     r"trying|doing)|started|learned|learnt|taken|begun|signed up|joined)|since i|"
-    r"(?:my|the) (?:manager|boss|team|head \w+|customer|client)s? (?:said|saw|asked|put|noticed|told)|i now|now i|these days i|"
-    r"so i (?:now|started|use|make|try|set|block|keep|write|ask|delegate|check|plan)|to (?:fix|address|"
-    r"improve|manage|tackle|work on|counter|deal with) (?:this|that|it)|which is why i|that'?s why i|"
+    r"(?:my|the) (?:manager|boss|team|head \w+|customer|client)s? (?:said|saw|asked|put|noticed|"
+    r"told)|i now|now i|these days i|"
+    r"so i (?:now|started|use|make|try|set|block|keep|write|ask|delegate|check|plan)|to (?:fix|"
+    r"address|"
+    r"improve|manage|tackle|work on|counter|deal with) (?:this|that|it)|which is why i|"
+    r"that'?s why i|"
     r"as a result)\b|\d"
 )
 
@@ -303,10 +368,11 @@ def _sentences(low: str) -> list[Span]:
 
 
 def _is_question(low: str, span: Span) -> bool:
-    """Whether a sentence asks something: a question mark, an opening question word, or "I'd like to know"."""
+    """Whether a sentence asks something: a question mark, an opening question word, or
+    "I'd like to know"."""
     a, b = span
     text = low[a:b].strip()
-    if not text or _NO_QUESTIONS_RE.search(text) and "?" not in text:
+    if not text or (_NO_QUESTIONS_RE.search(text) and "?" not in text):
         return False
     if "?" in text:
         return True
@@ -319,9 +385,11 @@ def _is_question(low: str, span: Span) -> bool:
 
 _LEAD_RE = re.compile(
     r"^(?:(?:um+|uh+|er+|erm+|so|and|well|also|just|oh|okay|ok|yeah|yes|great|right|then|sure|"
-    r"actually|but|sorry|oh|right|okay then|last one|one more|one (?:other |last |more |final )?thing|"
+    r"actually|but|sorry|oh|right|okay then|last one|one more|one (?:other |last |more |"
+    r"final )?thing|"
     r"another (?:thing|one)|i guess|i mean|like|"
-    r"thanks|thank you|that'?s (?:great|helpful|really helpful|good to know)|brilliant|perfect|lovely|"
+    r"thanks|thank you|that'?s (?:great|helpful|really helpful|good to know)|brilliant|perfect|"
+    r"lovely|"
     r"cool|and also|secondly|first(?:ly)?|finally|lastly)\b\W*)+"
 )
 
@@ -359,9 +427,12 @@ def thanks(low: str) -> list[Span]:
 
 _THANKS_RE = re.compile(
     r"\b(?:thank(?:s| you| u)|many thanks|grateful|appreciate(?:d)?|cheers|"
-    r"(?:that'?s|that is|what|such) (?:great|wonderful|fantastic|brilliant|amazing|lovely|exciting|good) news|"
-    r"i'?m (?:really |so |very |absolutely |genuinely )?(?:delighted|thrilled|excited|pleased|honou?red|"
-    r"flattered|chuffed|over the moon)|(?:really |so |very )?(?:pleased|delighted|thrilled|excited) to "
+    r"(?:that'?s|that is|what|such) (?:great|wonderful|fantastic|brilliant|amazing|lovely|exciting|"
+    r"good) news|"
+    r"i'?m (?:really |so |very |absolutely |genuinely )?(?:delighted|thrilled|excited|pleased|"
+    r"honou?red|"
+    r"flattered|chuffed|over the moon)|(?:really |so |very )?(?:pleased|delighted|thrilled|"
+    r"excited) to "
     r"(?:hear|be offered|get)|means a lot|wow)\b"
 )
 
@@ -433,7 +504,9 @@ def _genuine(sentence: str) -> bool:
             if _WORK_RE.search(_DECISION_RE.sub(" ", clause)):
                 return True
             continue
-        if re.search(r"[a-z]", clause) and (_WORK_RE.search(clause) or _OPEN_QUESTION_RE.search(clause)):
+        if re.search(r"[a-z]", clause) and (
+            _WORK_RE.search(clause) or _OPEN_QUESTION_RE.search(clause)
+        ):
             return True
     return False
 
@@ -449,9 +522,7 @@ def asks_question(low: str) -> list[Span]:
 
 def _within(pattern: re.Pattern[str], low: str, sentences: list[Span]) -> list[Span]:
     """The words that show a concept, inside the question sentences that ask it."""
-    return [
-        (a + m.start(), a + m.end()) for a, b in sentences for m in pattern.finditer(low[a:b])
-    ]
+    return [(a + m.start(), a + m.end()) for a, b in sentences for m in pattern.finditer(low[a:b])]
 
 
 def asks_decision(low: str) -> list[Span]:
@@ -468,18 +539,23 @@ def asks_writing(low: str) -> list[Span]:
 
 
 _WRITING_RE = re.compile(
-    r"\b(?:in writing|written (?:offer|copy|confirmation|version|contract|details)|(?:send|email|e-mail|"
-    r"forward|share) (?:me |over |across )?(?:the |a |that |it |everything )?(?:offer|copy|contract|details|"
-    r"paperwork|terms|letter|package|in an email)|paperwork|offer letter|the contract|see (?:it|the offer|"
+    r"\b(?:in writing|written (?:offer|copy|confirmation|version|contract|details)|(?:send|email|"
+    r"e-mail|"
+    r"forward|share) (?:me |over |across )?(?:the |a |that |it |everything )?(?:offer|copy|"
+    r"contract|details|"
+    r"paperwork|terms|letter|package|in an email)|paperwork|offer letter|the contract|see (?:it|"
+    r"the offer|"
     r"everything|the details|the terms) (?:written|on paper|in black and white)|black and white)\b"
 )
 
 
 _SEQUENCE_RE = re.compile(
     r"\b(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next|after that|afterwards|finally|"
-    r"start(?:ing)? (?:by|with|off)|begin(?:ning)? (?:by|with)|before (?:i|anything|doing)|once (?:i|that)|"
+    r"start(?:ing)? (?:by|with|off)|begin(?:ning)? (?:by|with)|before (?:i|anything|doing)|"
+    r"once (?:i|that)|"
     r"by the end of|within (?:the first|a|two|three|\d)|in (?:the first|my first|week|month) \w+|"
-    r"(?:day|week|month) (?:one|two|three|thirty|sixty|ninety|\d+)|(?:thirty|sixty|ninety|30|60|90) days?|"
+    r"(?:day|week|month) (?:one|two|three|thirty|sixty|ninety|\d+)|(?:thirty|sixty|ninety|30|60|"
+    r"90) days?|"
     r"step (?:one|two|\d)|straight away|immediately|that (?:day|week|afternoon))\b"
 )
 _CONCRETE_ACT_RE = re.compile(
@@ -614,7 +690,9 @@ CONCEPTS: dict[str, Concept] = {
             "says when they will respond",
             says_when,
             "Say when you will give your answer: 'I'll call you by Friday.'",
-            re.compile(r"says when .*(?:respond|reply|answer|get back)|when they will (?:respond|reply)"),
+            re.compile(
+                r"says when .*(?:respond|reply|answer|get back)|when they will (?:respond|reply)"
+            ),
         ),
         Concept(
             "asks_question",
@@ -628,8 +706,10 @@ CONCEPTS: dict[str, Concept] = {
             "asks when a decision will be made",
             asks_decision,
             "Ask when they are likely to make a decision, and what the next steps are.",
-            re.compile(r"when a decision|decision will be made|next steps?|when they will decide|"
-                       r"another round|timeline"),
+            re.compile(
+                r"when a decision|decision will be made|next steps?|when they will decide|"
+                r"another round|timeline"
+            ),
         ),
         Concept(
             "asks_environment",
@@ -637,8 +717,10 @@ CONCEPTS: dict[str, Concept] = {
             asks_environment,
             "You can't see the workplace on a call: ask how the team works together "
             "(communication, hours, tools, onboarding).",
-            re.compile(r"asks (?:about )?(?:how the team|the working environment|the culture|what it is "
-                       r"like|the team\b)"),
+            re.compile(
+                r"asks (?:about )?(?:how the team|the working environment|the culture|what it is "
+                r"like|the team\b)"
+            ),
         ),
         Concept(
             "asks_writing",

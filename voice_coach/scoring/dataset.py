@@ -68,7 +68,9 @@ def _from_row(row: dict[str, Any], *, heldout_file: bool) -> Labelled:
         style=style,
         star={k: list(v) for k, v in row.get("star", {}).items()},
         points={k: list(v) for k, v in (row.get("points") or {}).items()},
-        talking_points=tuple((tp["text"], bool(tp["covered"])) for tp in row.get("talking_points", ())),
+        talking_points=tuple(
+            (tp["text"], bool(tp["covered"])) for tp in row.get("talking_points", ())
+        ),
         tags=tags,
     )
 

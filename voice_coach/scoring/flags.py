@@ -10,8 +10,8 @@ from collections import Counter
 
 from voice_coach.scoring import lexicons as lx
 from voice_coach.scoring.codes import Flag, FlagCode
-from voice_coach.scoring.concepts import BLOCKERS, concept_for_point
 from voice_coach.scoring.codes import merge_spans as _merge
+from voice_coach.scoring.concepts import BLOCKERS, concept_for_point
 from voice_coach.scoring.delivery import LONG_PAUSE_S, Delivery
 from voice_coach.scoring.numbers import Span
 from voice_coach.scoring.story import Evidence
@@ -40,8 +40,6 @@ MIN_WORDS_FOR_PACE = 20
 """Pace over a handful of words is noise: one hesitation doubles it."""
 MAX_FILLERS_PER_MINUTE = 6.0
 MIN_FILLERS_TO_FLAG = 3
-
-
 
 
 def missing_part_flags(

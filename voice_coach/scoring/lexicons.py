@@ -991,16 +991,41 @@ concept is looked for as itself (by stem) in the answer."""
 # --- Spoken-story additions ----------------------------------------------------
 
 NOMINAL_ACTION_NOUNS: tuple[str, ...] = (
-    "fix", "idea", "solution", "approach", "answer", "suggestion", "proposal", "decision",
-    "move", "response", "first step", "workaround", "change", "trick", "recommendation",
-    "first move", "first thought", "plan", "first call", "instinct", "way round it",
+    "fix",
+    "idea",
+    "solution",
+    "approach",
+    "answer",
+    "suggestion",
+    "proposal",
+    "decision",
+    "move",
+    "response",
+    "first step",
+    "workaround",
+    "change",
+    "trick",
+    "recommendation",
+    "first move",
+    "first thought",
+    "plan",
+    "first call",
+    "instinct",
+    "way round it",
     "way around it",
 )
 """After "my" and before "was": an action told as a noun ("my fix was a script that...")."""
 
 SPEAKER_NARRATION: tuple[str, ...] = (
-    "what i did was", "what i ended up doing was", "the first thing i did", "so what i did",
-    "the thing i did", "what i decided to do", "what i did is", "what i do is", "so what i do",
+    "what i did was",
+    "what i ended up doing was",
+    "the first thing i did",
+    "so what i did",
+    "the thing i did",
+    "what i decided to do",
+    "what i did is",
+    "what i do is",
+    "so what i do",
 )
 """Pseudo-clefts that introduce the speaker's own action, past or told in the present."""
 
@@ -1008,31 +1033,174 @@ AGENT_SELF: tuple[str, ...] = ("me", "myself")
 """The agent of a passive that makes it the speaker's deed: "the rota was drawn up by me"."""
 
 OUTCOME_FIRST_CUES: tuple[str, ...] = (
-    "ended up", "managed to", "in the end", "the end result", "the upshot", "long story short",
-    "the short version", "the headline is", "the result was", "what happened was we",
-    "we got", "i got",
+    "ended up",
+    "managed to",
+    "in the end",
+    "the end result",
+    "the upshot",
+    "long story short",
+    "the short version",
+    "the headline is",
+    "the result was",
+    "what happened was we",
+    "we got",
+    "i got",
 )
 """Openings that tell the outcome before the story: "long story short, we cut returns by half"."""
 
-NARRATIVE_ONLY_AFTER_CONNECTIVE: frozenset[str] = frozenset({
-    "look", "see", "find", "get", "say", "make", "keep", "run", "help", "deal", "report",
-    "work", "handle", "support", "manage",
-})
+NARRATIVE_ONLY_AFTER_CONNECTIVE: frozenset[str] = frozenset(
+    {
+        "look",
+        "see",
+        "find",
+        "get",
+        "say",
+        "make",
+        "keep",
+        "run",
+        "help",
+        "deal",
+        "report",
+        "work",
+        "handle",
+        "support",
+        "manage",
+    }
+)
 """Verbs that after "I" usually state a duty or habit ("I manage the rota") but after "so",
 "then" or "and" are steps of a story told in the present ("so I look at the dashboards")."""
 
-NARRATIVE_CONNECTIVES: frozenset[str] = frozenset({"so", "then", "and", "but", "just", "now", "straightaway"})
+NARRATIVE_CONNECTIVES: frozenset[str] = frozenset(
+    {"so", "then", "and", "but", "just", "now", "straightaway"}
+)
 
-FREQUENCY_WORDS: frozenset[str] = frozenset({
-    "every", "each", "usually", "always", "often", "normally", "generally", "typically",
-    "whenever", "sometimes", "regularly", "tend", "daily", "weekly", "monthly", "constantly",
-    "frequently", "routinely", "habitually",
-})
+FREQUENCY_WORDS: frozenset[str] = frozenset(
+    {
+        "every",
+        "each",
+        "usually",
+        "always",
+        "often",
+        "normally",
+        "generally",
+        "typically",
+        "whenever",
+        "sometimes",
+        "regularly",
+        "tend",
+        "daily",
+        "weekly",
+        "monthly",
+        "constantly",
+        "frequently",
+        "routinely",
+        "habitually",
+    }
+)
 """In a present-tense clause these make it a habit, not a step of one story."""
 
-PRESENT_STATES: frozenset[str] = frozenset({
-    "is", "has", "does", "seems", "means", "needs", "wants", "thinks", "knows", "feels",
-    "looks", "likes", "lives", "works", "gets", "goes", "comes", "tells", "asks", "starts",
-    "keeps", "tries", "takes", "was",
-})
+PRESENT_STATES: frozenset[str] = frozenset(
+    {
+        "is",
+        "has",
+        "does",
+        "seems",
+        "means",
+        "needs",
+        "wants",
+        "thinks",
+        "knows",
+        "feels",
+        "looks",
+        "likes",
+        "lives",
+        "works",
+        "gets",
+        "goes",
+        "comes",
+        "tells",
+        "asks",
+        "starts",
+        "keeps",
+        "tries",
+        "takes",
+        "was",
+    }
+)
 """Third-person present verbs that carry a story on, not its ending ("she asks", "it is")."""
+
+VAGUE_OUTCOME_WORDS: frozenset[str] = frozenset(
+    {
+        "fine",
+        "happy",
+        "happier",
+        "good",
+        "ok",
+        "okay",
+        "well",
+        "great",
+        "better",
+        "sorted",
+        "positive",
+        "pleased",
+        "calm",
+        "calmer",
+        "nice",
+        "alright",
+        "all",
+        "right",
+        "worked",
+        "out",
+        "went",
+        "it",
+        "was",
+        "were",
+        "they",
+        "he",
+        "she",
+        "everyone",
+        "everybody",
+        "things",
+        "in",
+        "the",
+        "end",
+        "and",
+        "so",
+        "it's",
+        "that",
+        "really",
+        "quite",
+        "pretty",
+        "very",
+        "um",
+        "uh",
+        "like",
+        "just",
+        "basically",
+        "then",
+        "after",
+        "that's",
+        "seemed",
+        "felt",
+        "think",
+        "i",
+        "a",
+        "bit",
+        "lot",
+        "much",
+        "more",
+        "overall",
+        "generally",
+        "handled",
+        "dealt",
+        "with",
+        "resolved",
+        "satisfied",
+        "them",
+        "us",
+        "we",
+        "fine.",
+    }
+)
+"""An outcome made only of these says nothing checkable: "it was fine in the end, they were
+happy"."""

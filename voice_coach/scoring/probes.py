@@ -68,9 +68,13 @@ KIND_PROBES: dict[QuestionKind, tuple[str, ...]] = {
 }
 
 
-def quote(transcript: str, text: Text, span: Span) -> str:
-    """A short, clean quote of the answer's clause at ``span`` for a follow-up question."""
-    start, end = text.extend(span, back=True)
+def quote(transcript: str, text: Text, span: Span, *, back: bool = False) -> str:
+    """A short, clean quote of the answer's clause at ``span`` for a follow-up question.
+
+    ``back`` takes in the words before it too: a change ("dropped") needs its subject
+    ("the errors dropped"), a deed ("we rebuilt the checkout") is quoted from its doer.
+    """
+    start, end = text.extend(span, back=back)
     i, j = text.index(start), text.index(end)
     if j - i > _QUOTE_WORDS:
         end = text.ends[i + _QUOTE_WORDS - 1]
@@ -79,7 +83,11 @@ def quote(transcript: str, text: Text, span: Span) -> str:
 
 
 def _aimed(
-    transcript: str, text: Text, story: Evidence | None, flags: Sequence[Flag], missing: Sequence[str]
+    transcript: str,
+    text: Text,
+    story: Evidence | None,
+    flags: Sequence[Flag],
+    missing: Sequence[str],
 ) -> list[str]:
     """Probes at what the answer missed, weakest part first."""
     codes = {f.code for f in flags}
@@ -103,11 +111,9 @@ def _aimed(
                 probes.append(f'You said "{said}". {PROBE_RESULT}')
             probes.append(PROBE_RESULT)
         if FlagCode.RESULT_NOT_QUANTIFIED in codes and story.changes:
-            said = quote(transcript, text, max(story.changes))
+            said = quote(transcript, text, max(story.changes), back=True)
             probes.append(f'You said "{said}". {PROBE_MEASURE}')
     probes.extend(CONCEPT_PROBES[c] for c in missing if c in CONCEPT_PROBES)
-    if FlagCode.TOO_SHORT in codes:
-        probes.append(PROBE_MORE)
     return probes
 
 
@@ -127,9 +133,11 @@ def choose_probe(
     ``missing`` are concept ids the answer left out; ``previous`` is the probe asked
     last time, so a redo never hears the same question again.
     """
+    too_short = any(f.code is FlagCode.TOO_SHORT for f in flags)
     candidates = [
         *_aimed(transcript, text, story, flags, missing),
         *(f.strip() for f in follow_ups if f.strip()),
+        *([PROBE_MORE] if too_short else []),
         *KIND_PROBES[kind],
     ]
     for probe in candidates:

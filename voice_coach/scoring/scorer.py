@@ -150,7 +150,9 @@ def _points(
     points = [p for p in points if p.strip()]
     concepts = [concept_for_point(p) for p in points]
     free = iter(
-        match_talking_points(text, tuple(p for p, c in zip(points, concepts, strict=True) if c is None))
+        match_talking_points(
+            text, tuple(p for p, c in zip(points, concepts, strict=True) if c is None)
+        )
     )
     set_points: list[TalkingPoint] = []
     for point, concept in zip(points, concepts, strict=True):
@@ -172,7 +174,9 @@ def _points(
             results.append(TalkingPoint(concept.text, bool(spans), spans))
             if not spans and concept_id in spec.essentials:
                 missed.append(concept_id)
-    set_points = [tp for tp, c in zip(set_points, concepts, strict=True) if c is None or c.id not in required]
+    set_points = [
+        tp for tp, c in zip(set_points, concepts, strict=True) if c is None or c.id not in required
+    ]
     blockers = [b for b, c in BLOCKERS.items() if kind is QuestionKind.OFFER and c.reader(low)]
     covered = sum(tp.covered for tp in set_points)
     return tuple(results), missed, blockers, len(set_points), covered
@@ -231,7 +235,9 @@ def score_answer(
     missing: list[str] = []
     concrete = story.concrete
     if needs_example and not concrete:
-        hypothetical_question = bool(question and HYPOTHETICAL_QUESTION_RE.search(lowered(question)))
+        hypothetical_question = bool(
+            question and HYPOTHETICAL_QUESTION_RE.search(lowered(question))
+        )
         part_flags = fl.missing_part_flags(
             story,
             situation=bool(story.situation) or kind is QuestionKind.CV_DETAIL,
@@ -317,4 +323,13 @@ def score_answer(
     )
 
 
-__all__ = ["EVIDENCE_PARTS", "STAR_PARTS", "Evidence", "Flag", "FlagCode", "Metrics", "Score", "score_answer"]
+__all__ = [
+    "EVIDENCE_PARTS",
+    "STAR_PARTS",
+    "Evidence",
+    "Flag",
+    "FlagCode",
+    "Metrics",
+    "Score",
+    "score_answer",
+]

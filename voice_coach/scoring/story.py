@@ -184,14 +184,17 @@ _EXPERIENCE_BEFORE_RE = re.compile(rf"(?:^|\s){alternation(lx.EXPERIENCE_BEFORE)
 
 _HELPERS = frozenset(lx.ACTION_HELPERS)
 _FREQUENCY = frozenset(lx.FREQUENCY_WORDS)
-_SPAN_PREPS = frozenset({"during", "in", "over", "throughout", "through", "after", "before", "since"})
+_SPAN_PREPS = frozenset(
+    {"during", "in", "over", "throughout", "through", "after", "before", "since"}
+)
 _AGENT_PASSIVE_RE = re.compile(
     rf"{START}(?:was|were|got|been|being|gets|get){SEP}(?:[a-z]+{SEP}){{0,5}}?"
-    rf"(?P<verb>[a-z]+){SEP}by{SEP}{alternation(lx.AGENT_SELF)}{END}"
+    rf"(?P<verb>[a-z]+)(?:{SEP}(?:up|out|down|together|in|off|over|through|back))?{SEP}by{SEP}"
+    rf"{alternation(lx.AGENT_SELF)}{END}"
 )
 _NOMINAL_ACTION_RE = _compile(
-    rf"my{SEP}(?:[a-z]+{SEP})?{alternation(lx.NOMINAL_ACTION_NOUNS)}{SEP}(?:was|were){SEP}"
-    rf"(?!to{END}|that{SEP}i{SEP}would)"
+    rf"my{SEP}(?:[a-z]+{SEP})?{alternation(lx.NOMINAL_ACTION_NOUNS)}{SEP}(?:was|were)"
+    rf"(?!{SEP}to{END}|{SEP}that{SEP}i{SEP}would)"
 )
 _NARRATION_RE = _compile(alternation(lx.SPEAKER_NARRATION))
 _OUTCOME_FIRST_RE = _compile(alternation(lx.OUTCOME_FIRST_CUES))
@@ -212,9 +215,6 @@ _REACTION_SUBJECT_WORDS = 3
 
 
 # --- Helpers --------------------------------------------------------------------
-
-
-
 
 
 def _overlaps(span: Span, others: list[Span]) -> bool:
@@ -804,8 +804,6 @@ def _result_clause(text: Text, span: Span) -> Span:
     return start, end
 
 
-
-
 # --- The decision ---------------------------------------------------------------
 
 
@@ -869,8 +867,20 @@ def story_features(text: Text, found: _Found, *, situation_given: bool = False) 
         "we": min(len(found.we_actions), 4) / 4 if not found.own_actions else 0.0,
         "duty": 1.0 if found.duty else 0.0,
         "past_share": min(1.0, past / n * 8),
-        "all_three": 1.0 if (moments or situation_given) and found.own_actions and found.results else 0.0,
+        "all_three": 1.0
+        if (moments or situation_given) and found.own_actions and found.results
+        else 0.0,
+        "vague_result": 1.0
+        if found.results and all(_vague(text, r) for r in found.results)
+        else 0.0,
     }
+
+
+def _vague(text: Text, result: Span) -> bool:
+    """An outcome with nothing checkable in it: "it was fine", "they were happy"."""
+    start, end = _result_clause(text, result)
+    words = text.words[text.index(start) : text.index(end)]
+    return all(w in lx.VAGUE_OUTCOME_WORDS for w in words)
 
 
 def _decide(features: dict[str, float]) -> float:

@@ -5,21 +5,22 @@ held out (490 answers in tests/data), so the held-out figures in the
 benchmark stay honest. Re-run the script rather than editing by hand.
 """
 
-BIAS = -3.497
+BIAS = -3.537
 THRESHOLD = 0.5
 WEIGHTS: dict[str, float] = {
-    "all_three": 1.351,
-    "claims_only": -0.565,
-    "deeds": 2.690,
-    "duty": -0.732,
-    "habits": -1.646,
-    "hypothetical": -0.509,
-    "past_share": -0.776,
-    "place": 0.198,
-    "present": 0.831,
-    "qualities": -0.568,
-    "quantified": 0.438,
-    "result": 2.603,
-    "situation": 0.586,
-    "we": -2.267,
+    "all_three": 1.434,
+    "claims_only": -0.513,
+    "deeds": 2.955,
+    "duty": -0.737,
+    "habits": -1.666,
+    "hypothetical": -0.545,
+    "past_share": -0.787,
+    "place": 0.129,
+    "present": 0.576,
+    "qualities": -0.536,
+    "quantified": 0.306,
+    "result": 2.675,
+    "situation": 0.500,
+    "vague_result": -3.389,
+    "we": -2.138,
 }

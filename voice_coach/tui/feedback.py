@@ -147,7 +147,9 @@ def feedback(attempt: Attempt) -> RenderableType:
         if missed:
             parts.append(Text("To cover", style="bold underline"))
             for flag in missed:
-                parts.append(Text.assemble(("• ", "bold"), (flag.message, "bold"), " ", flag.advice))
+                parts.append(
+                    Text.assemble(("• ", "bold"), (flag.message, "bold"), " ", flag.advice)
+                )
         parts += [Text(""), delivery_line(attempt)]
     for label, items in (("From your CV", attempt.mentions), ("Job key terms", attempt.key_terms)):
         if items:
