@@ -1204,3 +1204,51 @@ VAGUE_OUTCOME_WORDS: frozenset[str] = frozenset(
 )
 """An outcome made only of these says nothing checkable: "it was fine in the end, they were
 happy"."""
+
+STATE_LEMMAS: frozenset[str] = frozenset(
+    {
+        "be",
+        "have",
+        "feel",
+        "think",
+        "know",
+        "mean",
+        "seem",
+        "want",
+        "need",
+        "like",
+        "love",
+        "hate",
+        "believe",
+        "hope",
+        "wish",
+        "understand",
+        "remember",
+        "forget",
+        "see",
+        "hear",
+        "get",
+        "become",
+        "say",
+        "tell",
+        "go",
+        "come",
+        "happen",
+        "use",
+        "let",
+        "can",
+        "will",
+        "shall",
+        "may",
+        "must",
+        "do",
+        "find",
+        "keep",
+        "begin",
+        "start",
+        "stand",
+        "sit",
+        "lie",
+    }
+)
+"""Verbs whose past tense ("knew", "felt", "said") tells no deed of the speaker's on its own."""

@@ -35,7 +35,14 @@ from voice_coach.scoring.numbers import (
     alternation,
     find_numbers,
 )
-from voice_coach.scoring.text import EXTEND_FORWARD, GAP_WORDS, Text, is_past_form
+from voice_coach.scoring.text import (
+    EXTEND_FORWARD,
+    GAP_WORDS,
+    Text,
+    is_past_form,
+    state_lemma,
+    verb_tags,
+)
 
 # --- Patterns -------------------------------------------------------------------
 
@@ -225,12 +232,11 @@ def _is_past_action(verb: str) -> bool:
     """Simple past of a verb of doing: irregular list, or a regular "-ed" that is not a state."""
     if verb in lx.IRREGULAR_PAST_ACTIONS or verb in _HELPERS:
         return True
-    return (
-        len(verb) > 3
-        and verb.endswith("ed")
-        and verb not in lx.NON_ACTION_ED
-        and verb not in lx.PRESENT_TENSE_ED
-    )
+    if verb in lx.NON_ACTION_ED or verb in lx.PRESENT_TENSE_ED or verb in lx.IRREGULAR_PAST_STATES:
+        return False
+    if len(verb) > 3 and verb.endswith("ed"):
+        return True
+    return verb.isalpha() and "VBD" in verb_tags(verb) and not state_lemma(verb)
 
 
 def _find_spoken_actions(text: Text, found: _Found) -> None:
@@ -527,7 +533,11 @@ def _find_reactions(
 
 
 def _participle(word: str) -> bool:
-    return is_past_form(word) or word in lx.I_D_PARTICIPLES
+    return (
+        is_past_form(word)
+        or word in lx.I_D_PARTICIPLES
+        or (word.isalpha() and "VBN" in verb_tags(word))
+    )
 
 
 def _state_follows(words: list[str], i: int) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from itertools import accumulate, pairwise
 
 from voice_coach.scoring import lexicons as lx
@@ -49,12 +50,35 @@ def lowered(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_APOSTROPHES))
 
 
+@lru_cache(maxsize=16384)
+def verb_tags(word: str) -> frozenset[str]:
+    """The Penn tags ("VBD", "VBN") a word has as a form of some English verb: "rewrote" is
+    VBD, "drawn" VBN, "put" both. From lemminflect's tables, so every irregular verb is
+    known, not only the ones a word list remembered."""
+    import lemminflect
+
+    tags: set[str] = set()
+    for lemma in lemminflect.getAllLemmas(word, upos="VERB").get("VERB", ()):
+        forms = lemminflect.getAllInflections(lemma, upos="VERB")
+        tags.update(tag for tag in ("VBD", "VBN") if word in forms.get(tag, ()))
+    return frozenset(tags)
+
+
+def state_lemma(word: str) -> bool:
+    """Whether a past form belongs to a verb of being, having, thinking or feeling."""
+    import lemminflect
+
+    lemmas = lemminflect.getAllLemmas(word, upos="VERB").get("VERB", ())
+    return any(lemma in lx.STATE_LEMMAS for lemma in lemmas)
+
+
 def is_past_form(word: str) -> bool:
-    """Any simple-past verb form, deed or not: "covered", "had", "went"."""
+    """Any simple-past verb form, deed or not: "covered", "had", "went", "rewrote"."""
     return (
         word in lx.IRREGULAR_PAST_ACTIONS
         or word in lx.IRREGULAR_PAST_STATES
         or (len(word) > 3 and word.endswith("ed") and word not in lx.PRESENT_TENSE_ED)
+        or (word.isalpha() and "VBD" in verb_tags(word) and word not in lx.PRESENT_TENSE_ED)
     )
 
 

@@ -134,8 +134,10 @@ class VoiceCoachApp(App[None]):
             self.transcriber.load()
         except VoiceCoachError as exc:
             self.post_message(ModelFailed(str(exc)))
+            _warm_scorer()
             return
         self.post_message(ModelLoaded(self.transcriber.name))
+        _warm_scorer()
         self.recover()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="recovery")
@@ -171,3 +173,11 @@ class VoiceCoachApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.show_model_status(self.model_status)
+
+
+def _warm_scorer() -> None:
+    """Compile the judge's patterns and load its verb tables in the background, before the
+    first answer, so feedback appears the moment an answer ends rather than a second later."""
+    from voice_coach.scoring import score_answer
+
+    score_answer("Last year I rewrote the rota and we never missed a shift again.")
