@@ -15,7 +15,13 @@ from typing import Any
 
 from voice_coach.scoring.kinds import QuestionKind, infer_kind
 
-FILES = ("answers.jsonl", "answers_spoken.jsonl", "answers_more.jsonl", "heldout.jsonl")
+FILES = (
+    "answers.jsonl",
+    "answers_spoken.jsonl",
+    "answers_more.jsonl",
+    "answers_retold.jsonl",
+    "heldout.jsonl",
+)
 HELDOUT_FILE = "heldout.jsonl"
 HELDOUT_TAG = "heldout"
 

@@ -473,6 +473,8 @@ OUTCOME_PHRASES: tuple[str, ...] = (
     "stopped happening", "no more complaints", "zero complaints", "zero errors",
     "zero defects", "zero incidents", "zero bugs", "zero downtime", "as a result",
     "the result was", "the outcome was", "which meant", "that meant", "this meant",
+    "proud of is", "proudest of is", "the best part is", "the best part was", "the best bit is",
+    "the best bit was", "the result is", "the outcome is",
     "ended up", "led to", "resulted in", "in the end", "by the end", "positive feedback",
     "great feedback", "good feedback", "came back", "stayed with us", "kept the account",
     "kept the client", "kept the customer", "delivered on time",
@@ -1038,6 +1040,10 @@ OUTCOME_FIRST_CUES: tuple[str, ...] = (
     "in the end",
     "the end result",
     "the upshot",
+    "by the time i left",
+    "by the time i finished",
+    "by the end of it",
+    "the bottom line",
     "long story short",
     "the short version",
     "the headline is",
@@ -1252,3 +1258,8 @@ STATE_LEMMAS: frozenset[str] = frozenset(
     }
 )
 """Verbs whose past tense ("knew", "felt", "said") tells no deed of the speaker's on its own."""
+
+OUTCOME_PARTICLES: frozenset[str] = frozenset({
+    "home", "back", "out", "through", "live", "away", "ahead", "off", "over", "on", "up",
+})
+"""After a vague verb these make an outcome: "he went home", "it went through", "they came out"."""

@@ -191,6 +191,8 @@ _EXPERIENCE_BEFORE_RE = re.compile(rf"(?:^|\s){alternation(lx.EXPERIENCE_BEFORE)
 
 _HELPERS = frozenset(lx.ACTION_HELPERS)
 _FREQUENCY = frozenset(lx.FREQUENCY_WORDS)
+_ING_VERBS = frozenset({"ring", "bring", "sing", "sting", "swing", "spring", "fling", "wring"})
+"""Verbs whose own spelling ends in "-ing": "so I ring the police" is no progressive."""
 _SPAN_PREPS = frozenset(
     {"during", "in", "over", "throughout", "through", "after", "before", "since"}
 )
@@ -394,7 +396,7 @@ def _is_narrative_present(verb: str) -> bool:
     """A present-tense verb that could be a step in a story: not a state, habit or duty."""
     return (
         verb not in lx.NARRATIVE_PRESENT_EXCLUDED
-        and not verb.endswith(("ing", "ed", "'m", "'ve", "'d", "'ll"))
+        and (verb in _ING_VERBS or not verb.endswith(("ing", "ed", "'m", "'ve", "'d", "'ll")))
         and len(verb) > 1
     )
 
@@ -470,7 +472,7 @@ def _find_reactions(
         if j < n and words[j] in lx.TIME_PHRASE_OPENERS:
             # "by the spring she was back...", "after three weeks he started talking"
             for k in range(j + 1, min(n, j + 1 + _TIME_PHRASE_WORDS)):
-                if words[k] in lx.REACTION_PRONOUNS:
+                if words[k] in lx.REACTION_PRONOUNS or words[k] == "we":
                     j = k
                     break
         if j >= n:
@@ -521,6 +523,9 @@ def _find_reactions(
             or (verb in lx.PERFECT_AUXILIARIES and _participle(following))
             or (verb in ("was", "were") and _state_follows(words, k + 1))
             or (is_past_form(verb) and verb not in lx.REACTION_EXCLUDED_VERBS)
+            or (verb in lx.REACTION_EXCLUDED_VERBS and following in lx.OUTCOME_PARTICLES)
+            or (verb == "used" and following != "to" and is_past_form(verb))
+            or (k > j + 1 and words[k - 1].endswith("'s") and _participle(verb) and verb != "got")
             or (
                 told_in_present
                 and i > last_own
@@ -619,6 +624,8 @@ def _find_results(text: Text, numbers: tuple[NumberMention, ...], found: _Found)
             found.background_numbers.append(num.span)
 
 
+_FRAGMENT_WORDS = 3
+"""An opening this short ("Food waste.") names the topic; the headline may follow it."""
 _HEADLINE_CUE_WORDS = 8
 """An outcome-first cue must open the answer: "the short version is" twenty words in is not one."""
 _HEADLINE_TURN_RE = re.compile(
@@ -646,6 +653,9 @@ def _headline_end(text: Text) -> int:
         return 0
     limit = min(len(words), _HEADLINE_WORDS)
     full_stop = _SENTENCE_END_RE.search(text.low, 0, text.ends[limit - 1])
+    if full_stop and text.index(full_stop.end()) <= _FRAGMENT_WORDS:
+        # "Food waste. By the time I left, our bin weight had halved.": a topic first
+        full_stop = _SENTENCE_END_RE.search(text.low, full_stop.end(), text.ends[limit - 1])
     end = text.index(full_stop.end()) if full_stop else 0
     turn = _HEADLINE_TURN_RE.search(text.low, 0, text.ends[limit - 1])
     if turn and (not end or turn.start() < text.starts[end]):
@@ -654,7 +664,7 @@ def _headline_end(text: Text) -> int:
         return 0
     stop = text.starts[end]
     m = _OUTCOME_FIRST_RE.search(text.low, 0, stop)
-    if m and not text.is_planned(m.start()) and text.index(m.start()) < _HEADLINE_CUE_WORDS:
+    if m and not text.is_planned(m.start()) and text.index(m.start()) < _HEADLINE_CUE_WORDS + 3:
         return stop
     for i in range(end - 1):
         if words[i] in ("i", "we") and words[i + 1] in _CHANGE_VERBS:
