@@ -1259,7 +1259,56 @@ STATE_LEMMAS: frozenset[str] = frozenset(
 )
 """Verbs whose past tense ("knew", "felt", "said") tells no deed of the speaker's on its own."""
 
-OUTCOME_PARTICLES: frozenset[str] = frozenset({
-    "home", "back", "out", "through", "live", "away", "ahead", "off", "over", "on", "up",
-})
+OUTCOME_PARTICLES: frozenset[str] = frozenset(
+    {
+        "home",
+        "back",
+        "out",
+        "through",
+        "live",
+        "away",
+        "ahead",
+        "off",
+        "over",
+        "on",
+        "up",
+    }
+)
 """After a vague verb these make an outcome: "he went home", "it went through", "they came out"."""
+
+INDEFINITE_MARKERS: tuple[str, ...] = (
+    "something",
+    "someone",
+    "somebody",
+    "stuff",
+    "things like that",
+    "that kind of thing",
+    "that sort of thing",
+    "loads of times",
+    "all the time",
+    "whatever",
+    "some issue",
+    "some problem",
+    "a few times",
+    "plenty of times",
+    "lots of times",
+    "many times",
+    "you just do",
+    "you just have to",
+    "you know how it is",
+)
+"""Words that stand where a real story names its particulars: "a customer needed something"."""
+
+TENURE_MARKERS: tuple[str, ...] = (
+    "while i was there",
+    "during my time",
+    "throughout my time",
+    "in my time there",
+    "over my time",
+    "over the years",
+    "over my career",
+    "throughout my career",
+    "in my years",
+    "worked my way up",
+)
+"""A span of a career rather than one episode: "while I was there we went from three stars"."""

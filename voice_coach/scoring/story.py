@@ -207,6 +207,8 @@ _NOMINAL_ACTION_RE = _compile(
 )
 _NARRATION_RE = _compile(alternation(lx.SPEAKER_NARRATION))
 _OUTCOME_FIRST_RE = _compile(alternation(lx.OUTCOME_FIRST_CUES))
+_INDEFINITE_RE = _compile(alternation(lx.INDEFINITE_MARKERS))
+_TENURE_RE = _compile(alternation(lx.TENURE_MARKERS))
 _CHANGE_VERBS = frozenset(v for v in lx.CHANGE_VERBS_PAST if " " not in v)
 _WE_OUTCOME_NEGATIONS = frozenset({"haven't", "havent", "hasn't", "never", "didn't", "didnt"})
 _CONDITIONAL = frozenset(lx.CONDITIONAL_MARKERS)
@@ -893,6 +895,8 @@ def story_features(text: Text, found: _Found, *, situation_given: bool = False) 
         "vague_result": 1.0
         if found.results and all(_vague(text, r) for r in found.results)
         else 0.0,
+        "indefinite": min(len(_INDEFINITE_RE.findall(text.low)), 3) / 3,
+        "tenure": 1.0 if _TENURE_RE.search(text.low) else 0.0,
     }
 
 
