@@ -821,7 +821,7 @@ def test_missed_talking_points_are_flagged_one_by_one() -> None:
     assert [f.message for f in missed] == [f"Not covered: {p}." for p in CLOSING_POINTS]
     assert all(f.spans == () for f in missed)
     assert not score.meets
-    assert score.verdict.startswith("Not there yet: asks at least one question")
+    assert score.verdict.startswith("Not there yet: ask at least one question")
 
 
 def test_asking_points_need_a_question_even_without_a_question_mark() -> None:

@@ -775,7 +775,7 @@ CONCEPTS: dict[str, Concept] = {
 BLOCKERS: dict[str, Concept] = {
     "accepts_now": Concept(
         "accepts_now",
-        "decides on the spot",
+        "don't decide on the spot",
         accepts_now,
         "Don't decide at once, even if you are sure: thank them, ask for time to consider "
         "it properly, and say when you will respond.",
@@ -791,3 +791,33 @@ def concept_for_point(point: str) -> Concept | None:
         if concept.point is not None and concept.point.search(low):
             return concept
     return None
+
+
+_IRREGULAR_THIRD = {"is": "be", "has": "have", "does": "do", "goes": "go"}
+_PERSON = (
+    (re.compile(r"\bthey'?re\b"), "you're"),
+    (re.compile(r"\bthey\b"), "you"),
+    (re.compile(r"\btheir\b"), "your"),
+    (re.compile(r"\bthemselves\b"), "yourself"),
+)
+
+
+def to_the_user(point: str) -> str:
+    """A talking point as advice to the candidate: "says when they will respond" becomes
+    "say when you will respond". Set authors describe the answer in the third person; the
+    feedback speaks to the person who gave it."""
+    first, _, rest = point.strip().partition(" ")
+    low = first.lower()
+    if low in _IRREGULAR_THIRD:
+        verb = _IRREGULAR_THIRD[low]
+    elif low.endswith("ies") and len(low) > 4:
+        verb = low[:-3] + "y"
+    elif low.endswith(("sses", "shes", "ches", "xes")):
+        verb = low[:-2]
+    elif low.endswith("s") and not low.endswith("ss"):
+        verb = low[:-1]
+    else:
+        return point
+    for pattern, replacement in _PERSON:
+        rest = pattern.sub(replacement, rest)
+    return f"{verb} {rest}".strip()

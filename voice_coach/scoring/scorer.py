@@ -18,7 +18,7 @@ from typing import Any
 
 from voice_coach.scoring import flags as fl
 from voice_coach.scoring.codes import Flag, FlagCode, merge_spans
-from voice_coach.scoring.concepts import BLOCKERS, CONCEPTS, concept_for_point
+from voice_coach.scoring.concepts import BLOCKERS, CONCEPTS, concept_for_point, to_the_user
 from voice_coach.scoring.delivery import (
     Delivery,
     TimedWord,
@@ -281,10 +281,14 @@ def score_answer(
     else:
         enough_free = n_free == 0 or covered_free >= math.ceil(POINTS_NEEDED * n_free)
         meets = not missed and not blockers and enough_free and n_words > 0
-        missing.extend(CONCEPTS[c].text for c in missed)
         missing.extend(BLOCKERS[b].text for b in blockers)
+        missing.extend(to_the_user(CONCEPTS[c].text) for c in missed)
         if not enough_free:
-            missing.extend(tp.text for tp in points if not tp.covered and tp.text not in missing)
+            missing.extend(
+                to_the_user(tp.text)
+                for tp in points
+                if not tp.covered and to_the_user(tp.text) not in missing
+            )
     concept_gaps = [*blockers, *missed]
     for tp in points:
         concept = None if tp.covered else concept_for_point(tp.text)
