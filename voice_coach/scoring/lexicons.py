@@ -552,7 +552,7 @@ AFTERWARDS_PHRASES: tuple[str, ...] = (
 AFTERWARDS_QUANTIFIERS: tuple[str, ...] = ("a", "an", "a few", "a couple of", "several")
 AFTERWARDS_UNITS: tuple[str, ...] = (
     "day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years",
-    "sprint", "sprints", "hour", "hours",
+    "sprint", "sprints", "hour", "hours", "term", "terms", "semester", "fortnight", "season",
 )
 """A later time told after the actions opens the outcome: "within six weeks...", "three months
 later we had the best score". Counted only when a past-tense verb follows. Plain sequence
@@ -1312,3 +1312,71 @@ TENURE_MARKERS: tuple[str, ...] = (
     "worked my way up",
 )
 """A span of a career rather than one episode: "while I was there we went from three stars"."""
+
+EVALUATIVE_OUTCOMES: frozenset[str] = frozenset(
+    {
+        "happy",
+        "happier",
+        "delighted",
+        "pleased",
+        "thrilled",
+        "impressed",
+        "grateful",
+        "glad",
+        "satisfied",
+        "appreciated",
+        "appreciative",
+        "helpful",
+        "positive",
+        "positively",
+        "motivated",
+        "improved",
+        "improve",
+        "improving",
+        "better",
+        "success",
+        "successful",
+        "great",
+        "good",
+        "well",
+        "fine",
+        "smoother",
+        "easier",
+        "calmer",
+        "stronger",
+        "confident",
+        "valued",
+        "engaged",
+        "resolved",
+        "sorted",
+        "enjoyed",
+        "loved",
+        "liked",
+        "benefited",
+        "benefitted",
+        "responded",
+        "worked",
+        "appropriately",
+        "progress",
+        "difference",
+        "relieved",
+        "thankful",
+        "smoothly",
+        "excellent",
+        "fantastic",
+        "brilliant",
+        "amazing",
+        "wonderful",
+    }
+)
+"""The predicate of an outcome that only evaluates ("the family were delighted", "performance
+improved"): without a number or an event, nothing in it could be checked."""
+
+TENURE_PATTERNS: tuple[str, ...] = (
+    r"(?:during|over|in|across|throughout) (?:my|those|the|these) (?:\w+ )?(?:years|months) (?:at|with|in|there)",
+    r"over (?:that|this|the whole) (?:period|time)",
+    r"(?:every|each) (?:year|quarter) (?:i|we)",
+    r"(?:employee|salesperson|agent|nurse|teacher|worker|manager) of the (?:month|quarter|year)",
+    r"consistently",
+)
+"""A span of a career rather than one episode: "during my five years at...", "over that period"."""

@@ -208,7 +208,16 @@ _NOMINAL_ACTION_RE = _compile(
 _NARRATION_RE = _compile(alternation(lx.SPEAKER_NARRATION))
 _OUTCOME_FIRST_RE = _compile(alternation(lx.OUTCOME_FIRST_CUES))
 _INDEFINITE_RE = _compile(alternation(lx.INDEFINITE_MARKERS))
-_TENURE_RE = _compile(alternation(lx.TENURE_MARKERS))
+_TENURE_RE = re.compile(
+    rf"{START}(?:{alternation(lx.TENURE_MARKERS)}|{'|'.join(lx.TENURE_PATTERNS)}){END}"
+)
+_EVENT_RE = _compile(
+    alternation(
+        tuple(p for p in lx.OUTCOME_PHRASES if not set(p.split()) & lx.EVALUATIVE_OUTCOMES)
+        + lx.CHANGE_VERBS_PAST
+        + ("never", "again", "since", "still", "first time", "zero", "no longer")
+    )
+)
 _CHANGE_VERBS = frozenset(v for v in lx.CHANGE_VERBS_PAST if " " not in v)
 _WE_OUTCOME_NEGATIONS = frozenset({"haven't", "havent", "hasn't", "never", "didn't", "didnt"})
 _CONDITIONAL = frozenset(lx.CONDITIONAL_MARKERS)
@@ -901,10 +910,17 @@ def story_features(text: Text, found: _Found, *, situation_given: bool = False) 
 
 
 def _vague(text: Text, result: Span) -> bool:
-    """An outcome with nothing checkable in it: "it was fine", "they were happy"."""
+    """An outcome with nothing checkable in it: "it was fine", "the family were delighted
+    with the garden", "performance improved". An event ("she renewed", "he went home") or
+    a number makes it checkable; a predicate that only evaluates does not."""
     start, end = _result_clause(text, result)
     words = text.words[text.index(start) : text.index(end)]
-    return all(w in lx.VAGUE_OUTCOME_WORDS for w in words)
+    if find_numbers(text.low[start:end]):
+        return False
+    if all(w in lx.VAGUE_OUTCOME_WORDS for w in words):
+        return True
+    evaluates = any(w in lx.EVALUATIVE_OUTCOMES for w in words)
+    return evaluates and not _EVENT_RE.search(text.low, start, end)
 
 
 def _decide(features: dict[str, float]) -> float:

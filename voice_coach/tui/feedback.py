@@ -161,15 +161,11 @@ def feedback(attempt: Attempt) -> RenderableType:
             parts.append(line)
     if attempt.error:
         parts.append(Text(f"Note: {attempt.error}", style="yellow"))
-    parts += [
-        Text(""),
-        Text("Your answer", style="bold underline"),
-        transcript_text(attempt),
-        Text(
-            "[S] situation  [T] task  [A] your action  [R] result  (fillers in italics)",
-            style="dim",
-        ),
-    ]
+    parts += [Text(""), Text("Your answer", style="bold underline"), transcript_text(attempt)]
+    if expects_example(attempt.question) or (score is not None and score.concrete_example):
+        parts.append(Text(LEGEND, style="dim"))
+    elif score is not None and score.delivery.fillers:
+        parts.append(Text("(fillers in italics)", style="dim"))
     if score is not None and score.probe:
         parts += [
             Text(""),
