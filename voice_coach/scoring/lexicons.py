@@ -1373,7 +1373,8 @@ EVALUATIVE_OUTCOMES: frozenset[str] = frozenset(
 improved"): without a number or an event, nothing in it could be checked."""
 
 TENURE_PATTERNS: tuple[str, ...] = (
-    r"(?:during|over|in|across|throughout) (?:my|those|the|these) (?:\w+ )?(?:years|months) (?:at|with|in|there)",
+    r"(?:during|over|in|across|throughout) (?:my|those|the|these) (?:\w+ )?(?:years|months) "
+    r"(?:at|with|in|there)",
     r"over (?:that|this|the whole) (?:period|time)",
     r"(?:every|each) (?:year|quarter) (?:i|we)",
     r"(?:employee|salesperson|agent|nurse|teacher|worker|manager) of the (?:month|quarter|year)",
