@@ -84,3 +84,27 @@ def test_talking_points_are_checked_for_closing_questions(tmp_path: Path) -> Non
     assert missed.flagged and missed.meets is False
     asked = session.finish_typed("Yes: what are the next steps in the process from here?")
     assert not asked.flagged
+
+
+def test_a_follow_up_is_judged_together_with_the_answer_it_follows(tmp_path: Path) -> None:
+    session = PracticeSession(parse_question_set(SET, "two.toml"), Store(tmp_path))
+    first = session.finish_typed(
+        "Last year at my old job our invoicing took four days every month, so I wrote a script "
+        "that matched the delivery records to the invoices and I trained two colleagues to run it."
+    )
+    assert first.meets is False and first.score is not None
+    assert "no result" in first.score.missing
+    session.ask_follow_up("What was the result?")
+    answer = session.finish_typed("Invoicing went down to one day and billing errors fell by half.")
+    assert answer.meets is True, answer.score.missing if answer.score else None
+    assert answer.question.question_kind is first.question.question_kind
+
+
+def test_the_same_probe_is_not_asked_twice_in_a_row(tmp_path: Path) -> None:
+    session = PracticeSession(parse_question_set(SET, "two.toml"), Store(tmp_path))
+    weak = "We always work hard as a team and we deliver things on time."
+    first = session.finish_typed(weak)
+    again = session.finish_typed(weak)
+    assert first.score is not None and again.score is not None
+    assert first.score.probe and again.score.probe
+    assert first.score.probe != again.score.probe

@@ -518,11 +518,16 @@ QUANTITY_CUE_NOUNS: tuple[str, ...] = (
 
 QUANTITY_CUE_VERBS: tuple[str, ...] = (
     "delivered", "shipped", "launched", "finished", "completed", "released", "closed",
-    "signed", "sold", "onboarded", "hired", "trained", "raised", "made us", "brought",
-    "handled", "processed", "converted", "recruited", "worth", "collected", "placed",
-    "booked", "ordered", "bought", "paid",
+    "signed", "sold", "raised", "made us", "brought", "converted", "worth",
 )
 """Past verbs that are a result only with a number attached: "delivered in two weeks"."""
+
+EFFORT_CUE_VERBS: tuple[str, ...] = (
+    "onboarded", "hired", "trained", "handled", "processed", "recruited", "collected",
+    "placed", "booked", "ordered", "bought", "paid",
+)
+"""With a number these are a result when others did them ("40 staff were trained"), but the
+scale of the work when the speaker did ("I trained two colleagues", "I handled 40 calls")."""
 
 COMPARATIVES_AFTER_NUMBER: tuple[str, ...] = (
     "faster", "quicker", "sooner", "earlier", "early", "ahead", "fewer", "less", "lower",

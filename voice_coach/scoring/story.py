@@ -180,6 +180,7 @@ _RESULT_CUE_RE = _compile(
     rf"|(?P<later>{alternation(lx.AFTERWARDS_PHRASES)}"
     rf"|within{SEP}{_LATER_SPAN}|{_LATER_SPAN}{SEP}later)"
     rf"|{alternation((*lx.QUANTITY_CUE_VERBS, *lx.QUANTITY_CUE_NOUNS, *lx.CHANGE_PREPOSITIONS))}"
+    rf"|(?P<effort>{alternation(lx.EFFORT_CUE_VERBS)})"
 )
 _CONNECTIVE_RE = re.compile(alternation(lx.RESULT_CONNECTIVES))
 _COMPARATIVE_AFTER_RE = re.compile(
@@ -513,6 +514,8 @@ def _find_reactions(
                 k += 1
             if k == j + 1 and head in lx.REACTION_DETERMINERS:
                 continue  # a determiner with no noun after it
+        elif after_head in lx.NOW_ADVERBS and head.isalpha() and head not in ("i", "we"):
+            k = j + 1  # "invoicing now takes one day": a bare noun, then "now"
         else:
             continue
         while k < n and words[k] in GAP_WORDS:
@@ -585,6 +588,8 @@ def _find_results(text: Text, numbers: tuple[NumberMention, ...], found: _Found)
             continue  # "the backlog was over 400" before any action: the problem
         if m.start() < told_after and not text.said_by_i(m.start()) and not in_headline:
             continue  # "our payment page went down", then the story: the problem
+        if m.group("effort") and text.said_by_i(m.start()):
+            continue  # "I trained two colleagues": the scale of the work, not its outcome
         if m.group("later"):
             if text.past_verb_follows(m.end()):
                 found.results.append(m.span())  # "within six weeks sales covered our rent"
