@@ -109,16 +109,21 @@ _CUES: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = (
             r"decide (?:now|today|right now|on the spot)",
             r"welcome (?:you )?(?:aboard|on board)",
             r"like to hire you",
+            r"(?:the )?job'?s yours",
+            r"(?:we'?d|we would) (?:like|love) (?:you|to have you) (?:to join|on board|aboard)?",
+            r"(?:we'?d|we would) love to have you",
+            r"(?:offer'?s|offer is) on the table",
+            r"yes or no",
             r"want to hire you",
         ),
     ),
     (
         QuestionKind.REMOTE_ENVIRONMENT,
         re.compile(
-            r"\b(?:ask|know|questions?|wonder|curious|tell you)\b.*\b(?:remote(?:ly)?|from home|"
+            r"\b(?:ask|know|check|questions?|wonder|curious|tell you)\b.*\b(?:remote(?:ly)?|from home|"
             r"distributed|hybrid|virtual(?:ly)?|online|working environment|work environment|"
             r"how we work|day to day here)\b"
-            r"|\b(?:remote(?:ly)?|from home|distributed|hybrid)\b.*\b(?:ask|know|questions?)\b"
+            r"|\b(?:remote(?:ly)?|from home|distributed|hybrid)\b.*\b(?:ask|know|check|questions?)\b"
         ),
     ),
     (
@@ -137,6 +142,9 @@ _CUES: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = (
             r"what would you like to (?:ask|know)",
             r"what (?:do|would) you want to know",
             r"your turn to ask",
+            r"(?:got|have you got|do you have) anything (?:for us|to ask|you want to ask)",
+            r"anything for us",
+            r"(?:any )?(?:final|last|other|more) questions",
             r"(?:over|back) to you",
             r"before we (?:wrap|finish|close)",
         ),
@@ -149,6 +157,12 @@ _CUES: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = (
         QuestionKind.SALARY,
         _rx(
             r"salary (?:expectations?|are you|would you|do you|range|in mind)",
+            r"salary[- ]wise",
+            r"(?:in terms of|regarding|about|for) (?:the )?(?:salary|pay|money)",
+            r"(?:expect\w*|hoping|looking) (?:for )?(?:\w+ )?(?:salary|pay)",
+            r"figure in mind",
+            r"(?:expected|current) ctc",
+            r"\bctc\b",
             r"(?:expected|current|desired|target) salary",
             r"(?:talk|talking) about (?:money|pay|salary)",
             r"what (?:you are|you're|are you) (?:paid|earning|on)",
@@ -171,6 +185,9 @@ _CUES: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = (
             r"(?:walk|talk|take) (?:me|us) through (?:your|you) "
             r"(?:background|career|cv|resume|experience so far)",
             r"introduce yourself",
+            r"telling (?:me|us) (?:a (?:little )?(?:bit )?)?about (?:yourself|you)\b",
+            r"tell (?:me|us) (?:a (?:little )?(?:bit )?)?about you\b(?! (?:did|were|had|have))",
+            r"(?:overview|summary) of your (?:background|career|experience)",
             r"(?:give|tell) (?:me|us) (?:an?|your) (?:overview|summary|quick rundown) of "
             r"(?:yourself|your background|your career)",
             r"who (?:is|are) (?:you|the real you)",
@@ -189,8 +206,31 @@ _CUES: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = (
             r"what are you (?:best|good|great) at",
             r"what (?:are you|do you find) (?:worst|bad|weakest|hard)",
             r"three words",
+            r"(?:you'?re|you are) (?:really |particularly )?good at",
+            r"(?:need|needs|needed) to work on",
+            r"(?:working|work) to improve",
+            r"area (?:you'?re|you are) (?:working|trying)",
             r"what makes you (?:a good|the right|the best|stand out)",
             r"why should we (?:hire|choose|pick) you",
+        ),
+    ),
+    (
+        QuestionKind.CV_DETAIL,
+        _rx(
+            r"(?:your|the) (?:cv|c v|resume|résumé|application|linkedin|portfolio|cover letter)",
+            r"your (?:placement|internship|apprenticeship|secondment|spell|stint) (?:at|with|in)",
+            r"it says (?:here )?(?:that )?you",
+            r"i see (?:here )?(?:that )?you(?:'ve| have| were| led| set| cut| reduced| introduced|"
+            r" handled| ran| built| managed| won)",
+            r"you'?ve put (?:that|down|here)",
+            r"you put (?:that|down|here)",
+            r"(?:line|bit|point) (?:on|in) your",
+            r"you (?:mention|mentioned|say|said|list|listed|wrote|write|note|noted|claim|claimed)",
+            r"your (?:time|role|work|years?|spell|stint|job|position|experience) (?:at|with|in) "
+            r"\w+",
+            r"(?:walk|talk|take) (?:me|us) through (?:the|your|that|this) "
+            r"(?:project|role|job|work|gap)",
+            r"gap (?:in|between) your",
         ),
     ),
     (
@@ -225,18 +265,12 @@ _CUES: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = (
             r"when (?:did|have) you (?:last|ever)",
             r"what did you (?:do|learn)",
             r"like us to remember you",
-        ),
-    ),
-    (
-        QuestionKind.CV_DETAIL,
-        _rx(
-            r"(?:your|the) (?:cv|c v|resume|résumé|application|linkedin|portfolio|cover letter)",
-            r"you (?:mention|mentioned|say|said|list|listed|wrote|write|note|noted|claim|claimed)",
-            r"your (?:time|role|work|years?|spell|stint|job|position|experience) (?:at|with|in) "
-            r"\w+",
-            r"(?:walk|talk|take) (?:me|us) through (?:the|your|that|this) "
-            r"(?:project|role|job|work|gap)",
-            r"gap (?:in|between) your",
+            r"(?:an |your )?(?:accomplishment|achievement)s? (?:you'?re|you are|you were) (?:most )?proud",
+            r"(?:standout|proudest|biggest|greatest) (?:achievement|accomplishment)",
+            r"(?:most )?proud of",
+            r"made a (?:real |big )?difference",
+            r"most (?:challenging|difficult) thing you'?ve",
+            r"experience (?:of )?(?:managing|leading|handling)",
         ),
     ),
     (
@@ -270,6 +304,9 @@ _CUES: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = (
             r"what are you looking for",
             r"what (?:do|would) you (?:hope|want) to (?:get|gain|learn|achieve)",
             r"what made you apply",
+            r"why us\b",
+            r"appeals? to you",
+            r"what (?:is it|about) (?:about )?(?:this|the) (?:job|role|position|company)",
             r"why (?:this|the) (?:role|job|position|company|organi[sz]ation|team|sector|move)",
         ),
     ),
