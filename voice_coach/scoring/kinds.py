@@ -120,10 +120,12 @@ _CUES: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = (
     (
         QuestionKind.REMOTE_ENVIRONMENT,
         re.compile(
-            r"\b(?:ask|know|check|questions?|wonder|curious|tell you)\b.*\b(?:remote(?:ly)?|from home|"
+            r"\b(?:ask|know|check|questions?|wonder|curious|tell you)\b"
+            r".*\b(?:remote(?:ly)?|from home|"
             r"distributed|hybrid|virtual(?:ly)?|online|working environment|work environment|"
             r"how we work|day to day here)\b"
-            r"|\b(?:remote(?:ly)?|from home|distributed|hybrid)\b.*\b(?:ask|know|check|questions?)\b"
+            r"|\b(?:remote(?:ly)?|from home|distributed|hybrid)\b"
+            r".*\b(?:ask|know|check|questions?)\b"
         ),
     ),
     (
@@ -265,7 +267,8 @@ _CUES: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = (
             r"when (?:did|have) you (?:last|ever)",
             r"what did you (?:do|learn)",
             r"like us to remember you",
-            r"(?:an |your )?(?:accomplishment|achievement)s? (?:you'?re|you are|you were) (?:most )?proud",
+            r"(?:an |your )?(?:accomplishment|achievement)s? "
+            r"(?:you'?re|you are|you were) (?:most )?proud",
             r"(?:standout|proudest|biggest|greatest) (?:achievement|accomplishment)",
             r"(?:most )?proud of",
             r"made a (?:real |big )?difference",
