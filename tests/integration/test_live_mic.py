@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 import soundfile
@@ -23,7 +24,8 @@ class Recorder:
         self.partials: list[str] = []
         self.statuses = 0
         self.ended: str | None = None
-        self.partials_while_recording = 0
+        self.decodes_while_recording = 0
+        """Pieces of the answer handed to the decoder before the recording ended."""
         self.play = play
         self.player: subprocess.Popen[bytes] | None = None
 
@@ -37,8 +39,17 @@ class Recorder:
 
     def transcript(self, segments) -> None:  # type: ignore[no-untyped-def]
         self.partials.append(" ".join(s.text for s in segments))
-        if self.ended is None:
-            self.partials_while_recording += 1
+
+    def watch(self, transcriber, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+        """Count the live pieces the transcriber is given while recording goes on."""
+        decode = transcriber.transcribe
+
+        def decoding(*args: Any, **kwargs: Any) -> Any:
+            if kwargs.get("streaming") and self.ended is None:
+                self.decodes_while_recording += 1
+            return decode(*args, **kwargs)
+
+        monkeypatch.setattr(transcriber, "transcribe", decoding)
 
     def recording_ended(self, reason: str) -> None:
         self.ended = reason
@@ -60,9 +71,10 @@ def test_silence_is_no_speech_and_still_saved(
 
 @pytest.mark.parametrize("name", ["jfk.flac", "two_speakers_left.flac"])
 def test_speech_from_the_microphone(
-    virtual_audio: None, transcriber, tmp_path: Path, name: str
+    virtual_audio: None, transcriber, tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     listener = Recorder(play=speech_file(name))
+    listener.watch(transcriber, monkeypatch)
     config = EndpointConfig(initial_silence_s=10.0)  # the app's 3 s of silence to end
     live = LiveAnswer(Microphone(), transcriber, tmp_path / "b.flac", config, listener)
     try:
@@ -72,8 +84,13 @@ def test_speech_from_the_microphone(
             listener.player.wait(30)
     assert result.end_reason == "silence"
     assert wer(speech_transcript(name), result.transcript.text) < 0.05, result.transcript.text
-    # Transcribed while recording, not after: text arrived before the answer ended.
-    assert listener.partials_while_recording >= 1
+    # Transcribed while recording, not after: a piece went to the decoder before the
+    # answer ended. Not asserted: that its words also came back before the end. For a
+    # short answer the piece goes 2 s into the closing silence (hold_pause_s) and the
+    # answer ends at 3 s, so that is a race between decoding and the clock, which a
+    # busy machine (or a slow moment on an idle one) loses.
+    assert listener.decodes_while_recording >= 1
+    assert listener.partials and listener.partials[-1] == result.transcript.text
     assert result.transcript.words and result.transcript.words[-1].end <= result.duration_s
 
 
