@@ -167,7 +167,9 @@ def test_an_engine_that_cannot_be_remade_is_a_clear_error(tmp_path: Path) -> Non
         return FakeEngine("nothing")
 
     r = tts._Renderer(new_engine, busy=lambda: False, attempts=3, attempt_timeout_s=30.0)
-    with pytest.raises(VoiceError, match=r"could not be restarted: libespeak\.so\.1"):
+    with pytest.raises(
+        VoiceError, match=r"tried once; the engine could not be restarted: libespeak\.so\.1"
+    ):
         r.render("Why us?", None, 165, tmp_path / "q.wav")
 
 

@@ -161,6 +161,7 @@ class _Renderer:
         """Write ``text`` spoken to ``path``; raises :class:`VoiceError` after the last try."""
         tmp = path.with_suffix(".part.wav")
         problem = "no audio was written"
+        tried = 0
         for attempt in range(self.attempts):
             if attempt or self.engine is None:
                 try:
@@ -169,6 +170,7 @@ class _Renderer:
                     problem = f"the engine could not be restarted: {_first_line(exc)}"
                     break
             tmp.unlink(missing_ok=True)
+            tried += 1
             try:
                 # The engine keeps the last voice set: name one every time.
                 self.engine.setProperty("voice", voice or self.default_voice)
@@ -187,7 +189,7 @@ class _Renderer:
                 return path
             problem = "no audio was written"
         tmp.unlink(missing_ok=True)
-        tries = "once" if self.attempts == 1 else f"{self.attempts} times"
+        tries = "once" if tried == 1 else f"{tried} times"
         raise VoiceError(f"the text-to-speech engine produced no audio (tried {tries}; {problem})")
 
     def _make_engine(self) -> Any:
