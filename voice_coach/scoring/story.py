@@ -648,7 +648,9 @@ _HEADLINE_TURN_RE = re.compile(
     r"\b(?:how (?:we|i) got there|what happened was|it (?:all )?started|the background|"
     r"(?:that|this|it) was (?:a|an|when|because|back|at|on|in|after)|(?:he|she|they|it)'d|"
     r"(?:he|she|they) had (?:been|rung|called|come)|because|basically|the problem was|"
-    r"so (?:basically|what happened))\b"
+    r"so (?:basically|what happened)|(?:the|from the) (?:start|beginning) of it|"
+    r"let me (?:start|go back)|"
+    r"(?:to|if i) go back|it (?:all )?began|back to the (?:start|beginning))\b"
 )
 _SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)")
 _HEADLINE_WORDS = 30
