@@ -154,6 +154,8 @@ OFFER = "We've been really impressed and we'd like to offer you the job today. W
         "cheers that's great news can i mull it over and give you a bell thursday",
         "Thank you, I'm delighted. I'd like to talk it through with my partner tonight; would it "
         "be alright if I rang you first thing tomorrow?",
+        "That's fantastic, thank you. I just need to talk it over with my family tonight, and "
+        "I'll ring you tomorrow before lunch.",
     ],
 )
 def test_a_reply_to_an_offer_that_asks_for_time_and_says_when_is_right(reply: str) -> None:

@@ -60,7 +60,8 @@ _START_WORDS = re.compile(
 _REQUEST = (
     r"(?:could|can|may|might|would|will) (?:i|we|you)|i'?d (?:like|love|appreciate|prefer|need|"
     r"want)"
-    r"|i would (?:like|love|appreciate|prefer|need|want)|i (?:need|want|would like|'d like)"
+    r"|i would (?:like|love|appreciate|prefer|need|want)"
+    r"|i (?:just |really |do |will |'ll |'d just |would just )?(?:need|want|would like|'d like)"
     r"|(?:is|would) it (?:be )?(?:ok|okay|alright|all right|possible|fine)|(?:if|"
     r"whether) i (?:could|can|may|might)"
     r"|let me|give me|allow me|(?:do|would) you mind|i'?m going to need|i'll need|i will need"
@@ -126,7 +127,10 @@ _ACCEPT_RE = re.compile(
     r"|(?:yes|yeah|yep|absolutely),? (?:please|definitely|of course|let'?s do it|i'?ll do it)"
     r"|i (?:will|'ll|have to|must|'m going to|am going to) (?:have to )?(?:decline|turn (?:it|this|"
     r"you) down|pass)"
-    r"|i'?m (?:going to|gonna) say (?:yes|no)|i accept (?:the|your) offer)"
+    r"|i'?m (?:going to|gonna) say (?:yes|no)|i accept (?:the|your) offer"
+    r"|(?:it'?s|this is|that'?s) (?:just )?not (?:for me|the right (?:fit|move|role|job) for me)"
+    r"|i'?m not (?:going to|gonna|able to) (?:take|accept)|i (?:have to|must|'ll have to) say no"
+    r"|i don'?t think i (?:will|'ll|can|could) (?:take|accept))"
 )
 _ACCEPT_HEDGE_RE = re.compile(
     r"\b(?:but|before|once|if|would need|need to|want to|after|provided|think|consider|sleep|until|"
