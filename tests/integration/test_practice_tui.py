@@ -253,7 +253,7 @@ async def test_history_shows_sessions_and_answers(transcriber, tmp_path: Path) -
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen), 5, "session")
         shown = rendered_text(app.screen.query_one("#answer-detail").content)
-        assert QUESTION in shown and "✘ no concrete example" in shown
+        assert QUESTION in shown and "✘ needs work" in shown
         assert "I always work hard" in shown
         await pilot.press("p")  # a typed answer has no recording: a notice, no crash
         await pilot.pause()
