@@ -79,18 +79,21 @@ def _key(phrase: str) -> str:
 
 
 def _build_index() -> tuple[
-    dict[str, frozenset[str]], dict[str, frozenset[str]], re.Pattern[str], list[tuple[str, str]]
+    dict[str, frozenset[str]],
+    dict[str, frozenset[str]],
+    re.Pattern[str],
+    list[tuple[str, frozenset[str]]],
 ]:
     by_stem: dict[str, set[str]] = {}
     by_phrase: dict[str, set[str]] = {}
-    wildcards: list[tuple[str, str]] = []
+    wildcards: dict[str, set[str]] = {}
     for concept in lx.TALKING_POINT_CONCEPTS:
         name = concept[0]
         for phrase in concept:
             if "*" in phrase:
                 # "let * know": any one word in the middle ("let candidates know")
                 body = SEP.join(r"[a-z']+" if w == "*" else re.escape(w) for w in phrase.split())
-                wildcards.append((body, name))
+                wildcards.setdefault(body, set()).add(name)
                 continue
             key = _key(phrase)
             if " " in key:
@@ -99,22 +102,26 @@ def _build_index() -> tuple[
                 by_stem.setdefault(stem(key), set()).add(name)
     for cue in lx.TALKING_POINT_QUESTION_CUES:
         by_phrase.setdefault(_key(cue), set()).add(QUESTION)
-    pattern = re.compile(rf"{START}{alternation(by_phrase)}{END}")
+    # Phrases may overlap ("get better at" holds "get better" and "better at"), so each is
+    # looked for where it starts: a lookahead finds the longest phrase at every word.
+    pattern = re.compile(rf"(?=({START}{alternation(by_phrase)}{END}))")
     return (
         {k: frozenset(v) for k, v in by_stem.items()},
         {k: frozenset(v) for k, v in by_phrase.items()},
         pattern,
-        wildcards,
+        [(body, frozenset(names)) for body, names in wildcards.items()],
     )
 
 
 _BY_STEM, _BY_PHRASE, _PHRASE_RE, _WILDCARDS = _build_index()
 _WILDCARD_RE = re.compile(
-    START
+    "(?="
+    + START
     + "(?:"
     + "|".join(f"(?P<w{i}>{body})" for i, (body, _) in enumerate(_WILDCARDS))
     + ")"
     + END
+    + ")"
 )
 _CUT_RE = re.compile(rf"{START}{alternation(lx.TALKING_POINT_CUT_MARKERS)}{END}")
 _EXAMPLE_RE = re.compile(rf"{START}{alternation(lx.TALKING_POINT_EXAMPLE_MARKERS)}{END}")
@@ -189,11 +196,12 @@ def _mentions(text: Text) -> dict[str, Span]:
         for concept in _BY_STEM.get(st, ()):
             found.setdefault(concept, span)
     for m in _PHRASE_RE.finditer(text.low):
-        for concept in _BY_PHRASE.get(_key(m.group()), ()):
-            _keep_first(found, concept, m.span())
+        for concept in _BY_PHRASE.get(_key(m.group(1)), ()):
+            _keep_first(found, concept, m.span(1))
     for m in _WILDCARD_RE.finditer(text.low):
         if m.lastgroup:
-            _keep_first(found, _WILDCARDS[int(m.lastgroup[1:])][1], m.span())
+            for concept in _WILDCARDS[int(m.lastgroup[1:])][1]:
+                _keep_first(found, concept, m.span(m.lastgroup))
     question_mark = text.low.find("?")
     if question_mark >= 0 and QUESTION not in found:
         found[QUESTION] = (question_mark, question_mark + 1)
