@@ -61,7 +61,7 @@ def recover_interrupted(store: Store, transcriber: Transcriber | None) -> list[R
         error = None
         if transcriber is not None:
             try:
-                transcript = transcriber.transcribe_audio(audio)
+                transcript = Transcript(tuple(transcriber.transcribe(audio)), duration)
             except VoiceCoachError as exc:
                 error = f"recovered, not transcribed: {exc}"
         text = transcript.text

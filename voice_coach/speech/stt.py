@@ -18,7 +18,6 @@ import numpy as np
 
 from voice_coach import locations
 from voice_coach.audio import SAMPLE_RATE
-from voice_coach.audio.endpoint import EndpointConfig, Endpointer
 from voice_coach.errors import ModelError
 
 FILLER_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
@@ -46,11 +45,10 @@ _PHANTOMS = frozenset(
         "uh",
         "um",
         "hmm",
-        "and",
     }
 )
 """Whole-segment texts Whisper is known to invent for noise; dropped when they stand alone
-in a segment with any sign of doubt. ("And..." comes after the last word of a piece.)"""
+in a segment with any sign of doubt."""
 
 
 @dataclass(frozen=True)
@@ -144,7 +142,6 @@ class Transcriber:
         offset_s: float = 0.0,
         previous_text: str = "",
         streaming: bool = False,
-        beam_sizes: tuple[int, ...] = (1,),
     ) -> list[TranscriptSegment]:
         """Transcribe 16 kHz mono audio; times are shifted by ``offset_s``.
 
@@ -154,84 +151,30 @@ class Transcriber:
         fallback retries (5 samples at each higher temperature) cost 1-2.5 s on a
         low-confidence tail, made up words ("Thank you.") and ~80 MB, measured by
         scripts/bench_speech.py; a streamed piece is short, so the retry buys nothing.
-        ``beam_sizes`` (streaming only) are tried in turn until a decode does not loop
-        ("I did optic look, and I did optic look, ..."): a deterministic stand-in for
-        the fallback, which would drop the loop and every word of the piece with it.
-        The first is used alone when not streaming.
         Silence and noise yield no segments: never invented text.
         """
         self.load()
         if len(audio) < SAMPLE_RATE // 10:
             return []
-        tries = (beam_sizes if streaming else beam_sizes[:1]) or (1,)
         with self._lock:
-            for beam_size in tries:
-                found, _info = self._model.transcribe(
-                    audio.astype(np.float32, copy=False),
-                    language="en",
-                    beam_size=beam_size,
-                    vad_filter=True,
-                    word_timestamps=True,
-                    initial_prompt=_prompt(previous_text),
-                    condition_on_previous_text=False,
-                    **({"temperature": 0.0} if streaming else {}),
-                )
-                # The generator is lazy: decoding happens here, in the caller's thread.
-                segments = list(found)
-                if not any(_loops(s) for s in segments):
-                    break
+            segments, _info = self._model.transcribe(
+                audio.astype(np.float32, copy=False),
+                language="en",
+                beam_size=1,
+                vad_filter=True,
+                word_timestamps=True,
+                initial_prompt=_prompt(previous_text),
+                condition_on_previous_text=False,
+                **({"temperature": 0.0} if streaming else {}),
+            )
+            # The generator is lazy: decoding happens here, in the caller's thread.
             return [_convert(s, offset_s) for s in segments if _is_speech(s)]
 
-    def transcribe_audio(self, audio: np.ndarray) -> Transcript:
-        """Transcribe a whole recorded answer (16 kHz mono) the way the live path does.
-
-        One :meth:`transcribe` call on a 20-60 s answer lets Whisper seek through it
-        in 30-second windows with the filler prompt and the temperature fallback: it
-        dropped whole windows ("No speech threshold is met"), returned one long
-        segment holding part of the words, or began 20 s in (a 32 s answer came back
-        as "Yeah, I'm renewed the contract."), and its fallback samples made the same
-        file read differently on different runs. So the audio is cut at pauses by the
-        live path's own :class:`~voice_coach.audio.endpoint.Endpointer` (Silero VAD;
-        pieces of 5-9 s, a long stretch cut at its quietest point) and each piece is
-        decoded at temperature 0 (``streaming=True``) with the text before it as
-        context, as :class:`~voice_coach.live.LiveAnswer` does: complete, and the
-        same text every run. Unlike the live path it decodes with a beam
-        (:data:`FILE_BEAMS`): nobody is waiting for each piece. A piece costs a whole
-        30-second encoder pass, so this takes ~3x the single call's time (real-time
-        factor 0.36 against 0.12 on 2 CPUs, scripts/bench_spoken_scorer.py); the
-        single call is faster only by missing words. Word times are in the
-        file's time; silence and noise give no pieces, so no text.
-        """
-        endpointer = Endpointer(FILE_PIECES)
-        pieces = endpointer.feed(audio) + endpointer.flush()
-        # A file has no "end of answer": the endpointer's end_reason (a long silence,
-        # the maximum length) is ignored, and every piece of speech is decoded.
-        segments: list[TranscriptSegment] = []
-        for piece in pieces:
-            segments += self.transcribe(
-                audio[piece.start : piece.end],
-                offset_s=piece.start_s,
-                previous_text=join_text(segments),
-                streaming=True,
-                beam_sizes=FILE_BEAMS,
-            )
-        return Transcript(tuple(segments), len(audio) / SAMPLE_RATE)
-
     def transcribe_file(self, path: Path) -> Transcript:
-        """Any audio file PyAV or libsndfile reads, transcribed by :meth:`transcribe_audio`."""
         from voice_coach.audio.capture import read_audio
 
-        return self.transcribe_audio(read_audio(path))
-
-
-FILE_PIECES = EndpointConfig()
-"""How a file is cut into pieces: the live path's defaults (only the segment settings
-matter; a file's silences never end it)."""
-
-FILE_BEAMS = (5, 1)
-"""A file's pieces are decoded with a beam of 5, greedily when that loops. On 80 answers of
-scripts/bench_spoken_scorer.py (tuned) beam 5 made 17.4% word errors where greedy made
-21.2%, for ~1.3x the time; each decodes a few pieces into a loop the other does not."""
+        audio = read_audio(path)
+        return Transcript(tuple(self.transcribe(audio)), len(audio) / SAMPLE_RATE)
 
 
 PROMPT_CONTEXT_CHARS = 200
@@ -245,11 +188,6 @@ def _prompt(previous_text: str) -> str:
     return f"{FILLER_PROMPT} {context}".strip()
 
 
-def _loops(segment: Any) -> bool:
-    """Repetitive output ("the the the ..."): a hallucination loop, never speech."""
-    return bool(segment.compression_ratio > MAX_COMPRESSION)
-
-
 def _is_speech(segment: Any) -> bool:
     text = segment.text.strip()
     if not text:
@@ -258,7 +196,7 @@ def _is_speech(segment: Any) -> bool:
         return False
     if segment.no_speech_prob > NO_SPEECH_PROB and segment.avg_logprob < LOW_LOGPROB:
         return False
-    if _loops(segment):
+    if segment.compression_ratio > MAX_COMPRESSION:
         return False
     bare = "".join(c for c in text.lower() if c.isalpha() or c == " ").strip()
     doubtful = segment.no_speech_prob > 0.3 or segment.avg_logprob < -0.7
