@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from voice_coach.scoring import lexicons as lx
 from voice_coach.scoring.codes import merge_spans as _merge
@@ -238,8 +240,36 @@ _REACTION_SUBJECT_WORDS = 3
 # --- Helpers --------------------------------------------------------------------
 
 
-def _overlaps(span: Span, others: list[Span]) -> bool:
-    return any(span[0] < e and s < span[1] for s, e in others)
+class _SpanIndex:
+    """Spans sorted by start, with the furthest end reached so far: "does any of them
+    overlap this span?" in logarithmic time.
+
+    Checking every match of a long answer against every scene span, one by one, grows
+    with the square of the answer; this keeps the scorer linear. Overlap means some span
+    starts before ``span`` ends and ends after it starts.
+    """
+
+    __slots__ = ("_reach", "_spans", "_starts")
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        self._spans: list[Span] = sorted(spans)
+        self._starts: list[int] = [s for s, _ in self._spans]
+        self._reach: list[int] = list(accumulate((e for _, e in self._spans), max))
+
+    def overlaps(self, span: Span) -> bool:
+        k = bisect_left(self._starts, span[1])  # the spans that start before this one ends
+        return k > 0 and self._reach[k - 1] > span[0]
+
+    def add(self, span: Span) -> None:
+        """Spans found left to right are appended in constant time; others re-sort."""
+        if not self._spans or span >= self._spans[-1]:
+            self._spans.append(span)
+            self._starts.append(span[0])
+            self._reach.append(max(span[1], self._reach[-1]) if self._reach else span[1])
+            return
+        insort(self._spans, span)
+        self._starts = [s for s, _ in self._spans]
+        self._reach = list(accumulate((e for _, e in self._spans), max))
 
 
 def _is_past_action(verb: str) -> bool:
@@ -314,6 +344,7 @@ def _find_situations(text: Text, found: _Found) -> None:
 def _find_actions(text: Text, found: _Found) -> None:
     low = text.low
     present: list[Span] = []
+    scene = _SpanIndex(found.situation)
     for m in _ACTION_RE.finditer(low):
         verb = m.group("verb")
         if not _is_past_action(verb):
@@ -323,11 +354,11 @@ def _find_actions(text: Text, found: _Found) -> None:
         if verb == "used" and _USED_TO_RE.match(low, m.end("verb")):
             continue  # "I used to": a habit, not an action
         span = (m.start(), m.end("verb"))
-        if _overlaps(span, found.situation):
+        if scene.overlaps(span):
             continue  # "when I joined", "when I worked at": scene-setting
         (found.own_actions if m.group("subj") == "i" else found.we_actions).append(span)
     _chain_actions(text, found)
-    present = [s for s in present if not _overlaps(s, found.situation)]
+    present = [s for s in present if not scene.overlaps(s)]
     found.present_actions = present
     if (
         len(present) >= lx.NARRATIVE_PRESENT_MIN
@@ -339,7 +370,11 @@ def _find_actions(text: Text, found: _Found) -> None:
         # episode told in the present tense, as people often tell stories out loud. It is
         # one episode when it is placed (a time, a place, a scene) or when the telling
         # drops back into the past for how it ended ("...and he got his licence").
-        found.own_actions.extend(s for s in present if s not in found.own_actions)
+        known = set(found.own_actions)
+        for s in present:
+            if s not in known:
+                found.own_actions.append(s)
+                known.add(s)
         found.own_actions.sort()
 
 
@@ -351,6 +386,7 @@ def _chain_actions(text: Text, found: _Found) -> None:
     """
     words, opens = text.words, text.clause_starts()
     n = len(words)
+    scene = _SpanIndex(found.situation)
     for actions in (found.own_actions, found.we_actions):
         seen = {text.index(start) for start, _ in actions}
         queue = [text.index(end) - 1 for _, end in actions]  # each action's last word
@@ -367,7 +403,7 @@ def _chain_actions(text: Text, found: _Found) -> None:
             if words[j] in _CHANGE_VERBS or words[j] == "used":
                 continue  # "...and cut costs": could be the outcome; leave it to the result rules
             span = (text.starts[j], text.ends[j])
-            if _overlaps(span, found.situation):
+            if scene.overlaps(span):
                 continue
             seen.add(j)
             actions.append(span)
@@ -735,10 +771,13 @@ def _analyse(text: Text) -> _Found:
         _find_reactions(text, found, start=0, stop=text.index(headline))
     _find_results(text, numbers, found)
     _find_tasks(text, found)
-    found.task = [t for t in found.task if not _overlaps(t, found.outcome_first)]
+    told_first = _SpanIndex(found.outcome_first)
+    found.task = [t for t in found.task if not told_first.overlaps(t)]
     # "I was responsible for the accounts" sets a role, like a workplace, not a moment.
-    found.places.extend(s for s in found.situation if _overlaps(s, found.duty))
-    if found.situation and all(span in found.places for span in found.situation):
+    duties = _SpanIndex(found.duty)
+    found.places.extend(s for s in found.situation if duties.overlaps(s))
+    places = set(found.places)
+    if found.situation and all(span in places for span in found.situation):
         if found.habitual or found.duty:
             # "In my last job I always..." / "...I was responsible for...": a workplace with
             # habits or duties in it, not one episode.
@@ -776,6 +815,7 @@ def _find_scene_events(text: Text, found: _Found) -> None:
     first = text.index(min(start for start, _ in actions))
     opens = text.clause_starts()
     told_first = text.index(found.outcome_first[0][1]) if found.outcome_first else 0
+    scene = _SpanIndex(found.situation)
     for i in range(told_first, first):
         if not opens[i] or _CONDITIONAL.intersection(words[max(0, i - 2) : i + 1]):
             continue
@@ -802,8 +842,9 @@ def _find_scene_events(text: Text, found: _Found) -> None:
             k += 1
         if k < first and is_past_form(words[k]):
             span = (text.starts[j], text.ends[k])
-            if not _overlaps(span, found.situation):
+            if not scene.overlaps(span):
                 found.situation.append(span)
+                scene.add(span)
 
 
 def _is_claim(text: Text, action: Span) -> bool:
