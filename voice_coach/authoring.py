@@ -9,8 +9,16 @@ from pathlib import Path
 
 import tomli_w
 
-from voice_coach.errors import QuestionSetError
-from voice_coach.questions import EXAMPLE, Interviewer, Question, QuestionSet, user_dir
+from voice_coach.errors import InputError, QuestionSetError
+from voice_coach.questions import (
+    EXAMPLE,
+    Interviewer,
+    Question,
+    QuestionSet,
+    check_set_name,
+    user_dir,
+)
+from voice_coach.safety import write_atomic
 
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)]|\[[ xX]\])\s+")
 _QUESTION_START = re.compile(
@@ -120,11 +128,21 @@ def to_toml(question_set: QuestionSet) -> str:
 
 
 def save_user_set(question_set: QuestionSet, *, overwrite: bool = False) -> Path:
-    """Write a set into the user's question-set folder, where it overrides a shipped one."""
+    """Write a set into the user's question-set folder, where it overrides a shipped one.
+
+    The name is checked again here, the one door every new set goes through, so
+    no caller can write outside the folder; the file is replaced whole or not
+    at all, so a full disk never leaves half a set in place of the old one.
+    """
+    check_set_name(question_set.name)
     folder = user_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = folder / f"{question_set.name}.toml"
+    exists = f"{path} exists already; choose another name or use --force"
     if path.exists() and not overwrite:
-        raise QuestionSetError(f"{path} exists already; choose another name or use --force")
-    path.write_text(to_toml(question_set), encoding="utf-8")
+        raise QuestionSetError(exists)
+    try:
+        write_atomic(path, to_toml(question_set), overwrite=overwrite)
+    except InputError as exc:  # created meanwhile by another window, or a folder of that name
+        raise QuestionSetError(exists if path.is_file() else str(exc)) from None
     return path

@@ -7,16 +7,17 @@ non-zero exit (1 for a failure, 2 for bad usage or input files); never a traceba
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Callable
-from functools import wraps
+import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from voice_coach import __version__
-from voice_coach.errors import VoiceCoachError
+from voice_coach.errors import EXIT_BAD_INPUT, VoiceCoachError, explain, log_error
+from voice_coach.safety import printable
 
 if TYPE_CHECKING:
     from voice_coach.questions import Question, QuestionSet
@@ -37,38 +38,81 @@ _KINDS = (
 )
 """The question kinds (``voice_coach.scoring.kinds``), spelled here so --help needs no import."""
 
-F = TypeVar("F", bound=Callable[..., Any])
-
 
 def _fail(message: str, code: int = 1) -> NoReturn:
-    click.echo(f"voice-coach: {message}", err=True)
+    click.echo(f"voice-coach: {printable(message)}", err=True)
     sys.exit(code)
 
 
-def friendly(func: F) -> F:
-    """Turn a :class:`VoiceCoachError` into one line on stderr and exit 1."""
+DEBUG_ENV = "VOICE_COACH_DEBUG"
 
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+
+class _Boundary(click.Group):
+    """The one place where any error becomes one line on stderr and an exit code.
+
+    Every command runs inside :meth:`invoke`, so none needs its own handler: a
+    :class:`VoiceCoachError` says what it says; an ``OSError``, a decoding,
+    parsing or limit error is worded by :func:`voice_coach.errors.explain`
+    (naming the file, saying what to do); anything else is reported as a bug.
+    The traceback goes to the log in the data folder (stderr alone when that
+    folder is the problem), and ``--debug`` prints it as well.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
         try:
-            return func(*args, **kwargs)
-        except VoiceCoachError as exc:
-            _fail(str(exc))
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Abort, click.exceptions.Exit):
+            raise  # usage errors and exits: click words these itself
+        except BrokenPipeError:
+            raise  # output piped into head: click ends quietly
         except KeyboardInterrupt:
             _fail("interrupted", 130)
+        except Exception as exc:
+            self._report(ctx, exc)
 
-    return wrapper  # type: ignore[return-value]
+    @staticmethod
+    def _report(ctx: click.Context, exc: Exception) -> NoReturn:
+        problem = explain(exc)
+        debug = bool(ctx.params.get("debug")) or os.environ.get(DEBUG_ENV, "") not in ("", "0")
+        log = None if isinstance(exc, VoiceCoachError) else log_error(exc)
+        if debug:
+            traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+        message = problem.line
+        if not problem.expected:
+            where = f"the details are in {log}" if log else "run with --debug for the details"
+            message += f"; {where}, please report it"
+        _fail(message, problem.exit_code)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+def has_terminal() -> bool:
+    """Whether the practice app can draw and read keys: stdin and stdout are a terminal.
+
+    Without one (``voice-coach < /dev/null > out.txt``, nohup, cron) the app
+    would wait for keys that never come, until killed.
+    """
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+@click.group(
+    cls=_Boundary,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="voice-coach")
+@click.option(
+    "--debug",
+    is_flag=True,
+    help=f"Print the full traceback of an error (also: {DEBUG_ENV}=1).",
+)
 @click.option(
     "--model", help="Speech model: a name (base.en) or a local directory. Default: bundled tiny.en."
 )
 @click.option("--set", "set_name", help="Start practising this question set at once.")
 @click.option("--typed", is_flag=True, help="Type answers instead of speaking them.")
 @click.pass_context
-def main(ctx: click.Context, model: str | None, set_name: str | None, typed: bool) -> None:
+def main(
+    ctx: click.Context, debug: bool, model: str | None, set_name: str | None, typed: bool
+) -> None:
     """Rehearse a job interview out loud: questions are spoken, your answers
     transcribed on this machine and checked for concrete accomplishment examples.
 
@@ -76,6 +120,12 @@ def main(ctx: click.Context, model: str | None, set_name: str | None, typed: boo
     """
     if ctx.invoked_subcommand is not None:
         return
+    if not has_terminal():
+        _fail(
+            "the practice app needs a terminal, and input or output is not one; run "
+            "voice-coach in a terminal, or use a command (voice-coach --help lists them)",
+            EXIT_BAD_INPUT,
+        )
     from voice_coach.config import load_settings
     from voice_coach.tui.app import VoiceCoachApp
 
@@ -115,7 +165,6 @@ def _open_store_or_offer_fresh() -> Store:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="A JSON array, one object per file.")
 @click.option("--model", help="Speech model name or directory (default: bundled tiny.en).")
-@friendly
 def transcribe(files: tuple[Path, ...], as_json: bool, model: str | None) -> None:
     """Transcribe audio files (any format PyAV or libsndfile reads)."""
     from voice_coach.speech.stt import Transcriber
@@ -157,7 +206,6 @@ def transcribe(files: tuple[Path, ...], as_json: bool, model: str | None) -> Non
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @click.option("--model", help="Speech model for AUDIO (default: bundled tiny.en).")
-@friendly
 def score(
     audio: Path | None,
     text: str | None,
@@ -302,7 +350,6 @@ def _score_batch(path: Path) -> None:
 
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Sessions with their answers as JSON.")
-@friendly
 def history(as_json: bool) -> None:
     """The saved practice sessions and their answers."""
     from voice_coach.store import Store
@@ -335,7 +382,6 @@ def sets() -> None:
 
 @sets.command("list")
 @click.option("--json", "as_json", is_flag=True)
-@friendly
 def sets_list(as_json: bool) -> None:
     """The question sets you can practise."""
     from voice_coach.questions import available_sets, load_question_set_file
@@ -395,7 +441,6 @@ def sets_check(files: tuple[Path, ...]) -> None:
 @sets.command("show")
 @click.argument("name")
 @click.option("--json", "as_json", is_flag=True)
-@friendly
 def sets_show(name: str, as_json: bool) -> None:
     """Show a set's interviewers and questions."""
     from voice_coach.questions import load_question_set
@@ -423,7 +468,6 @@ def sets_show(name: str, as_json: bool) -> None:
 @click.argument("notes", type=click.Path(path_type=Path))
 @click.option("--name", help="Name of the new set (default: from the file name).")
 @click.option("--force", is_flag=True, help="Replace a user set of the same name.")
-@friendly
 def sets_import(notes: Path, name: str | None, force: bool) -> None:
     """Turn notes from a first interview (one question per line, or a Markdown list) into a set."""
     from voice_coach.authoring import import_notes, save_user_set, slug
@@ -437,7 +481,6 @@ def sets_import(notes: Path, name: str | None, force: bool) -> None:
 @sets.command("new")
 @click.argument("name")
 @click.option("--force", is_flag=True, help="Replace a user set of the same name.")
-@friendly
 def sets_new(name: str, force: bool) -> None:
     """Describe the people who will interview you; get questions that fit each of them."""
     from voice_coach.authoring import save_user_set, set_from_people, slug
@@ -483,7 +526,6 @@ def sets_new(name: str, force: bool) -> None:
 @click.option("--name", default="my-cv", show_default=True, help="Name of the set to create.")
 @click.option("--force", is_flag=True, help="Replace a user set of the same name.")
 @click.option("--json", "as_json", is_flag=True, help="Print the set as JSON instead of saving.")
-@friendly
 def cv(cv_file: Path, job_file: Path | None, name: str, force: bool, as_json: bool) -> None:
     """Build a set that walks through every role and bullet of your CV (text, Markdown, PDF)."""
     from voice_coach.authoring import save_user_set
@@ -503,7 +545,6 @@ def cv(cv_file: Path, job_file: Path | None, name: str, force: bool, as_json: bo
 @main.command()
 @click.argument("session_id", type=int)
 @click.option("--json", "as_json", is_flag=True, help="The session and its answers as JSON.")
-@friendly
 def show(session_id: int, as_json: bool) -> None:
     """One saved session: each answer with its transcript, verdict and flags."""
     from voice_coach.export import session_dict, to_json, to_markdown
@@ -521,7 +562,6 @@ def show(session_id: int, as_json: bool) -> None:
 @click.option("--all", "everything", is_flag=True, help="Every session.")
 @click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to a file.")
-@friendly
 def export(session_id: int | None, everything: bool, fmt: str, output: Path | None) -> None:
     """Export a session (or --all) as Markdown or JSON."""
     from voice_coach.export import session_dict, to_json, to_markdown
@@ -548,7 +588,6 @@ def export(session_id: int | None, everything: bool, fmt: str, output: Path | No
 @main.command()
 @click.argument("session_id", type=int)
 @click.option("--yes", is_flag=True, help="Do not ask first.")
-@friendly
 def delete(session_id: int, yes: bool) -> None:
     """Delete a session, its transcripts and its recorded audio."""
     from voice_coach.store import Store
@@ -571,7 +610,6 @@ def delete(session_id: int, yes: bool) -> None:
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="One object per session (or question).")
 @click.option("--by-question", is_flag=True, help="Each question's answers over time.")
-@friendly
 def progress(as_json: bool, by_question: bool) -> None:
     """Progress over sessions: concrete examples, fillers per minute, pace."""
     from voice_coach.progress import session_progress
@@ -598,7 +636,6 @@ def progress(as_json: bool, by_question: bool) -> None:
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="One object per check.")
 @click.option("--model", help="Speech model to check (default: config.toml, else bundled tiny.en).")
-@friendly
 def doctor(as_json: bool, model: str | None) -> None:
     """Check this machine: PortAudio, microphone, speaker, voice, model, data directory, disk.
 
@@ -633,7 +670,6 @@ def doctor(as_json: bool, model: str | None) -> None:
     show_default=True,
     help="Speak a sentence in the interviewer's voice to test the speaker.",
 )
-@friendly
 def mic_check(
     silence_seconds: float,
     speech_seconds: float,
@@ -718,7 +754,6 @@ def db() -> None:
 
 @db.command("set-aside")
 @click.option("--yes", is_flag=True, help="Do not ask first.")
-@friendly
 def db_set_aside(yes: bool) -> None:
     """Move an unreadable sessions database aside and start a fresh one.
 

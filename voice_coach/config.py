@@ -21,7 +21,8 @@ import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from voice_coach import locations
-from voice_coach.errors import ConfigError
+from voice_coach.errors import ConfigError, InputError, explain
+from voice_coach.safety import MAX_CONFIG_BYTES, TooComplex, load_toml, printable, read_text
 
 
 class _SettingsModel(BaseModel):
@@ -85,14 +86,25 @@ class Settings:
 
 
 def load_settings(path: Path | None = None) -> Settings:
-    """Read the config file; unreadable files and bad keys become warnings."""
-    path = path or locations.config_file()
-    if not path.exists():
-        return Settings()
+    """Read the config file; unreadable files and bad keys become warnings.
+
+    Even a config folder that cannot be created, or a file too large or nested
+    too deeply to read, only costs a warning: the app and ``doctor`` must start
+    to say what is wrong.
+    """
+    if path is None:
+        try:
+            path = locations.config_file()
+        except OSError as exc:
+            return Settings(warnings=(f"{explain(exc).line} (settings: using defaults)",))
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        return Settings(warnings=(f"{path.name}: not read ({exc}); using defaults",))
+        if not path.exists():
+            return Settings()
+        raw = load_toml(read_text(path, MAX_CONFIG_BYTES, "config file"))
+    except (OSError, tomllib.TOMLDecodeError, TooComplex, InputError) as exc:
+        reason = (exc.strerror or str(exc)) if isinstance(exc, OSError) else str(exc)
+        reason = printable(str(reason)).removeprefix(f"{path}: ")
+        return Settings(warnings=(f"{path.name}: not read ({reason}); using defaults",))
     warnings: list[str] = []
     values = dict(raw)
     while True:
@@ -115,7 +127,8 @@ def _problems(exc: ValidationError) -> dict[str, str]:
     """One message per key, in plain words (pydantic prefixes a validator's own text)."""
     found: dict[str, str] = {}
     for err in exc.errors():
-        key = str(err["loc"][0]) if err["loc"] else "?"
+        # A key is the user's text: a quoted TOML key can hold escape sequences.
+        key = printable(str(err["loc"][0]))[:60] if err["loc"] else "?"
         found.setdefault(key, str(err["msg"]).removeprefix("Value error, "))
     return found
 

@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 from voice_coach import locations
 from voice_coach.config import Settings
-from voice_coach.errors import VoiceCoachError
+from voice_coach.errors import VoiceCoachError, app_roots, explain
 
 Status = Literal["ok", "warn", "fail"]
 
@@ -212,9 +212,8 @@ def check_data_dir(settings: Settings) -> Finding:
     try:
         folder = locations.audio_dir()
     except OSError as exc:
-        return Finding(
-            "fail", f"cannot create the data directory ({exc})", fix_for.format(path="it")
-        )
+        problem = explain(exc)
+        return Finding("fail", f"cannot create the data directory: {problem.message}", problem.fix)
     try:
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".doctor-", delete=True) as probe:
             probe.write(b"voice-coach")
@@ -230,7 +229,11 @@ def check_data_dir(settings: Settings) -> Finding:
 
 
 def check_disk(settings: Settings) -> Finding:
-    folder = locations.data_dir()
+    try:
+        folder = locations.data_dir()
+    except OSError:
+        # The data directory check says why; the disk under it can still be measured.
+        folder = _existing_ancestor(app_roots()[0])
     free = shutil.disk_usage(folder).free
     text = f"{_size(free)} free in {folder}"
     fix = "free some disk space (or delete old sessions: voice-coach delete)"
@@ -241,8 +244,22 @@ def check_disk(settings: Settings) -> Finding:
     return Finding("ok", text)
 
 
+def _existing_ancestor(path: Path) -> Path:
+    while not path.is_dir() and path != path.parent:
+        path = path.parent
+    return path
+
+
 def check_settings(settings: Settings) -> Finding:
-    path = locations.config_file()
+    try:
+        path = locations.config_file()
+    except OSError as exc:
+        problem = explain(exc)
+        return Finding(
+            "fail",
+            f"the config folder cannot be used (defaults meanwhile): {problem.message}",
+            problem.fix,
+        )
     if settings.warnings:
         return Finding(
             "warn",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -24,11 +25,53 @@ from pydantic import (
 )
 
 from voice_coach import locations
-from voice_coach.errors import QuestionSetError
+from voice_coach.errors import InputError, QuestionSetError, QuestionSetInvalid
+from voice_coach.safety import MAX_SET_BYTES, TooComplex, load_toml, printable, read_text
 from voice_coach.scoring.kinds import QuestionKind, infer_kind
 
 EXAMPLE = "example"
 """The ``expects`` entry of behavioural questions: the answer needs an accomplishment example."""
+
+
+MAX_NAME_LENGTH = 64
+NAME_RULE = (
+    f"1-{MAX_NAME_LENGTH} letters, digits, '-', '_' or '.', starting with a letter or digit "
+    "(for example acme-2nd-round)"
+)
+
+
+def set_name_problem(name: str) -> str | None:
+    """Why ``name`` cannot name a set, or None when it can.
+
+    A set's name becomes a file name in the user's sets folder, so it must
+    stay inside it (no separators, not ``.``/``..``, not hidden) and be safe
+    to print (no control characters). Letters of any alphabet are welcome.
+    """
+    if not name:
+        return "it is empty"
+    if len(name) > MAX_NAME_LENGTH:
+        return f"it is {len(name)} characters long"
+    if not name[0].isalnum():
+        return "it must start with a letter or digit"
+    bad = next((ch for ch in name if not (ch.isalnum() or ch in "-_.")), None)
+    if bad is not None:
+        shown = (
+            repr(bad)
+            if bad.isprintable() and bad != " "
+            else f"U+{ord(bad):04X} {unicodedata.name(bad, 'a control character')}"
+        )
+        return f"it contains {shown}"
+    return None
+
+
+def check_set_name(name: str) -> str:
+    """``name`` when it can name a set; else :class:`QuestionSetInvalid` saying what is allowed."""
+    problem = set_name_problem(name)
+    if problem is not None:
+        raise QuestionSetInvalid(
+            f"set name {printable(name)[:80]!r} is not allowed ({problem}): use {NAME_RULE}"
+        )
+    return name
 
 
 class Interviewer(BaseModel):
@@ -94,6 +137,14 @@ class QuestionSet(BaseModel):
     key_terms: tuple[str, ...] = ()
     """The job description's key terms; feedback shows which an answer used."""
     questions: tuple[Question, ...] = Field(min_length=1)
+
+    @field_validator("name")
+    @classmethod
+    def _safe_name(cls, name: str) -> str:
+        problem = set_name_problem(name)
+        if problem is not None:
+            raise ValueError(f"not allowed ({problem}): use {NAME_RULE}")
+        return name
 
     @model_validator(mode="after")
     def _known_interviewers(self) -> QuestionSet:
@@ -169,16 +220,13 @@ def parse_question_set(text: str, source: str) -> QuestionSet:
     """Validate a set's TOML text; ``source`` names it in errors."""
     text = text.removeprefix("\ufeff")  # a byte-order mark, as some Windows editors save
     try:
-        raw: dict[str, Any] = tomllib.loads(text)
+        raw: dict[str, Any] = load_toml(text)
     except tomllib.TOMLDecodeError as exc:
-        raise QuestionSetError(f"{source}: not valid TOML: {exc}") from None
-    except RecursionError:
-        # tomllib recurses once per level of nesting: [[[[...]]]] exhausts the stack.
-        raise QuestionSetError(f"{source}: not valid TOML: nested too deeply") from None
+        raise QuestionSetInvalid(f"{source}: not valid TOML: {exc}") from None
+    except TooComplex as exc:
+        raise QuestionSetInvalid(f"{source}: {exc}; is it the right file?") from None
     try:
         return QuestionSet.model_validate(raw)
-    except RecursionError:
-        raise QuestionSetError(f"{source}: a value is nested too deeply") from None
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
@@ -189,16 +237,20 @@ def parse_question_set(text: str, source: str) -> QuestionSet:
             msg = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
             msg = msg.removeprefix("Value error, ")  # pydantic's wording for our own checks
             problems.append(f"{where}: {field}: {msg}")
-        raise QuestionSetError("; ".join(problems)) from None
+        raise QuestionSetInvalid("; ".join(problems)) from None
 
 
 def load_question_set_file(path: Path) -> QuestionSet:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, MAX_SET_BYTES, "question set")
     except FileNotFoundError:
         raise QuestionSetError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise QuestionSetError(f"{path}: cannot read: {exc}") from None
+    except IsADirectoryError:
+        raise QuestionSetError(f"{path}: a folder, not a question-set file") from None
+    except OSError as exc:
+        raise QuestionSetError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except InputError as exc:  # too large, not UTF-8: the TUI catches question-set errors
+        raise QuestionSetInvalid(str(exc)) from None
     return parse_question_set(text, str(path))
 
 
