@@ -22,12 +22,15 @@ import numpy as np
 from voice_coach.audio import SAMPLE_RATE
 from voice_coach.audio.capture import AudioSource, EndOfAudio
 from voice_coach.audio.endpoint import EndpointConfig, Endpointer
-from voice_coach.audio.recorder import Recorder
+from voice_coach.audio.recorder import Recorder, RecordingWriteError
 from voice_coach.errors import VoiceCoachError
 from voice_coach.speech.stt import Transcriber, Transcript, TranscriptSegment, join_text
 
 LEVEL_INTERVAL_S = 0.1
 """Level updates at most ten times a second: a meter needs no more, a UI queue no more."""
+
+UNFINISHED = ("disk_full", "write_error")
+"""End reasons that leave the answer's file unfinished (see AnswerResult.unfinished)."""
 
 WARN_BEFORE_END_S = 1.5
 """How long before silence ends the answer the user is warned, so they can go on."""
@@ -54,9 +57,16 @@ class AnswerResult:
     duration_s: float
     transcript: Transcript
     end_reason: str
-    """"silence", "no_speech", "max_length", "stopped" (the user), "end_of_audio" or "error"."""
+    """"silence", "no_speech", "max_length", "stopped" (the user), "end_of_audio", "error"
+    (the device), or "disk_full" / "write_error" (the file could not be written further)."""
     error: str | None = None
-    """What went wrong with the device, if anything: the audio so far is still saved."""
+    """What went wrong with the device or the disk, if anything: the audio so far is saved."""
+
+    @property
+    def unfinished(self) -> bool:
+        """The file could not be finished: what is on disk waits for recovery, which
+        measures and rewrites it once the disk can take it."""
+        return self.end_reason in UNFINISHED
 
     @property
     def no_speech(self) -> bool:
@@ -114,6 +124,9 @@ class LiveAnswer:
         self._work: queue.Queue[tuple[float, np.ndarray] | None] = queue.Queue()
         """Segments to decode, as (offset in seconds, audio); None ends the loop."""
         self._transcribe_error: BaseException | None = None
+        self._abandon = threading.Event()
+        """Set when the file cannot be written: pending pieces are dropped, not decoded,
+        so the user hears at once what happened (recovery transcribes it later)."""
 
     def stop(self) -> None:
         """End the answer now (the user pressed the key); safe from any thread."""
@@ -156,13 +169,20 @@ class LiveAnswer:
                     if endpointer.end_reason:
                         reason = endpointer.end_reason
                         break
+        except RecordingWriteError:
+            pass  # kept in recorder.error, with what closing the file said
         except VoiceCoachError as exc:
             # The device failed mid-answer: keep what was recorded and transcribe it.
             reason, error = "error", str(exc)
         finally:
+            if recorder.error is not None:
+                reason = "disk_full" if recorder.error.disk_full else "write_error"
+                error = str(recorder.error)
+                self._abandon.set()
             self.listener.recording_ended(reason)
-            for segment in endpointer.flush():
-                self._submit(endpointer, segment.start, segment.end)
+            if not self._abandon.is_set():
+                for segment in endpointer.flush():
+                    self._submit(endpointer, segment.start, segment.end)
             self._work.put(None)
             decoder.join()
         if self._transcribe_error is not None:
@@ -178,6 +198,8 @@ class LiveAnswer:
             item = self._work.get()
             if item is None:
                 return
+            if self._abandon.is_set():
+                continue
             offset_s, audio = item
             try:
                 found = self.transcriber.transcribe(

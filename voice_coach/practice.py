@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from voice_coach.errors import VoiceCoachError
 from voice_coach.live import AnswerResult
 from voice_coach.questions import Question, QuestionSet
 from voice_coach.scoring import FlagGroup, Score, TimedWord, score_answer
@@ -18,6 +19,30 @@ from voice_coach.scoring.delivery import TimedWordLike
 from voice_coach.store import Store
 
 NO_SPEECH = "No speech detected: nothing was heard in the answer."
+
+
+class AnswerKept(VoiceCoachError):
+    """The recording stopped because its file could not be written (a full disk).
+
+    Nothing is scored or saved now (the database is likely on the same full disk);
+    the audio written so far stays, and recovery finishes it at the next start.
+    """
+
+    def __init__(self, attempt_id: int, result: AnswerResult) -> None:
+        minutes, seconds = divmod(int(result.duration_s), 60)
+        cause = (result.error or "the recording could not be written").rstrip(".")
+        advice = (
+            "Free some disk space, then answer again."
+            if result.end_reason == "disk_full"
+            else "Check the disk, then answer again."
+        )
+        super().__init__(
+            f"{cause[:1].upper()}{cause[1:]}: the recording stopped at {minutes}:{seconds:02d}. "
+            "What you said until then is kept; once there is room, it is recovered the "
+            f"next time voice-coach starts. {advice}"
+        )
+        self.attempt_id = attempt_id
+        self.result = result
 
 
 def expects_example(question: Question) -> bool:
@@ -187,6 +212,15 @@ class PracticeSession:
         return self.store.start_attempt(self.session_id, self.question.id, self.question.text)
 
     def finish_spoken(self, attempt_id: int, result: AnswerResult) -> Attempt:
+        """Score and save a recorded answer.
+
+        Raises :class:`AnswerKept` when its file could not be finished: the attempt is
+        then released, still marked "recording", for recovery to measure and complete,
+        so the saved duration is always that of the file.
+        """
+        if result.unfinished:
+            self.store.release(attempt_id)
+            raise AnswerKept(attempt_id, result)
         transcript = result.transcript.text
         if not transcript:
             attempt = Attempt(

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from voice_coach import locations
+from voice_coach import locations, locks
 from voice_coach.errors import CorruptDatabase, StoreError
 
 SET_ASIDE_COMMAND = "voice-coach db set-aside"
@@ -240,6 +240,8 @@ class Store:
         """Where the database was copied before this open upgraded its schema, if it did."""
         fresh = not self.path.exists()
         self._lock = threading.RLock()
+        self._owned: dict[int, locks.Held] = {}
+        """Attempts this process is recording, each with the lock that says so."""
         try:
             old_umask = os.umask(0o077)
             try:
@@ -331,6 +333,8 @@ class Store:
             return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
     def close(self) -> None:
+        for attempt_id in list(self._owned):
+            self.release(attempt_id)
         self._db.close()
 
     @contextmanager
@@ -362,24 +366,60 @@ class Store:
     def start_attempt(
         self, session_id: int, question_id: str, question_text: str
     ) -> tuple[int, Path]:
-        """A row for an answer about to be recorded, and where its audio goes."""
-        with self._write() as db:
-            cur = db.execute(
-                "INSERT INTO attempts (session_id, question_id, question_text, created_at, status)"
-                " VALUES (?, ?, ?, ?, 'recording')",
-                (session_id, question_id, question_text, _now()),
-            )
-            attempt_id = cur.lastrowid
-            assert attempt_id is not None
-            # Ids restart after a database is set aside, but its recordings stay: never
-            # hand out a file that already exists.
-            folder = self.root / "audio" / str(session_id)
-            path = _unused(_numbered(folder / f"{attempt_id}.flac", f"{attempt_id}-{{n}}.flac"))
-            rel = path.relative_to(self.root)
-            db.execute("UPDATE attempts SET audio_path = ? WHERE id = ?", (str(rel), attempt_id))
-        folder = self.root / rel.parent
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        return attempt_id, self.root / rel
+        """A row for an answer about to be recorded, and where its audio goes.
+
+        The audio file is created and locked before the row is committed, so no other
+        instance ever sees this attempt without its owner's lock on it (see ``locks``).
+        """
+        held: locks.Held | None = None
+        try:
+            with self._write() as db:
+                cur = db.execute(
+                    "INSERT INTO attempts (session_id, question_id, question_text, created_at,"
+                    " status) VALUES (?, ?, ?, ?, 'recording')",
+                    (session_id, question_id, question_text, _now()),
+                )
+                attempt_id = cur.lastrowid
+                assert attempt_id is not None
+                # Ids restart after a database is set aside, but its recordings stay: never
+                # hand out a file that already exists.
+                folder = self.root / "audio" / str(session_id)
+                path = _unused(_numbered(folder / f"{attempt_id}.flac", f"{attempt_id}-{{n}}.flac"))
+                rel = path.relative_to(self.root)
+                db.execute(
+                    "UPDATE attempts SET audio_path = ? WHERE id = ?", (str(rel), attempt_id)
+                )
+                try:
+                    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+                    held = locks.create_locked(path)
+                except OSError as exc:
+                    raise StoreError(
+                        f"cannot create {path} for the answer ({exc.strerror or exc}); "
+                        "check that the disk has room and the folder belongs to you"
+                    ) from None
+        except BaseException:
+            if held is not None:  # the row was not saved: neither is its file
+                held.path.unlink(missing_ok=True)
+                held.release()
+            raise
+        assert held is not None
+        self._owned[attempt_id] = held
+        return attempt_id, path
+
+    def owns(self, attempt_id: int) -> bool:
+        """Whether this Store started that attempt and is recording (or finishing) it."""
+        held = self._owned.get(attempt_id)
+        return held is not None and held.held
+
+    def release(self, attempt_id: int) -> None:
+        """Give up ownership of a live attempt left unfinished: it becomes recoverable.
+
+        For an answer this process will not complete (the disk filled up, the database
+        could not be written): another instance, or the next start, recovers it.
+        """
+        held = self._owned.pop(attempt_id, None)
+        if held is not None:
+            held.release()
 
     def complete_attempt(
         self,
@@ -394,6 +434,37 @@ class Store:
         end_reason: str | None = None,
         error: str | None = None,
         keep_audio: bool = True,
+    ) -> None:
+        """Finish an attempt; its ownership ends either way, so a failure leaves it recoverable."""
+        try:
+            self._complete_attempt(
+                attempt_id,
+                status=status,
+                transcript=transcript,
+                transcript_json=transcript_json,
+                score=score,
+                concrete_example=concrete_example,
+                duration_s=duration_s,
+                end_reason=end_reason,
+                error=error,
+                keep_audio=keep_audio,
+            )
+        finally:
+            self.release(attempt_id)
+
+    def _complete_attempt(
+        self,
+        attempt_id: int,
+        *,
+        status: str,
+        transcript: str,
+        transcript_json: dict[str, Any] | None,
+        score: dict[str, Any] | None,
+        concrete_example: bool | None,
+        duration_s: float | None,
+        end_reason: str | None,
+        error: str | None,
+        keep_audio: bool,
     ) -> None:
         with self._write() as db:
             if not keep_audio:
@@ -498,6 +569,7 @@ class Store:
             row.audio_path.unlink()
         with self._write() as db:
             db.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
+        self.release(attempt_id)
         return True
 
     def delete_session(self, session_id: int) -> int:

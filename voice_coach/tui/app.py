@@ -150,6 +150,12 @@ class VoiceCoachApp(App[None]):
         except VoiceCoachError as exc:
             self.call_from_thread(self.notify, str(exc), title="Recovery", severity="error")
             return
+        kept = [r for r in found if r.kept]
+        found = [r for r in found if not r.kept]
+        for left in kept:  # a full disk, say: kept as it was, tried again next start
+            self.call_from_thread(
+                self.notify, left.error or "", title="Recovery", severity="error", markup=False
+            )
         if found:
             seconds = sum(r.duration_s for r in found)
             self.call_from_thread(

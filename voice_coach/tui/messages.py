@@ -65,6 +65,15 @@ class AnswerScored(Message):
         self.attempt = attempt
 
 
+class RecordingStopped(Message):
+    """The answer's file could not be written (a full disk): ``text`` says what happened,
+    that what was recorded is kept, and what to do."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
 class MicrophoneUnavailable(Message):
     def __init__(self, error: str) -> None:
         super().__init__()

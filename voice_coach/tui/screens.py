@@ -6,6 +6,7 @@ import contextlib
 import threading
 from typing import TYPE_CHECKING, cast
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,7 +19,7 @@ from voice_coach.audio.capture import Microphone
 from voice_coach.audio.endpoint import EndpointConfig
 from voice_coach.errors import VoiceCoachError
 from voice_coach.live import LiveAnswer, LiveStatus
-from voice_coach.practice import Attempt, PracticeSession
+from voice_coach.practice import AnswerKept, Attempt, PracticeSession
 from voice_coach.questions import available_sets, load_question_set_file
 from voice_coach.review import STRUGGLED, WEAK, struggled_key, struggled_set, weak_set
 from voice_coach.speech.stt import TranscriptSegment, join_text
@@ -31,6 +32,7 @@ from voice_coach.tui.messages import (
     ListeningStarted,
     MicrophoneUnavailable,
     QuestionSpoken,
+    RecordingStopped,
     StatusUpdated,
     TranscriptUpdated,
 )
@@ -216,7 +218,7 @@ class PracticeScreen(Screen[None]):
         if action == "speak_instead":
             return self._typed_only and self.state in ("typing", "feedback")
         if action in ("redo", "next", "finish"):
-            return self.state == "feedback"
+            return self.state in ("feedback", "stopped")
         if action == "follow_up":
             return self.state == "feedback" and bool(self._last_probe)
         if action == "mark":
@@ -343,6 +345,9 @@ class PracticeScreen(Screen[None]):
             return
         try:
             attempt = self.session.finish_spoken(attempt_id, result)
+        except AnswerKept as exc:
+            self.post_message(RecordingStopped(str(exc)))
+            return
         except VoiceCoachError as exc:
             self.post_message(AnswerFailed(str(exc)))
             return
@@ -400,6 +405,15 @@ class PracticeScreen(Screen[None]):
                 timeout=15,
             )
         self._show_feedback(message.attempt)
+
+    def on_recording_stopped(self, message: RecordingStopped) -> None:
+        """A full disk: said in plain words on the screen and in a notice; nothing is lost."""
+        self.query_one("#cue", Static).update("")
+        self._set_state("stopped", "")
+        self.query_one("#state", Static).update(Text(message.text))
+        self.notify(
+            message.text, title="Recording stopped", severity="error", timeout=30, markup=False
+        )
 
     def on_microphone_unavailable(self, message: MicrophoneUnavailable) -> None:
         self.notify(
@@ -516,15 +530,25 @@ class PracticeScreen(Screen[None]):
         self._stop_speaking.set()
         if self._live is not None:
             self._live.stop()
-        self.session.finish()
+        self._finish_session()
         self.app.switch_screen(SummaryScreen(self.session))
 
     def action_leave(self) -> None:
         self._stop_speaking.set()
         if self._live is not None:
             self._live.stop()
-        self.session.finish()
+        self._finish_session()
         self.app.pop_screen()
+
+    def _finish_session(self) -> None:
+        """Leaving never fails: a session the database cannot mark finished (a full disk)
+        keeps its answers all the same; the user is told, and goes on."""
+        try:
+            self.session.finish()
+        except VoiceCoachError as exc:
+            self.notify(
+                str(exc), title="Session not marked finished", severity="warning", markup=False
+            )
 
 
 class SummaryScreen(Screen[None]):
