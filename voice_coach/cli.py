@@ -6,18 +6,30 @@ non-zero exit (1 for a failure, 2 for bad usage or input files); never a traceba
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
 import traceback
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn
 
 import click
 
 from voice_coach import __version__
 from voice_coach.errors import EXIT_BAD_INPUT, VoiceCoachError, explain, log_error
-from voice_coach.safety import printable
+from voice_coach.safety import (
+    MAX_ANSWER_BYTES,
+    MAX_BATCH_LINE_BYTES,
+    MAX_NOTES_BYTES,
+    check_size,
+    load_json,
+    printable,
+    read_text,
+    refuse_app_data,
+    write_atomic,
+)
 
 if TYPE_CHECKING:
     from voice_coach.questions import Question, QuestionSet
@@ -42,6 +54,12 @@ _KINDS = (
 def _fail(message: str, code: int = 1) -> NoReturn:
     click.echo(f"voice-coach: {printable(message)}", err=True)
     sys.exit(code)
+
+
+def _say(line: str, *, err: bool = False) -> None:
+    """Print one line holding a user's text (a title, a question, an error naming a file),
+    with terminal control sequences removed: a set must not be able to drive the terminal."""
+    click.echo(printable(line), err=err)
 
 
 DEBUG_ENV = "VOICE_COACH_DEBUG"
@@ -149,7 +167,7 @@ def _open_store_or_offer_fresh() -> Store:
     try:
         return Store()
     except CorruptDatabase as exc:
-        click.echo(str(exc), err=True)
+        _say(str(exc), err=True)
         if not click.confirm(
             "Keep the damaged file aside (renamed, not deleted) and start a fresh database?",
             default=False,
@@ -226,7 +244,7 @@ def score(
     if len(given) != 1:
         _fail("give exactly one of AUDIO, --text, --text-file or --batch", 2)
     if batch is not None:
-        _score_batch(batch)
+        _score_batch(batch, quiet=as_json)
         return
     target, question_set = _target_question(question, set_name, question_id, kind)
     duration: float | None = None
@@ -240,9 +258,9 @@ def score(
         answer, duration, words = transcript.text, transcript.duration_s, transcript.words
     elif text_file is not None:
         try:
-            answer = text_file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            _fail(f"{text_file}: cannot read ({exc.__class__.__name__}: {exc})", 2)
+            answer = read_text(text_file, MAX_ANSWER_BYTES, "answer")
+        except OSError as exc:
+            _fail(f"{text_file}: cannot read ({exc.strerror or exc})", 2)
     else:
         answer = text or ""
     if not answer.strip():
@@ -253,18 +271,18 @@ def score(
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2))
         return
-    click.echo(f"{'✔' if result.meets else '✘'} {result.verdict}")
+    _say(f"{'✔' if result.meets else '✘'} {result.verdict}")
     click.echo(f"  ({result.kind.spec.label})")
     for point in result.talking_points:
-        click.echo(f"  {'✔' if point.covered else '✘'} {point.text}")
+        _say(f"  {'✔' if point.covered else '✘'} {point.text}")
     for flag in result.flags:
-        click.echo(f"- {flag.message} {flag.advice}")
+        _say(f"- {flag.message} {flag.advice}")
     m = result.metrics
     pace = f", {m.wpm:.0f} words/min" if m.wpm else ""
     length = f", {m.duration_s:.0f} s" if m.duration_s else ""
     click.echo(f"{m.words} words{length}{pace}")
     if result.probe:
-        click.echo(f"The interviewer might ask next: {result.probe}")
+        _say(f"The interviewer might ask next: {result.probe}")
 
 
 def _target_question(
@@ -320,32 +338,85 @@ def _batch_question(item: dict[str, object], number: int) -> Question:
     )
 
 
-def _score_batch(path: Path) -> None:
+def _score_batch(path: Path, quiet: bool = False) -> None:
+    """Score each JSONL line, a line at a time: a bad line is reported (its number and
+    why, on stderr and as a JSON object) and the rest still scored, exit 2 at the end.
+
+    Progress goes to stderr on a terminal only, and never with ``--json``, so the
+    JSON lines on stdout stay the whole output for a program reading them.
+    """
     from voice_coach.practice import score_attempt
 
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        _fail(f"{path}: cannot read ({exc})", 2)
+        handle = path.open("rb")
+        size = os.fstat(handle.fileno()).st_size
+    except OSError as exc:
+        _fail(f"{path}: cannot read ({exc.strerror or exc})", 2)
     bad = 0
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-            if not isinstance(item, dict) or not isinstance(item.get("answer"), str):
-                raise ValueError('expected an object with a string "answer"')
-            target = _batch_question(item, number)
-        except (ValueError, RecursionError) as exc:
-            bad += 1
-            message = "too deeply nested" if isinstance(exc, RecursionError) else str(exc)
-            click.echo(f"voice-coach: {path}:{number}: {message}", err=True)
-            click.echo(json.dumps({"line": number, "error": message}))
-            continue
-        result, _ = score_attempt(target, item["answer"])
-        click.echo(json.dumps(result.to_dict()))
+    show = not quiet and sys.stderr.isatty()
+    with handle, _progress(size if show else 0) as advance:
+        for number, raw, message in _batch_lines(handle, MAX_BATCH_LINE_BYTES):
+            advance(len(raw))
+            if message is None and not raw.strip():
+                continue
+            try:
+                if message is not None:
+                    raise ValueError(message)
+                item = load_json(raw.decode("utf-8").removeprefix("\ufeff"))
+                if not isinstance(item, dict) or not isinstance(item.get("answer"), str):
+                    raise ValueError('expected an object with a string "answer"')
+                target = _batch_question(item, number)
+            except ValueError as exc:  # UnicodeDecodeError, JSONDecodeError, TooComplex too
+                bad += 1
+                reason = (
+                    f"not UTF-8 (byte {exc.start} of the line)"
+                    if isinstance(exc, UnicodeDecodeError)
+                    else printable(str(exc))
+                )
+                click.echo(f"voice-coach: {path}:{number}: {reason}", err=True)
+                click.echo(json.dumps({"line": number, "error": reason}))
+                continue
+            try:
+                result, _ = score_attempt(target, item["answer"])
+            except Exception as exc:  # a bug: the other lines still deserve their scores
+                bad += 1
+                log_error(exc)
+                reason = explain(exc).line
+                click.echo(f"voice-coach: {path}:{number}: {reason}", err=True)
+                click.echo(json.dumps({"line": number, "error": reason}))
+                continue
+            click.echo(json.dumps(result.to_dict()))
     if bad:
         sys.exit(2)
+
+
+def _batch_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes, str | None]]:
+    """``(number, bytes, problem)`` per line, never holding more than ``limit`` bytes of
+    one: a longer line is skipped to its end and reported, not read into memory."""
+    number = 0
+    while True:
+        raw = handle.readline(limit + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) <= limit or raw.endswith(b"\n"):
+            yield number, raw, None
+            continue
+        skipped = len(raw)
+        while raw and not raw.endswith(b"\n"):
+            raw = handle.readline(limit + 1)
+            skipped += len(raw)
+        yield number, b"", f"line longer than {limit // 1024**2} MB; skipped"
+
+
+@contextlib.contextmanager
+def _progress(total: int) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr sized in bytes; with ``total`` 0, nothing at all."""
+    if total <= 0:
+        yield lambda _n: None
+        return
+    with click.progressbar(length=total, label="Scoring", file=sys.stderr) as bar:
+        yield bar.update
 
 
 @main.command()
@@ -367,12 +438,10 @@ def history(as_json: bool) -> None:
         click.echo("No sessions yet. Run voice-coach to practise.")
         return
     for s in sessions:
-        click.echo(
-            f"#{s.id}  {s.started_at}  {s.set_title}  ({s.answers} answers, {s.flagged} flagged)"
-        )
+        _say(f"#{s.id}  {s.started_at}  {s.set_title}  ({s.answers} answers, {s.flagged} flagged)")
         for a in store.attempts(s.id):
             mark = {True: "good answer", False: "needs work", None: a.status}[a.concrete_example]
-            click.echo(f"    [{mark}] {a.question_text}")
+            _say(f"    [{mark}] {a.question_text}")
 
 
 @main.group()
@@ -413,11 +482,9 @@ def sets_list(as_json: bool) -> None:
         return
     for row in rows:
         if "error" in row:
-            click.echo(f"{row['name']}: INVALID: {row['error']}")
+            _say(f"{row['name']}: INVALID: {row['error']}")
         else:
-            click.echo(
-                f"{row['name']}: {row['title']} ({row['questions']} questions, {row['source']})"
-            )
+            _say(f"{row['name']}: {row['title']} ({row['questions']} questions, {row['source']})")
 
 
 @sets.command("check")
@@ -430,10 +497,10 @@ def sets_check(files: tuple[Path, ...]) -> None:
     for path in files:
         try:
             qs = load_question_set_file(path)
-            click.echo(f"{path}: ok ({len(qs.questions)} questions)")
+            _say(f"{path}: ok ({len(qs.questions)} questions)")
         except VoiceCoachError as exc:
             bad += 1
-            click.echo(f"voice-coach: {exc}", err=True)
+            _say(f"voice-coach: {exc}", err=True)
     if bad:
         sys.exit(2)
 
@@ -449,19 +516,19 @@ def sets_show(name: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(qs.model_dump(mode="json"), indent=2))
         return
-    click.echo(f"{qs.title} ({qs.name}, {len(qs.questions)} questions)")
+    _say(f"{qs.title} ({qs.name}, {len(qs.questions)} questions)")
     if qs.description:
-        click.echo(qs.description)
+        click.echo(printable(qs.description, lines=True))
     for person in qs.interviewers:
         interests = f": {', '.join(person.interests)}" if person.interests else ""
-        click.echo(f"  interviewer {person.name} ({person.role or person.id}){interests}")
+        _say(f"  interviewer {person.name} ({person.role or person.id}){interests}")
     if qs.key_terms:
-        click.echo(f"  job key terms: {', '.join(qs.key_terms)}")
+        _say(f"  job key terms: {', '.join(qs.key_terms)}")
     for i, q in enumerate(qs.questions, 1):
         who = f" [{q.interviewer}]" if q.interviewer else ""
-        click.echo(f"{i:3}. {q.text}{who}")
+        _say(f"{i:3}. {q.text}{who}")
         if q.expects:
-            click.echo(f"       expects: {', '.join(q.expects)}")
+            _say(f"       expects: {', '.join(q.expects)}")
 
 
 @sets.command("import")
@@ -472,10 +539,13 @@ def sets_import(notes: Path, name: str | None, force: bool) -> None:
     """Turn notes from a first interview (one question per line, or a Markdown list) into a set."""
     from voice_coach.authoring import import_notes, save_user_set, slug
     from voice_coach.cv import read_document
+    from voice_coach.questions import check_set_name
 
-    qs = import_notes(read_document(notes), name or slug(notes.stem))
+    name = check_set_name(name) if name is not None else slug(notes.stem)
+    check_size(notes, MAX_NOTES_BYTES, "notes file")
+    qs = import_notes(read_document(notes), name)
     path = save_user_set(qs, overwrite=force)
-    click.echo(f"{len(qs.questions)} questions saved as set '{qs.name}' in {path}")
+    _say(f"{len(qs.questions)} questions saved as set '{qs.name}' in {path}")
 
 
 @sets.command("new")
@@ -517,7 +587,7 @@ def sets_new(name: str, force: bool) -> None:
     ]
     qs = set_from_people(slug(name), title, people, general)
     path = save_user_set(qs, overwrite=force)
-    click.echo(f"{len(qs.questions)} questions saved as set '{qs.name}' in {path}")
+    _say(f"{len(qs.questions)} questions saved as set '{qs.name}' in {path}")
 
 
 @main.command()
@@ -530,16 +600,18 @@ def cv(cv_file: Path, job_file: Path | None, name: str, force: bool, as_json: bo
     """Build a set that walks through every role and bullet of your CV (text, Markdown, PDF)."""
     from voice_coach.authoring import save_user_set
     from voice_coach.cv import cv_question_set, read_document
+    from voice_coach.questions import check_set_name
 
+    check_set_name(name)
     job = read_document(job_file) if job_file else None
     qs = cv_question_set(read_document(cv_file), name=name, job_text=job)
     if as_json:
         click.echo(json.dumps(qs.model_dump(mode="json"), indent=2))
         return
     path = save_user_set(qs, overwrite=force)
-    click.echo(f"{len(qs.questions)} questions saved as set '{qs.name}' in {path}")
+    _say(f"{len(qs.questions)} questions saved as set '{qs.name}' in {path}")
     if qs.key_terms:
-        click.echo(f"Job key terms: {', '.join(qs.key_terms)}")
+        _say(f"Job key terms: {', '.join(qs.key_terms)}")
 
 
 @main.command()
@@ -554,7 +626,7 @@ def show(session_id: int, as_json: bool) -> None:
     if data is None:
         _fail(f"no session #{session_id} (see voice-coach history)", 2)
     assert data is not None
-    click.echo(to_json([data]) if as_json else to_markdown([data]), nl=False)
+    click.echo(to_json([data]) if as_json else printable(to_markdown([data]), lines=True), nl=False)
 
 
 @main.command()
@@ -562,13 +634,20 @@ def show(session_id: int, as_json: bool) -> None:
 @click.option("--all", "everything", is_flag=True, help="Every session.")
 @click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to a file.")
-def export(session_id: int | None, everything: bool, fmt: str, output: Path | None) -> None:
+@click.option("--force", is_flag=True, help="Replace the --output file if it exists.")
+def export(
+    session_id: int | None, everything: bool, fmt: str, output: Path | None, force: bool
+) -> None:
     """Export a session (or --all) as Markdown or JSON."""
     from voice_coach.export import session_dict, to_json, to_markdown
     from voice_coach.store import Store
 
     if (session_id is None) == (not everything):  # exactly one of them
         _fail("give a SESSION number or --all", 2)
+    if output is not None:  # refused before any work, and again by the write itself
+        refuse_app_data(output)
+        if output.exists() and not force:
+            _fail(f"{output} exists already; use --force to replace it", 2)
     store = Store()
     ids = [s.id for s in store.sessions()] if everything else [session_id]
     found = [d for i in ids if i is not None and (d := session_dict(store, i)) is not None]
@@ -576,13 +655,10 @@ def export(session_id: int | None, everything: bool, fmt: str, output: Path | No
         _fail(f"no session #{session_id} (see voice-coach history)", 2)
     text = to_json(found) if fmt == "json" else to_markdown(found)
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(text if fmt == "json" else printable(text, lines=True), nl=False)
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        _fail(f"cannot write {output}: {exc}")
-    click.echo(f"{len(found)} session(s) written to {output}")
+    write_atomic(output, text, overwrite=force)  # a full disk leaves the old file whole
+    _say(f"{len(found)} session(s) written to {output}")
 
 
 @main.command()
@@ -630,7 +706,7 @@ def progress(as_json: bool, by_question: bool) -> None:
         share = "-" if r.example_share is None else f"{r.example_share:.0%}"
         fillers = "-" if r.fillers_per_minute is None else f"{r.fillers_per_minute:.1f}"
         pace = "-" if r.wpm is None else f"{r.wpm:.0f}"
-        click.echo(f"{r.started_at[:10]:10}  {share:>8}  {fillers:>11}  {pace:>9}  {r.title}")
+        _say(f"{r.started_at[:10]:10}  {share:>8}  {fillers:>11}  {pace:>9}  {r.title}")
 
 
 @main.command()
@@ -649,7 +725,7 @@ def doctor(as_json: bool, model: str | None) -> None:
     for result in run_checks(settings):
         results.append(result)
         if not as_json:
-            click.echo(result.line())
+            _say(result.line())
     if as_json:
         click.echo(json.dumps([r.to_dict() for r in results], indent=2))
     code = exit_code(results)
@@ -742,7 +818,7 @@ def _question_progress(as_json: bool) -> None:
     for q in questions:
         examples = "".join(marks[e] for e in q.examples)
         fillers = " ".join("-" if f is None else f"{f:.1f}" for f in q.fillers_per_minute)
-        click.echo(f"{q.set_name}/{q.question_id}: {q.question_text}")
+        _say(f"{q.set_name}/{q.question_id}: {q.question_text}")
         click.echo(f"  {len(q.points)} answer(s), last {q.last_at[:10]}   example {examples}")
         click.echo(f"  fillers/min {fillers}")
 

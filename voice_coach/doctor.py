@@ -293,6 +293,9 @@ def run_check(check: Check, settings: Settings) -> CheckResult:
             box.append(check.run(settings))
         except VoiceCoachError as exc:
             box.append(Finding("fail", str(exc)))
+        except OSError as exc:  # a broken home or cache: say which file, and what to do
+            problem = explain(exc)
+            box.append(Finding("fail", problem.message, problem.fix))
         except Exception as exc:  # a bug or an unexpected driver error: report, go on
             box.append(
                 Finding("fail", f"unexpected error: {type(exc).__name__}: {_first_line(exc)}")

@@ -142,7 +142,7 @@ def explain(exc: BaseException) -> Problem:
 _REASONS: dict[int, tuple[str, str]] = {
     errno.ENOSPC: ("the disk is full", "free some space and try again"),
     errno.EDQUOT: ("the disk quota is used up", "free some space and try again"),
-    errno.EROFS: ("the file system is read-only", "{writable}"),
+    errno.EROFS: ("the file system is read-only", "{mount}"),
     errno.EACCES: ("permission denied", "{writable}"),
     errno.EPERM: ("operation not permitted", "{writable}"),
     errno.ENOENT: ("no such file or folder", "check the path"),
@@ -161,6 +161,8 @@ def _os_message(exc: OSError) -> tuple[str, str]:
     reason, fix = _REASONS.get(
         exc.errno or -1, (exc.strerror or type(exc).__name__, "check the file and try again")
     )
+    if name is not None and exc.errno in (errno.ENOTDIR, errno.EEXIST):
+        name = str(_in_the_way(Path(name)))
     ours = name is not None and in_app_home(Path(name))
     home = "set VOICE_COACH_HOME to a folder you can write" if ours else ""
     fix = fix.format(
@@ -170,9 +172,19 @@ def _os_message(exc: OSError) -> tuple[str, str]:
             else "check that it is readable and writable by you"
         ),
         folder=("move that file away, or " + home) if ours else "check the path",
+        mount="mount it read-write" + (", or " + home if ours else ""),
     )
     where = f"cannot use {name}: " if name else ""
     return f"{where}{reason}", fix
+
+
+def _in_the_way(path: Path) -> Path:
+    """The file that stands where a folder of ``path`` should be (the error names the
+    folder that could not be made, which does not help the user find what to move)."""
+    for candidate in (path, *path.parents):
+        if candidate.exists() and not candidate.is_dir():
+            return candidate
+    return path
 
 
 def app_roots() -> tuple[Path, ...]:

@@ -69,6 +69,19 @@ def read_text(path: Path, limit: int, what: str) -> str:
         ) from None
 
 
+def check_size(path: Path, limit: int, what: str) -> None:
+    """Refuse a file over ``limit`` bytes before a reader of its own loads it; a missing
+    or unreadable file is left for that reader to report."""
+    try:
+        size = path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return
+    if size > limit:
+        raise LimitError(
+            f"{path}: larger than the {_size(limit)} a {what} may be; is it the right file?"
+        )
+
+
 class TooComplex(ValueError):
     """Parsed input beyond :data:`MAX_DEPTH` or :data:`INT_RANGE`, or too long a number."""
 
