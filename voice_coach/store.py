@@ -519,33 +519,36 @@ class Store:
         )
         return [(r[0], r[1], r[2]) for r in rows]
 
-    def sessions(self) -> list[SessionRow]:
-        rows = self._query(
-            """SELECT s.*, COUNT(a.id) AS answers,
+    _SESSIONS = """SELECT s.*, COUNT(a.id) AS answers,
                       SUM(CASE WHEN a.concrete_example = 0 THEN 1 ELSE 0 END) AS flagged
                FROM sessions s LEFT JOIN attempts a ON a.session_id = s.id
-               GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC"""
-        )
-        return [
-            SessionRow(
-                r["id"],
-                r["started_at"],
-                r["finished_at"],
-                r["set_name"],
-                r["set_title"],
-                r["answers"],
-                r["flagged"] or 0,
-                r["kind"],
-            )
-            for r in rows
-        ]
+               {where} GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC"""
+
+    def sessions(self) -> list[SessionRow]:
+        return [self._session(r) for r in self._query(self._SESSIONS.format(where=""))]
 
     def attempts(self, session_id: int) -> list[AttemptRow]:
         rows = self._query("SELECT * FROM attempts WHERE session_id = ? ORDER BY id", (session_id,))
         return [self._attempt(r) for r in rows]
 
     def session(self, session_id: int) -> SessionRow | None:
-        return next((s for s in self.sessions() if s.id == session_id), None)
+        """One session by its key: callers that go through every session (export --all)
+        then take time in proportion to the sessions, not to their square."""
+        rows = self._query(self._SESSIONS.format(where="WHERE s.id = ?"), (session_id,))
+        return self._session(rows[0]) if rows else None
+
+    @staticmethod
+    def _session(r: sqlite3.Row) -> SessionRow:
+        return SessionRow(
+            r["id"],
+            r["started_at"],
+            r["finished_at"],
+            r["set_name"],
+            r["set_title"],
+            r["answers"],
+            r["flagged"] or 0,
+            r["kind"],
+        )
 
     def discard_empty_attempt(self, attempt_id: int) -> bool:
         """Drop an attempt reserved for a recording that never captured a sample.
