@@ -23,6 +23,7 @@ from voice_coach.safety import (
     MAX_ANSWER_BYTES,
     MAX_BATCH_LINE_BYTES,
     MAX_NOTES_BYTES,
+    check_output,
     check_size,
     load_json,
     printable,
@@ -646,8 +647,7 @@ def export(
         _fail("give a SESSION number or --all", 2)
     if output is not None:  # refused before any work, and again by the write itself
         refuse_app_data(output)
-        if output.exists() and not force:
-            _fail(f"{output} exists already; use --force to replace it", 2)
+        check_output(output, overwrite=force)
     store = Store()
     ids = [s.id for s in store.sessions()] if everything else [session_id]
     found = [d for i in ids if i is not None and (d := session_dict(store, i)) is not None]

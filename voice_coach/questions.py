@@ -26,7 +26,7 @@ from pydantic import (
 
 from voice_coach import locations
 from voice_coach.errors import InputError, QuestionSetError, QuestionSetInvalid
-from voice_coach.safety import MAX_SET_BYTES, TooComplex, load_toml, printable, read_text
+from voice_coach.safety import MAX_SET_BYTES, TooComplex, load_toml, read_text
 from voice_coach.scoring.kinds import QuestionKind, infer_kind
 
 EXAMPLE = "example"
@@ -51,8 +51,6 @@ def set_name_problem(name: str) -> str | None:
         return "it is empty"
     if len(name) > MAX_NAME_LENGTH:
         return f"it is {len(name)} characters long"
-    if not name[0].isalnum():
-        return "it must start with a letter or digit"
     bad = next((ch for ch in name if not (ch.isalnum() or ch in "-_.")), None)
     if bad is not None:
         shown = (
@@ -61,6 +59,8 @@ def set_name_problem(name: str) -> str | None:
             else f"U+{ord(bad):04X} {unicodedata.name(bad, 'a control character')}"
         )
         return f"it contains {shown}"
+    if not name[0].isalnum():
+        return f"it starts with {name[0]!r}"
     return None
 
 
@@ -69,7 +69,7 @@ def check_set_name(name: str) -> str:
     problem = set_name_problem(name)
     if problem is not None:
         raise QuestionSetInvalid(
-            f"set name {printable(name)[:80]!r} is not allowed ({problem}): use {NAME_RULE}"
+            f"set name {name[:80]!r} is not allowed ({problem}): use {NAME_RULE}"
         )
     return name
 

@@ -136,12 +136,8 @@ def check_structure(data: Any) -> None:
             items = value.values() if isinstance(value, dict) else value
             stack.extend((item, depth + 1) for item in items)
         elif isinstance(value, int) and not isinstance(value, bool) and not low <= value <= high:
-            raise TooComplex(f"the number {_short_number(value)} is out of range")
-
-
-def _short_number(value: int) -> str:
-    digits = len(str(abs(value)))
-    return f"{'-' if value < 0 else ''}({digits} digits)"
+            digits = len(str(abs(value)))
+            raise TooComplex(f"a whole number of {digits} digits is out of range (over 2^63)")
 
 
 # ---- text shown on a terminal -------------------------------------------------------------
@@ -187,8 +183,8 @@ def refuse_app_data(path: Path) -> None:
     """
     if in_app_home(path):
         raise InputError(
-            f"{path} is inside voice-coach's own data; write the export somewhere else "
-            "(your home folder, for example)"
+            f"{path} is (or leads to) a file of voice-coach's own data; write the export "
+            "somewhere else (your home folder, for example)"
         )
 
 
@@ -200,12 +196,12 @@ def write_atomic(path: Path, text: str, *, overwrite: bool, mode: int = 0o600) -
     partial new one. Without ``overwrite`` an existing file is refused, checked
     by the rename itself (a hard link) so a file appearing meanwhile is not lost.
     """
-    if path.is_dir():
-        raise InputError(f"{path} is a folder; give the name of a file to write")
-    if not overwrite and path.exists():
-        raise InputError(f"{path} exists already; use --force to replace it")
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=folder)
+    check_output(path, overwrite=overwrite)
+    folder = path.parent
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=folder)
+    except OSError as exc:  # named after the file the user asked for, not the temporary one
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -217,10 +213,23 @@ def write_atomic(path: Path, text: str, *, overwrite: bool, mode: int = 0o600) -
             os.replace(tmp, path)
         else:
             _link_new(tmp, path)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
     _sync_folder(folder)
+
+
+def check_output(path: Path, *, overwrite: bool) -> None:
+    """Refuse, before any work, an output path that is a folder, is in a folder that does
+    not exist, or names an existing file without ``overwrite`` (``--force``)."""
+    if path.is_dir():
+        raise InputError(f"{path} is a folder; give the name of a file to write")
+    if not path.parent.is_dir():
+        raise InputError(f"{path.parent} is not a folder; create it first or check the path")
+    if not overwrite and path.exists():
+        raise InputError(f"{path} exists already; use --force to replace it")
 
 
 def _link_new(tmp: Path, path: Path) -> None:
