@@ -65,6 +65,16 @@ def write_error(path: Path, exc: BaseException) -> RecordingWriteError:
     return RecordingWriteError(f"cannot write {path.name} ({exc})")
 
 
+def open_file(path: Path) -> io.FileIO:
+    """The file an answer is written to, emptied, private from its first byte.
+
+    A file that exists (reserved and locked by the store) keeps its inode, and so its
+    owner's lock. Tests replace this to play a full or failing disk.
+    """
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
+    return io.FileIO(fd, "r+", closefd=True)
+
+
 class _Sink:
     """The file the encoder writes to; remembers the first OSError instead of raising it.
 
@@ -124,12 +134,9 @@ class Recorder:
     def __enter__(self) -> Recorder:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            # Private from the first byte; an existing file (reserved and locked by the
-            # store) keeps its inode, and so its owner's lock.
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
+            self._raw = open_file(self.path)
         except OSError as exc:
             raise write_error(self.path, exc) from None
-        self._raw = io.FileIO(fd, "r+", closefd=True)
         self._sink = _Sink(self._raw)
         try:
             self._file = soundfile.SoundFile(
