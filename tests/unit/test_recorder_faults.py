@@ -111,6 +111,23 @@ def test_a_full_disk_stops_the_writer_with_its_reason_and_keeps_what_was_written
     assert 0.5 < len(kept) / SAMPLE_RATE <= rec.samples / SAMPLE_RATE < 10
 
 
+def test_a_disk_full_before_the_first_word_is_said_too(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    disk_with_room(monkeypatch, 0)
+    store = Store(tmp_path)
+    session = PracticeSession(parse_question_set(SET, "one.toml"), store)
+    attempt_id, path = session.begin_answer()
+    result = LiveAnswer(
+        FileSource.from_array(noise(5)),
+        FakeTranscriber(),  # type: ignore[arg-type]
+        path,
+    ).run()
+    assert result.end_reason == "disk_full" and result.duration_s == 0
+    with pytest.raises(AnswerKept, match=r"^The disk is full: the recording stopped at 0:00"):
+        session.finish_spoken(attempt_id, result)
+
+
 @pytest.mark.parametrize(
     ("code", "reason", "words"),
     [

@@ -136,7 +136,8 @@ class Recorder:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._raw = open_file(self.path)
         except OSError as exc:
-            raise write_error(self.path, exc) from None
+            self.error = write_error(self.path, exc)
+            raise self.error from None
         self._sink = _Sink(self._raw)
         try:
             self._file = soundfile.SoundFile(
@@ -150,7 +151,9 @@ class Recorder:
             )
         except Exception as exc:
             self._raw.close()
-            raise write_error(self.path, self._sink.error or exc) from None
+            self._raw = None
+            self.error = write_error(self.path, self._sink.error or exc)
+            raise self.error from None
         self._last_flush = time.monotonic()
         return self
 
