@@ -22,9 +22,7 @@ from voice_coach.errors import EXIT_BAD_INPUT, VoiceCoachError, explain, log_err
 from voice_coach.safety import (
     MAX_ANSWER_BYTES,
     MAX_BATCH_LINE_BYTES,
-    MAX_NOTES_BYTES,
     check_output,
-    check_size,
     load_json,
     printable,
     read_text,
@@ -543,7 +541,6 @@ def sets_import(notes: Path, name: str | None, force: bool) -> None:
     from voice_coach.questions import check_set_name
 
     name = check_set_name(name) if name is not None else slug(notes.stem)
-    check_size(notes, MAX_NOTES_BYTES, "notes file")
     qs = import_notes(read_document(notes), name)
     path = save_user_set(qs, overwrite=force)
     _say(f"{len(qs.questions)} questions saved as set '{qs.name}' in {path}")

@@ -28,8 +28,6 @@ MAX_CONFIG_BYTES = 256 * KIB
 """config.toml: a complete, commented file is about 2 KB."""
 MAX_SET_BYTES = 8 * MIB
 """A question set: a CV walked bullet by bullet gives a few hundred KB."""
-MAX_NOTES_BYTES = 8 * MIB
-"""Interview notes turned into a set: pages of text are a few hundred KB."""
 MAX_ANSWER_BYTES = 1 * MIB
 """One answer (``score --text-file``): twenty minutes of speech is about 20 KB."""
 MAX_BATCH_LINE_BYTES = 1 * MIB
@@ -67,19 +65,6 @@ def read_text(path: Path, limit: int, what: str) -> str:
             f"{path}: not UTF-8 text (byte {exc.start} is 0x{data[exc.start]:02x}); "
             "save it as UTF-8"
         ) from None
-
-
-def check_size(path: Path, limit: int, what: str) -> None:
-    """Refuse a file over ``limit`` bytes before a reader of its own loads it; a missing
-    or unreadable file is left for that reader to report."""
-    try:
-        size = path.stat().st_size if path.is_file() else 0
-    except OSError:
-        return
-    if size > limit:
-        raise LimitError(
-            f"{path}: larger than the {_size(limit)} a {what} may be; is it the right file?"
-        )
 
 
 class TooComplex(ValueError):
