@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from voice_coach.errors import QuestionSetError
+from voice_coach.errors import QuestionSetError, QuestionSetInvalid
 from voice_coach.questions import (
     available_sets,
+    check_set_name,
     load_question_set,
     load_question_set_file,
     parse_question_set,
@@ -132,3 +133,71 @@ def test_sets_check_refuses_bad_files(tmp_path, text: str, expected: str) -> Non
     assert f"{bad}" in result.stderr and expected in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert f"{good}: ok (2 questions)" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ("level = " + "9" * 5000, "mine.toml: a number is too long (over 4300 digits)"),
+        ("level = " + "9" * 25, "mine.toml: a whole number of 25 digits is out of range"),
+        ("level = " + "[" * 3000 + "]" * 3000, "mine.toml: nested more than 32 levels deep"),
+        ("level = " + "{a = " * 100 + "1" + "}" * 100, "mine.toml: nested more than 32 levels"),
+    ],
+    ids=["huge-int", "int-over-64-bits", "deep-array", "deep-inline-table"],
+)
+def test_hostile_numbers_and_nesting_are_bad_input(extra: str, expected: str) -> None:
+    with pytest.raises(QuestionSetInvalid) as info:
+        parse_question_set(extra + "\n" + GOOD, "mine.toml")
+    assert str(info.value).startswith(expected)
+    assert info.value.exit_code == 2
+
+
+def test_a_set_file_too_large_or_not_utf8_is_refused_by_name(tmp_path: Path) -> None:
+    big = tmp_path / "big.toml"
+    big.write_text(GOOD + "#" * (9 * 1024 * 1024))
+    with pytest.raises(QuestionSetInvalid, match=r"big\.toml: larger than the 8 MB"):
+        load_question_set_file(big)
+    latin = tmp_path / "latin.toml"
+    latin.write_bytes(GOOD.replace("Mine", "Caf\xe9").encode("latin-1"))
+    with pytest.raises(QuestionSetInvalid, match=r"latin\.toml: not UTF-8 text"):
+        load_question_set_file(latin)
+    with pytest.raises(QuestionSetError, match="a folder, not a question-set file"):
+        load_question_set_file(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("../../x", "it contains '/'"),
+        ("/etc/passwd", "it contains '/'"),
+        ("a\\b", "it contains '\\\\'"),
+        ("esc\x1b[31m", "U+001B"),
+        ("two\nlines", "U+000A"),
+        ("tab\there", "U+0009"),
+        ("a b", "U+0020 SPACE"),
+        (".", "it starts with '.'"),
+        ("..", "it starts with '.'"),
+        (".hidden", "it starts with '.'"),
+        ("-rf", "it starts with '-'"),
+        ("a" * 65, "it is 65 characters long"),
+        ("", "it is empty"),
+        ("bidi\u202e", "U+202E"),
+    ],
+)
+def test_unsafe_set_names_are_refused_saying_what_is_allowed(name: str, why: str) -> None:
+    with pytest.raises(QuestionSetInvalid) as info:
+        check_set_name(name)
+    message = str(info.value)
+    assert why in message
+    assert "use 1-64 letters, digits, '-', '_' or '.', starting with a letter or digit" in message
+    assert message.isprintable()  # the name is shown escaped, never raw
+
+
+@pytest.mark.parametrize("name", ["acme", "acme-2nd_round.v2", "été-2025", "面试", "a" * 64])
+def test_ordinary_set_names_pass(name: str) -> None:
+    assert check_set_name(name) == name
+
+
+def test_a_set_file_with_an_unsafe_name_is_invalid() -> None:
+    with pytest.raises(QuestionSetInvalid, match=r"mine\.toml:2: name: not allowed"):
+        parse_question_set(GOOD.replace('name = "mine"', 'name = "../x"'), "mine.toml")
