@@ -24,6 +24,7 @@ from voice_coach.audio import SAMPLE_RATE, endpoint, recorder
 from voice_coach.audio.capture import FileSource, read_audio
 from voice_coach.audio.endpoint import EndpointConfig
 from voice_coach.audio.recorder import FRAME_SAMPLES, Recorder, RecordingWriteError
+from voice_coach.errors import MicrophoneError
 from voice_coach.live import LiveAnswer
 from voice_coach.practice import AnswerKept, PracticeSession
 from voice_coach.questions import parse_question_set
@@ -298,3 +299,15 @@ def test_a_finished_answer_is_never_recovered_even_if_listed_before_it_finished(
     monkeypatch.setattr(other, "interrupted", lambda: listed)
     assert recover_interrupted(other, None) == []
     assert store.attempt(attempt_id).status == "spoken"  # type: ignore[union-attr]
+
+
+def test_a_microphone_that_never_opens_is_not_taken_for_a_disk_error(tmp_path: Path) -> None:
+    class NoMicrophone(FileSource):
+        def __enter__(self) -> FileSource:
+            raise MicrophoneError("no microphone found")
+
+    source = NoMicrophone.from_array(noise(1))
+    source.__class__ = NoMicrophone
+    result = LiveAnswer(source, FakeTranscriber(), tmp_path / "d.flac").run()  # type: ignore[arg-type]
+    assert result.end_reason == "error" and not result.unfinished
+    assert result.duration_s == 0 and result.error == "no microphone found"

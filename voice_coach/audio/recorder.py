@@ -203,7 +203,9 @@ class Recorder:
         if raw is not None:
             with contextlib.suppress(OSError):
                 raw.close()
-        if self.error is None and file is not None:
+        if self.error is None and file is not None and self.samples == 0:
+            self.file_samples = 0  # nothing was recorded (the device never opened): no header
+        elif self.error is None and file is not None:
             try:
                 self.file_samples = soundfile.info(str(self.path)).frames
             except Exception as info_exc:
