@@ -88,7 +88,8 @@ class CorruptDatabase(StoreError):
 
 
 class QuestionSetInvalid(QuestionSetError, InputError):
-    """A question-set file (or set name) that does not validate: bad input, exit 2."""
+    """A set the user named or wrote that cannot be used (no such set, a file that does not
+    validate, an unsafe name): bad input, exit 2."""
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,10 @@ def explain(exc: BaseException) -> Problem:
             "the input holds a number too long to read (over 4300 digits); fix the file",
             EXIT_BAD_INPUT,
             expected=True,
+        )
+    if isinstance(exc, OverflowError):  # a number given for a C or SQLite integer
+        return Problem(
+            f"a number is too large ({exc}); check the numbers you gave", EXIT_BAD_INPUT, True
         )
     if isinstance(exc, MemoryError):
         return Problem(

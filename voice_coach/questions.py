@@ -244,9 +244,9 @@ def load_question_set_file(path: Path) -> QuestionSet:
     try:
         text = read_text(path, MAX_SET_BYTES, "question set")
     except FileNotFoundError:
-        raise QuestionSetError(f"{path}: no such file") from None
+        raise QuestionSetInvalid(f"{path}: no such file") from None
     except IsADirectoryError:
-        raise QuestionSetError(f"{path}: a folder, not a question-set file") from None
+        raise QuestionSetInvalid(f"{path}: a folder, not a question-set file") from None
     except OSError as exc:
         raise QuestionSetError(f"{path}: cannot read ({exc.strerror or exc})") from None
     except InputError as exc:  # too large, not UTF-8: the TUI catches question-set errors
@@ -266,6 +266,8 @@ def available_sets() -> list[SetInfo]:
 
 def load_question_set(name_or_path: str) -> QuestionSet:
     """A set by name (as listed) or by file path."""
+    if not name_or_path.strip():
+        raise QuestionSetInvalid("no set name given; voice-coach sets list shows them")
     path = Path(name_or_path)
     if path.suffix == ".toml" or path.exists():
         return load_question_set_file(path)
@@ -273,4 +275,4 @@ def load_question_set(name_or_path: str) -> QuestionSet:
         if info.name == name_or_path:
             return load_question_set_file(info.path)
     names = ", ".join(s.name for s in available_sets()) or "none"
-    raise QuestionSetError(f"no question set named {name_or_path!r} (available: {names})")
+    raise QuestionSetInvalid(f"no question set named {name_or_path!r} (available: {names})")

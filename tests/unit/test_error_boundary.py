@@ -110,3 +110,17 @@ def test_no_terminal_is_refused_before_anything_starts(monkeypatch: pytest.Monke
     code, out, err = run()  # CliRunner's stdin and stdout are not a terminal
     assert code == 2 and not started and out == ""
     assert "needs a terminal" in err and err.count("\n") == 1
+
+
+def test_a_session_number_beyond_64_bits_is_bad_input() -> None:
+    for command in ("show", "export", "delete"):
+        code, _, err = run(command, "9" * 25)
+        assert code == 2 and err.count("\n") == 1
+        assert err.startswith("voice-coach: a number is too large")
+
+
+def test_an_unknown_or_empty_set_name_is_bad_input() -> None:
+    code, _, err = run("sets", "show", "no-such-set")
+    assert code == 2 and "no question set named 'no-such-set' (available: " in err
+    code, _, err = run("sets", "show", "")
+    assert code == 2 and err == "voice-coach: no set name given; voice-coach sets list shows them\n"
