@@ -531,3 +531,26 @@ def test_the_app_with_output_to_a_file_says_so(tmp_path: Path) -> None:
         os.close(slave)
         os.close(master)
     assert done.returncode == 2 and b"needs a terminal" in done.stderr
+
+
+def test_the_app_on_a_broken_home_says_so(tmp_path: Path) -> None:
+    """In a terminal, with the data home a regular file: one line before the app starts."""
+    home = tmp_path / "home"
+    home.write_text("a file where the data folder should be")
+    master, slave = pty.openpty()
+    try:
+        done = subprocess.run(
+            [_voice_coach()],
+            stdin=slave,
+            stdout=slave,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "VOICE_COACH_HOME": str(home)},
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(slave)
+        os.close(master)
+    err = done.stderr.decode()
+    assert done.returncode == 1 and "Traceback" not in err and len(err.splitlines()) == 1
+    assert f"cannot use {home}: a file is in the way" in err
