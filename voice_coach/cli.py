@@ -355,7 +355,7 @@ def _score_batch(path: Path, quiet: bool = False) -> None:
     show = not quiet and sys.stderr.isatty()
     with handle, _progress(size if show else 0) as advance:
         for number, raw, message in _batch_lines(handle, MAX_BATCH_LINE_BYTES):
-            advance(len(raw))
+            advance(handle.tell())
             if message is None and not raw.strip():
                 continue
             try:
@@ -410,12 +410,17 @@ def _batch_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes, str
 
 @contextlib.contextmanager
 def _progress(total: int) -> Iterator[Callable[[int], None]]:
-    """A progress bar on stderr sized in bytes; with ``total`` 0, nothing at all."""
+    """A progress bar on stderr, told how far into ``total`` bytes the work is; with
+    ``total`` 0, nothing at all."""
     if total <= 0:
-        yield lambda _n: None
+        yield lambda _position: None
         return
     with click.progressbar(length=total, label="Scoring", file=sys.stderr) as bar:
-        yield bar.update
+
+        def advance(position: int) -> None:
+            bar.update(position - bar.pos)
+
+        yield advance
 
 
 @main.command()
