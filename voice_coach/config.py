@@ -217,13 +217,15 @@ def render_settings(settings: Settings) -> str:
 def _keep_hand_edited(path: Path) -> None:
     """Copy a config.toml voice-coach did not write to config.toml.bak before replacing it:
     its comments (and any key this version does not know) would otherwise be lost."""
+    first = HEADER.splitlines()[0].encode("utf-8")
     try:
-        current = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        with path.open("rb") as handle:  # the first line says who wrote it: read no more
+            current: bytes | None = handle.read(len(first))
+    except OSError:
         current = None
         if not path.exists():
             return
-    if current is not None and current.startswith(HEADER.splitlines()[0]):
+    if current == first:
         return
     backup = path.with_name(path.name + ".bak")
     with contextlib.suppress(OSError):
