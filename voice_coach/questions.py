@@ -35,8 +35,8 @@ EXAMPLE = "example"
 
 MAX_NAME_LENGTH = 64
 NAME_RULE = (
-    f"1-{MAX_NAME_LENGTH} letters, digits, '-', '_' or '.', starting with a letter or digit "
-    "(for example acme-2nd-round)"
+    f"1-{MAX_NAME_LENGTH} letters, digits, spaces, '-', '_' or '.', starting and ending with "
+    "a letter or digit (for example acme-2nd-round)"
 )
 
 
@@ -45,22 +45,25 @@ def set_name_problem(name: str) -> str | None:
 
     A set's name becomes a file name in the user's sets folder, so it must
     stay inside it (no separators, not ``.``/``..``, not hidden) and be safe
-    to print (no control characters). Letters of any alphabet are welcome.
+    to print (no control characters). Letters of any alphabet are welcome, and
+    spaces inside, as people name sets by hand ("Acme final round").
     """
     if not name:
         return "it is empty"
     if len(name) > MAX_NAME_LENGTH:
         return f"it is {len(name)} characters long"
-    bad = next((ch for ch in name if not (ch.isalnum() or ch in "-_.")), None)
+    bad = next((ch for ch in name if not (ch.isalnum() or ch in " -_.")), None)
     if bad is not None:
         shown = (
             repr(bad)
-            if bad.isprintable() and bad != " "
+            if bad.isprintable()
             else f"U+{ord(bad):04X} {unicodedata.name(bad, 'a control character')}"
         )
         return f"it contains {shown}"
     if not name[0].isalnum():
         return f"it starts with {name[0]!r}"
+    if not name[-1].isalnum():
+        return f"it ends with {name[-1]!r}"
     return None
 
 

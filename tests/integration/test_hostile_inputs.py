@@ -374,7 +374,7 @@ def test_hostile_set_names_are_refused(isolated_home: Path, tmp_path: Path, name
         code, out, err = run(*command)
         line = one_clear_line(err)
         assert code == 2 and out == ""
-        assert "is not allowed" in line and "letters, digits, '-', '_' or '.'" in line
+        assert "is not allowed" in line and "letters, digits, spaces, '-', '_' or '.'" in line
         assert not any(ch in line for ch in (*CONTROL_BYTES, "\n"))
     assert sorted(tmp_path.rglob("*")) == before  # nothing written anywhere
     assert not Path("/tmp/voice-coach-hostile-name.toml").exists()
