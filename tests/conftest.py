@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,16 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "vc-home"
     monkeypatch.setenv("VOICE_COACH_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def restored_umask() -> Iterator[None]:
+    """The command line sets a private umask for its process; in tests that process is
+    pytest, so each test gets back the umask it started with."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    yield
+    os.umask(mask)
 
 
 def speech_file(name: str) -> Path:

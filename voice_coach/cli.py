@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn
 
 import click
 
-from voice_coach import __version__
+from voice_coach import __version__, privacy
 from voice_coach.errors import EXIT_BAD_INPUT, VoiceCoachError, explain, log_error
 from voice_coach.safety import (
     MAX_ANSWER_BYTES,
@@ -135,6 +135,8 @@ def main(
 
     With no command, opens the practice app.
     """
+    # Before any command writes a file or loads a model: private modes, telemetry off.
+    privacy.harden()
     if ctx.invoked_subcommand is not None:
         return
     if not has_terminal():
@@ -638,11 +640,31 @@ def show(session_id: int, as_json: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to a file.")
 @click.option("--force", is_flag=True, help="Replace the --output file if it exists.")
+@click.option(
+    "--shared",
+    is_flag=True,
+    help="Let other users of this computer read the --output file (mode 644); "
+    "by default only you can (600).",
+)
 def export(
-    session_id: int | None, everything: bool, fmt: str, output: Path | None, force: bool
+    session_id: int | None,
+    everything: bool,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+    shared: bool,
 ) -> None:
-    """Export a session (or --all) as Markdown or JSON."""
-    from voice_coach.export import session_dict, to_json, to_markdown
+    """Export a session (or --all) as Markdown or JSON.
+
+    The file holds your answers word for word, so it is yours alone unless you say --shared.
+    """
+    from voice_coach.export import (
+        EXPORT_MODE,
+        EXPORT_SHARED_MODE,
+        session_dict,
+        to_json,
+        to_markdown,
+    )
     from voice_coach.store import Store
 
     if (session_id is None) == (not everything):  # exactly one of them
@@ -659,7 +681,8 @@ def export(
     if output is None:
         click.echo(text if fmt == "json" else printable(text, lines=True), nl=False)
         return
-    write_atomic(output, text, overwrite=force)  # a full disk leaves the old file whole
+    mode = EXPORT_SHARED_MODE if shared else EXPORT_MODE
+    write_atomic(output, text, overwrite=force, mode=mode)  # a full disk leaves the old file whole
     _say(f"{len(found)} session(s) written to {output}")
 
 

@@ -7,6 +7,11 @@ from typing import Any
 
 from voice_coach.store import Store
 
+EXPORT_MODE = 0o600
+"""An export holds the user's answers word for word: theirs alone unless they share it."""
+EXPORT_SHARED_MODE = 0o644
+"""``export --shared``: readable by the other users of the computer, writable by the owner."""
+
 
 def session_dict(store: Store, session_id: int) -> dict[str, Any] | None:
     session = store.session(session_id)

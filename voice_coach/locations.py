@@ -2,6 +2,10 @@
 
 One environment variable, ``VOICE_COACH_HOME``, moves all of them under one
 directory; tests use it so they never touch the developer's own files.
+
+These folders are the only places the app writes to (besides an export the
+user names): :mod:`voice_coach.privacy` keeps them private, and the privacy
+tests check that nothing appears anywhere else.
 """
 
 from __future__ import annotations
@@ -22,10 +26,35 @@ def _home() -> Path | None:
     return Path(value).expanduser() if value else None
 
 
+PRIVATE_DIR = 0o700
+"""Answers, CV-based sets and settings are private career data: the user's alone."""
+
+
 def _ensure(path: Path) -> Path:
-    # Private career data: readable by the user alone.
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    home = _home()
+    if home is not None and not home.exists():
+        # ``mkdir(parents=True)`` gives parents the umask's mode (often 0755): the
+        # home that holds everything is made private itself.
+        home.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
     return path
+
+
+def roots() -> tuple[Path, Path, Path]:
+    """The data, config and cache folders, found without creating any of them.
+
+    For whatever must look at the folders without side effects: tightening their
+    modes at start, or reporting that the home is broken.
+    """
+    home = _home()
+    if home is not None:
+        return (home / "data", home / "config", home / "cache")
+    return (Path(_dirs.user_data_dir), Path(_dirs.user_config_dir), Path(_dirs.user_cache_dir))
+
+
+def home() -> Path | None:
+    """The folder ``VOICE_COACH_HOME`` names, if it is set."""
+    return _home()
 
 
 def data_dir() -> Path:

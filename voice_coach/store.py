@@ -390,7 +390,8 @@ class Store:
                     "UPDATE attempts SET audio_path = ? WHERE id = ?", (str(rel), attempt_id)
                 )
                 try:
-                    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+                    folder.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # audio/ too
+                    folder.mkdir(exist_ok=True, mode=0o700)
                     held = locks.create_locked(path)
                 except OSError as exc:
                     raise StoreError(

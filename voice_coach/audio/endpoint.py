@@ -69,6 +69,11 @@ class Segment:
 
 def silero() -> Callable[[np.ndarray], np.ndarray]:
     """The bundled Silero model as frames -> speech probability per frame."""
+    from voice_coach import privacy
+
+    # Silero runs on onnxruntime, whose telemetry is off only if it is switched off
+    # before the library loads; the package import did that, this keeps it so here.
+    privacy.disable_telemetry()
     from faster_whisper.vad import get_vad_model
 
     model = get_vad_model()

@@ -303,6 +303,7 @@ def save_take(audio: np.ndarray, name: str) -> Path | None:
         soundfile.write(
             str(path), np.clip(audio, -1.0, 1.0), SAMPLE_RATE, format="FLAC", subtype="PCM_16"
         )
+        path.chmod(0o600)  # the user's voice: theirs alone, whatever the umask
     except Exception:
         return None
     return path

@@ -185,6 +185,7 @@ class _Renderer:
                 problem = _first_line(exc)
                 continue
             if self._wait_for_audio(tmp):
+                tmp.chmod(0o600)  # espeak writes with the umask's mode; a cache is private too
                 tmp.replace(path)
                 return path
             problem = "no audio was written"
@@ -285,7 +286,7 @@ class Voice:
     def _path(self, text: str) -> Path:
         key = hashlib.sha256(f"{self.voice}|{self.rate}|{text}".encode()).hexdigest()[:24]
         folder = locations.cache_dir() / "speech"
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         return folder / f"{key}.wav"
 
     def prepare(self, text: str) -> Future[Path]:
