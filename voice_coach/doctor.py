@@ -12,6 +12,7 @@ shown as text, no playback), so they never change the exit code.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -220,12 +221,15 @@ def check_data_dir(settings: Settings) -> Finding:
             probe.flush()
             os.fsync(probe.fileno())
     except OSError as exc:
-        return Finding(
-            "fail",
-            f"cannot write in {folder} ({exc.strerror or exc})",
-            fix_for.format(path=folder),
-        )
+        # Worded for the folder (the probe's own name means nothing to the user); a
+        # read-only disk or a full one needs another fix than permissions.
+        problem = explain(OSError(exc.errno, exc.strerror, str(folder)))
+        fix = fix_for.format(path=folder) if exc.errno in _PERMISSION else problem.fix
+        return Finding("fail", f"cannot write in {folder}: {problem.reason}", fix)
     return Finding("ok", str(folder.parent))
+
+
+_PERMISSION = (errno.EACCES, errno.EPERM)
 
 
 def check_disk(settings: Settings) -> Finding:

@@ -102,6 +102,8 @@ class Problem:
     """False for a bug: the message points at the log, where the traceback is."""
     fix: str = ""
     """What to do, when it is not in ``message`` already; :attr:`line` joins them."""
+    reason: str = ""
+    """For an OS error, what went wrong without the file's name ("the disk is full")."""
 
     @property
     def line(self) -> str:
@@ -113,8 +115,8 @@ def explain(exc: BaseException) -> Problem:
     if isinstance(exc, VoiceCoachError):
         return Problem(str(exc), exc.exit_code, expected=True)
     if isinstance(exc, OSError):
-        what, fix = _os_message(exc)
-        return Problem(what, EXIT_FAILURE, expected=True, fix=fix)
+        what, reason, fix = _os_message(exc)
+        return Problem(what, EXIT_FAILURE, expected=True, fix=fix, reason=reason)
     if isinstance(exc, UnicodeDecodeError):
         return Problem(
             f"a file is not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8",
@@ -159,8 +161,9 @@ _REASONS: dict[int, tuple[str, str]] = {
 }
 
 
-def _os_message(exc: OSError) -> tuple[str, str]:
-    """``cannot use PATH: REASON`` and the fix, aimed at the app's home when it is ours."""
+def _os_message(exc: OSError) -> tuple[str, str, str]:
+    """``cannot use PATH: REASON``, the reason alone, and the fix, aimed at the app's home
+    when the file is the app's."""
     path = exc.filename if exc.filename is not None else exc.filename2
     name = os.fsdecode(path) if isinstance(path, str | bytes) else None
     reason, fix = _REASONS.get(
@@ -180,7 +183,7 @@ def _os_message(exc: OSError) -> tuple[str, str]:
         mount="mount it read-write" + (", or " + home if ours else ""),
     )
     where = f"cannot use {name}: " if name else ""
-    return f"{where}{reason}", fix
+    return f"{where}{reason}", reason, fix
 
 
 def _in_the_way(path: Path) -> Path:

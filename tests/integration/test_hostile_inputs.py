@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from voice_coach import locations
 from voice_coach.cli import main
 
 pytestmark = pytest.mark.integration
@@ -110,6 +111,7 @@ def broken_home(
         else:
             _mount(mount, "rw")
             _practise_once()
+            locations.audio_dir()  # as after a spoken answer
             remount = subprocess.run(
                 ["mount", "-o", "remount,ro", str(mount)], capture_output=True, check=False
             )
@@ -178,8 +180,14 @@ def test_doctor_diagnoses_the_broken_home(broken_home: tuple[str, Path]) -> None
     data = checks["Data directory"]
     assert code == 1
     assert data["status"] == "fail" and str(home) in data["detail"]
-    if kind != "read-only-with-data":
-        assert "VOICE_COACH_HOME" in data["fix"]
+    assert "VOICE_COACH_HOME" in data["fix"]
+    if kind == "regular-file":
+        assert "a file is in the way" in data["detail"] and "move that file away" in data["fix"]
+    else:
+        assert "the file system is read-only" in data["detail"]
+        assert "mount it read-write" in data["fix"]
+    if kind == "read-only-with-data":  # the folder exists: the write test itself failed
+        assert data["detail"].startswith(f"cannot write in {home / 'data' / 'audio'}: ")
 
 
 # ---- parsing limits ---------------------------------------------------------------------
