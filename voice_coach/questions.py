@@ -244,12 +244,14 @@ def parse_question_set(text: str, source: str) -> QuestionSet:
 
 
 def load_question_set_file(path: Path) -> QuestionSet:
+    if path.is_dir():
+        raise QuestionSetInvalid(f"{path}: a folder, not a question-set file")
+    if path.exists() and not path.is_file():  # a pipe or device would block the listing
+        raise QuestionSetInvalid(f"{path}: not a regular file")
     try:
         text = read_text(path, MAX_SET_BYTES, "question set")
     except FileNotFoundError:
         raise QuestionSetInvalid(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise QuestionSetInvalid(f"{path}: a folder, not a question-set file") from None
     except OSError as exc:
         raise QuestionSetError(f"{path}: cannot read ({exc.strerror or exc})") from None
     except InputError as exc:  # too large, not UTF-8: the TUI catches question-set errors

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -163,6 +164,10 @@ def test_a_set_file_too_large_or_not_utf8_is_refused_by_name(tmp_path: Path) -> 
         load_question_set_file(latin)
     with pytest.raises(QuestionSetError, match="a folder, not a question-set file"):
         load_question_set_file(tmp_path)
+    fifo = tmp_path / "fifo.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(QuestionSetInvalid, match=r"fifo\.toml: not a regular file"):
+        load_question_set_file(fifo)  # refused, not read: reading would wait for a writer
 
 
 @pytest.mark.parametrize(
