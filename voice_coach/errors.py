@@ -157,7 +157,10 @@ _REASONS: dict[int, tuple[str, str]] = {
     errno.EEXIST: ("a file is in the way where a folder should be", "{folder}"),
     errno.EISDIR: ("it is a folder, not a file", "give the path of a file"),
     errno.ENAMETOOLONG: ("the name is too long", "use a shorter name"),
-    errno.EIO: ("an input/output error (a failing disk or a lost network drive?)", "{writable}"),
+    errno.EIO: (
+        "an input/output error (a failing disk or a lost network drive?)",
+        "check the disk or reconnect the drive, then try again",
+    ),
 }
 
 
