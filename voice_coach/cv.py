@@ -13,13 +13,42 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from voice_coach.authoring import question
-from voice_coach.errors import VoiceCoachError
+from voice_coach.authoring import slug
+from voice_coach.errors import InputError, LimitError
 from voice_coach.questions import EXAMPLE, Question, QuestionSet
+from voice_coach.safety import KIB, MIB, printable
 
 
-class DocumentError(VoiceCoachError):
-    """A CV or job description that cannot be read."""
+class DocumentError(InputError):
+    """A CV or job description that cannot be read: bad input, named with its file."""
+
+
+MAX_DOCUMENT_BYTES = 1 * MIB
+"""Text of a CV, job description or notes file. A CV is 5 to 20 KB of text; every bullet
+becomes a question, so this also keeps the set made from it well within what a question
+set may be (``safety.MAX_SET_BYTES``)."""
+MAX_PDF_BYTES = 32 * MIB
+"""A PDF file, images and fonts included; its text is then held to MAX_DOCUMENT_BYTES."""
+_SNIFF_BYTES = 8 * KIB
+"""How much of a file tells text from binary: formats announce themselves at the start."""
+_MAX_CONTROL_SHARE = 0.05
+"""Text has almost no control characters (a stray escape sequence or two); a binary file
+read as Latin-1 has one in ten."""
+_STRAY_CONTROLS = 16
+"""Control characters always forgiven, so a short file with a few is not called binary."""
+_BINARY_KINDS: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a Word, OpenDocument or zip file"),
+    (b"\xd0\xcf\x11\xe0", "an old Word (.doc) file"),
+    (b"{\\rtf", "a Rich Text (.rtf) file"),
+)
+_SAVE_AS_TEXT = "save it as plain text (.txt or .md) or as a PDF, and give that file"
+_LINE_BREAK = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+"""Every way a file may end a line (old Macs, page breaks): one newline each, so none is
+dropped with the control characters and two lines run together."""
+_CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass
@@ -37,24 +66,31 @@ class Role:
 
 
 _YEAR = r"(?:19|20)\d{2}"
+# Every pattern below is linear in the line it reads: a quantifier that only gives back
+# what cannot help (possessive "*+"), and look-behinds so that a search does not start
+# again inside every word or run of spaces. A paragraph pasted as one line, or a file
+# that is not a CV, then costs time in proportion to its length, not to its square.
 _DATES = re.compile(
-    rf"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?{_YEAR}\s*"
+    rf"(?:(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*+\.?\s+)?"
+    rf"{_YEAR}\s*"
     rf"(?:[-–—]|to|until)\s*(?:(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?"
     rf"{_YEAR}|present|now|current|today|date)",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[-*+•▪◦·]|\d+[.)])\s+")
 _SECTION = re.compile(
-    r"^\s*#*\s*(?:experience|work experience|employment|employment history|professional experience|"
+    r"^\s*+#*+\s*+(?:experience|work experience|employment|employment history|"
+    r"professional experience|"
     r"career history|education|skills|profile|summary|interests|references|languages|"
-    r"certifications|projects|volunteering)\s*:?\s*$",
+    r"certifications|projects|volunteering)\s*+:?+\s*+$",
     re.IGNORECASE,
 )
 _NON_WORK = re.compile(
-    r"^\s*#*\s*(?:education|skills|interests|references|languages|certifications)\b", re.I
+    r"^\s*+#*+\s*+(?:education|skills|interests|references|languages|certifications)\b", re.I
 )
-_AT = re.compile(r"^(?P<title>.+?)\s+(?:at|@)\s+(?P<org>.+)$", re.IGNORECASE)
-_SEP = re.compile(r"\s*(?:\||,|—|–|\s-\s|·)\s*")
+_AT = re.compile(r"^(?P<title>\s|.+?(?<!\s))\s++(?:at|@)\s+(?P<org>.+)$", re.IGNORECASE)
+_SEP = re.compile(r"(?:(?<!\s)\s++(?:-\s|[|,—–·])|[|,—–·])\s*")
+"""A separator: "|", ",", " - ", "—", "–" or "·", with the spaces around it."""
 _SPECIFIC = re.compile(
     r"(?:[$£€]\s?\d[\d,.]*\s?(?:k|m|bn|million|billion)?|\d[\d,.]*\s?(?:%|percent|x\b|k\b|m\b)|"
     r"\b\d[\d,.]*\b)",
@@ -74,23 +110,105 @@ _STOP = frozenset(
 
 
 def read_document(path: Path) -> str:
-    """Plain text or Markdown as it is; PDF through pypdf."""
+    """Plain text or Markdown as it is; PDF through pypdf; anything else refused by name.
+
+    A CV saved as an image or a Word file would otherwise be read as Latin-1 and turn
+    into questions full of NUL bytes; an enormous file would take minutes to walk. Both
+    are refused here in a moment, with the file's name and what to do. Control
+    characters and terminal escapes are dropped from what is kept: the text becomes
+    questions that are printed and spoken.
+    """
     if not path.is_file():
         raise DocumentError(f"{path}: no such file")
-    if path.suffix.lower() == ".pdf":
-        try:
-            from pypdf import PdfReader
-
-            reader = PdfReader(str(path))
-            return "\n".join(page.extract_text() or "" for page in reader.pages)
-        except Exception as exc:
-            raise DocumentError(f"{path}: cannot read this PDF ({exc})") from None
     try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return path.read_text(encoding="latin-1")
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+            if head.startswith(b"%PDF-") or path.suffix.lower() == ".pdf":
+                return _pdf_text(path, size)
+            data = head + handle.read(MAX_DOCUMENT_BYTES + 1 - len(head))
     except OSError as exc:
-        raise DocumentError(f"{path}: cannot read ({exc})") from None
+        raise DocumentError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise LimitError(
+            f"{path}: {_size(size)} is more than the {_size(MAX_DOCUMENT_BYTES)} of text a CV, "
+            "job description or notes file may be (a CV is usually 5 to 20 KB); "
+            "is it the right file?"
+        )
+    return _checked(path, _decode(path, data))
+
+
+def _size(n: int) -> str:
+    return f"{n / MIB:.1f} MB" if n >= MIB else f"{max(1, round(n / KIB))} KB"
+
+
+def _decode(path: Path, data: bytes) -> str:
+    """UTF-8 (or UTF-16 with its byte-order mark), else Windows' Western encoding."""
+    for kind_start, kind in _BINARY_KINDS:
+        if data.startswith(kind_start):
+            raise DocumentError(f"{path}: not a text file (it is {kind}); {_SAVE_AS_TEXT}")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise DocumentError(f"{path}: damaged UTF-16 text; {_SAVE_AS_TEXT}") from None
+    if b"\x00" in data:
+        raise DocumentError(f"{path}: not a text file (it holds binary data); {_SAVE_AS_TEXT}")
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")
+
+
+def _checked(path: Path, text: str) -> str:
+    """The text with control characters dropped, or an error when they are too many to
+    be stray: then the file is not text at all."""
+    text = _LINE_BREAK.sub("\n", text)
+    controls = sum(1 for _ in _CONTROL_CHAR.finditer(text))
+    if controls > max(_STRAY_CONTROLS, _MAX_CONTROL_SHARE * len(text)):
+        raise DocumentError(f"{path}: not a text file (it holds binary data); {_SAVE_AS_TEXT}")
+    return printable(text, lines=True)
+
+
+def _pdf_text(path: Path, size: int) -> str:
+    if size > MAX_PDF_BYTES:
+        raise LimitError(
+            f"{path}: {_size(size)} is more than the {_size(MAX_PDF_BYTES)} a PDF may be "
+            "(a CV is usually well under 1 MB); is it the right file?"
+        )
+    try:
+        from pypdf import PdfReader
+
+        reader = PdfReader(str(path))
+        parts: list[str] = []
+        length = 0
+        for page in reader.pages:
+            part = page.extract_text() or ""
+            length += len(part) + 1
+            if length > MAX_DOCUMENT_BYTES:
+                raise LimitError(
+                    f"{path}: more than the {_size(MAX_DOCUMENT_BYTES)} of text a CV, job "
+                    "description or notes file may be; is it the right file?"
+                )
+            parts.append(part)
+    except LimitError:
+        raise
+    except Exception as exc:
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise DocumentError(
+            f"{path}: cannot read this PDF ({printable(detail)}); save it as plain text "
+            "(.txt or .md) and give that file"
+        ) from None
+    text = "\n".join(parts)
+    if not text.strip():
+        raise DocumentError(
+            f"{path}: this PDF has no text to read (a scanned image?); save your CV as plain "
+            "text (.txt or .md) and give that file"
+        )
+    return _checked(path, text)
 
 
 def _clean(line: str) -> str:
@@ -138,6 +256,8 @@ def _split_role(rest: str, dates: str) -> Role | None:
         ):
             return Role(first, second, dates)
         return Role(second, first, dates)
+    if not parts:
+        return None  # nothing but separators beside the dates: not a role
     return Role("", parts[0].strip(), dates)
 
 
@@ -148,6 +268,15 @@ def parse_cv(text: str) -> list[Role]:
     current: Role | None = None
     in_non_work = False
     skip = False
+    wrapped: list[str] = []
+    """The lines of the bullet being read: joined once it ends, since growing a string
+    line by line takes time in the square of the bullet's length."""
+
+    def end_bullet() -> None:
+        if wrapped and current is not None:
+            current.bullets[-1] = " ".join(wrapped)
+        wrapped.clear()
+
     for i, line in enumerate(lines):
         if skip:
             skip = False
@@ -155,6 +284,7 @@ def parse_cv(text: str) -> list[Role]:
         if not line.strip():
             continue
         if _SECTION.match(line):
+            end_bullet()
             in_non_work = bool(_NON_WORK.match(line))
             current = None
             continue
@@ -164,15 +294,21 @@ def parse_cv(text: str) -> list[Role]:
         if not _BULLET.match(line):
             found = _header(line, following if not _BULLET.match(following) else "")
             if found is not None:
+                end_bullet()
                 current, skip = found
                 roles.append(current)
                 continue
         if current is not None and _BULLET.match(line):
             bullet = _BULLET.sub("", line).strip()
             if len(bullet.split()) >= 3:
+                end_bullet()
                 current.bullets.append(bullet)
+                wrapped.append(bullet)
         elif current is not None and current.bullets and line.startswith((" ", "\t")):
-            current.bullets[-1] += " " + line.strip()  # a wrapped bullet
+            if not wrapped:
+                wrapped.append(current.bullets[-1])
+            wrapped.append(line.strip())  # a wrapped bullet
+    end_bullet()
     return roles
 
 
@@ -214,6 +350,28 @@ def key_terms(job_text: str, limit: int = 15) -> tuple[str, ...]:
     return tuple(chosen)
 
 
+class _Ids:
+    """Question ids from their text, numbered when taken ("you-wrote-led-a-team-2"), as
+    ``authoring.question`` numbers them, but remembering where each base's numbering got
+    to: a CV with thousands of alike bullets would otherwise recount from 2 every time."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        self._next: dict[str, int] = {}
+
+    def new(self, text: str) -> str:
+        base = slug(text)
+        candidate, n = base, self._next.get(base, 2)
+        if candidate in self.taken:
+            candidate = f"{base}-{n}"
+            while candidate in self.taken:
+                n += 1
+                candidate = f"{base}-{n}"
+            self._next[base] = n + 1
+        self.taken.add(candidate)
+        return candidate
+
+
 def cv_question_set(cv_text: str, name: str = "my-cv", job_text: str | None = None) -> QuestionSet:
     roles = parse_cv(cv_text)
     if not roles:
@@ -221,16 +379,11 @@ def cv_question_set(cv_text: str, name: str = "my-cv", job_text: str | None = No
             "no roles found in the CV: each role needs a line with its dates "
             "(for example 'Project Manager at Acme, 2019 - 2022') followed by bullet points"
         )
-    taken: set[str] = set()
+    ids = _Ids()
     questions: list[Question] = []
     for role in roles:
-        questions.append(
-            question(
-                f"Talk me through {role.label}. What did you achieve there?",
-                taken,
-                expects=(EXAMPLE,),
-            )
-        )
+        text = f"Talk me through {role.label}. What did you achieve there?"
+        questions.append(Question(id=ids.new(text), text=text, expects=(EXAMPLE,)))
         for bullet in role.bullets:
             claims = specifics(bullet)
             quoted = bullet.rstrip(".")
@@ -238,7 +391,9 @@ def cv_question_set(cv_text: str, name: str = "my-cv", job_text: str | None = No
                 text = f"You wrote '{quoted}'. How did you do it, and how did you measure it?"
             else:
                 text = f"You wrote '{quoted}'. What was your part in it, and what came of it?"
-            questions.append(question(text, taken, expects=(EXAMPLE,), mentions=claims))
+            questions.append(
+                Question(id=ids.new(text), text=text, expects=(EXAMPLE,), mentions=claims)
+            )
     terms = key_terms(job_text) if job_text else ()
     return QuestionSet(
         name=name,
