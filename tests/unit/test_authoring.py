@@ -101,7 +101,8 @@ def test_cv_without_roles_is_a_clear_error(tmp_path: Path) -> None:
     bad = tmp_path / "cv.txt"
     bad.write_text("I am a person who likes work.\n")
     code, _, err = run("cv", str(bad))
-    assert code == 1 and "no roles found in the CV" in err and "Traceback" not in err
+    # a CV the reader cannot use is bad input: exit 2, like every other file refused
+    assert code == 2 and "no roles found in the CV" in err and "Traceback" not in err
 
 
 def test_import_notes() -> None:
