@@ -108,6 +108,7 @@ def traced(
         [
             strace(),
             "-f",
+            "--seccomp-bpf",  # stop only at the calls traced: the app runs at its own pace
             "-qq",
             "-yy",
             "-e",
