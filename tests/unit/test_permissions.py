@@ -168,3 +168,19 @@ def test_an_export_is_yours_unless_you_share_it(isolated_home: Path, tmp_path: P
     private.chmod(0o644)
     assert runner.invoke(main, ["export", "1", "-o", str(private), "--force"]).exit_code == 0
     assert mode(private) == 0o600
+
+
+def test_a_broken_home_is_left_for_the_command_to_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tightening runs before every command, so it must never be the one that fails:
+    a home that is a file (or missing) is left alone, and nothing is created."""
+    home = tmp_path / "a-file"
+    home.write_text("not a folder")
+    home.chmod(0o644)
+    monkeypatch.setenv(locations.HOME_ENV, str(home))
+    assert privacy.tighten_app_folders() == []
+    monkeypatch.setenv(locations.HOME_ENV, str(tmp_path / "missing"))
+    assert privacy.tighten_app_folders() == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+    assert mode(home) == 0o644
