@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from rich.markup import escape
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from voice_coach.config import Settings
-from voice_coach.errors import VoiceCoachError
+from voice_coach.errors import VoiceCoachError, explain, log_error
 from voice_coach.speech.stt import Transcriber
 from voice_coach.speech.tts import Voice
 from voice_coach.store import Store
@@ -55,6 +57,23 @@ class VoiceCoachApp(App[None]):
     def compose(self) -> ComposeResult:
         yield from ()
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notices are plain text, always, whatever a caller asks.
+
+        They carry set names, file names and error messages that quote the user's own
+        words; read as markup, "[/b]" in any of them would end the app with a traceback.
+        Every screen's ``notify`` comes here.
+        """
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def on_mount(self) -> None:
         for warning in self.settings.warnings:
             self.notify(warning, title="Settings", severity="warning", timeout=10)
@@ -83,9 +102,14 @@ class VoiceCoachApp(App[None]):
                 "The questions you marked with m",
                 lambda: self.start_practice(STRUGGLED),
             )
-            for info in available_sets():
+            try:
+                found = available_sets()
+            except Exception:  # the home screen says why; the other commands still work
+                found = []
+            for info in found:
                 yield SystemCommand(
-                    f"Practise: {info.name}",
+                    # The palette reads its titles as markup; a set's name is the user's.
+                    f"Practise: {escape(info.name)}",
                     "Start a session on this question set",
                     lambda name=info.name: self.start_practice(name),
                 )
@@ -121,9 +145,12 @@ class VoiceCoachApp(App[None]):
             else:
                 question_set = load_question_set(set_name)
             session = PracticeSession(question_set, self.store)
-        except VoiceCoachError as exc:
+        except Exception as exc:  # a damaged or hostile set file: said, and the app goes on
+            problem = explain(exc)
+            if not problem.expected:
+                log_error(exc)
             self.notify(
-                str(exc), title="Cannot open the question set", severity="error", timeout=15
+                problem.message, title="Cannot open the question set", severity="error", timeout=15
             )
             return
         self.push_screen(PracticeScreen(session))

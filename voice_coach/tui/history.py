@@ -18,6 +18,7 @@ from voice_coach.audio.playback import play_file
 from voice_coach.errors import VoiceCoachError
 from voice_coach.store import AttemptRow
 from voice_coach.tui.feedback import LEGEND, highlighted
+from voice_coach.tui.widgets import cell, report_problem
 
 if TYPE_CHECKING:
     from voice_coach.tui.app import VoiceCoachApp
@@ -35,8 +36,10 @@ def attempt_detail(attempt: AttemptRow) -> RenderableType:
     if attempt.status == "recovered":
         meta.append("recovered after an interruption")
     parts.append(Text("   ".join(meta)))
-    for flag in score.get("flags", []):
-        parts.append(Text.assemble(("• ", "bold"), (flag["message"], "bold"), " ", flag["advice"]))
+    for flag in score.get("flags") or []:
+        if isinstance(flag, dict):  # a saved score is read back as it was written, or skipped
+            message, advice = str(flag.get("message", "")), str(flag.get("advice", ""))
+            parts.append(Text.assemble(("• ", "bold"), (message, "bold"), " ", advice))
     text = highlighted(
         attempt.transcript,
         score.get("star") or score.get("evidence") or {},
@@ -65,9 +68,14 @@ class HistoryScreen(Screen[None]):
         table = self.query_one("#sessions", DataTable)
         table.add_columns("#", "Date", "Set", "Answers", "Flagged")
         store = cast("VoiceCoachApp", self.app).store
-        for s in store.sessions():
+        try:
+            sessions = store.sessions()
+        except Exception as exc:
+            report_problem(self, exc, "Cannot read the history")
+            sessions = []
+        for s in sessions:
             table.add_row(
-                str(s.id), s.started_at[:16].replace("T", " "), s.set_title,
+                str(s.id), s.started_at[:16].replace("T", " "), cell(s.set_title),
                 str(s.answers), str(s.flagged), key=str(s.id),
             )  # fmt: skip
         if not table.row_count:
@@ -99,18 +107,21 @@ class SessionScreen(Screen[None]):
         yield Header()
         yield DataTable(id="answers", cursor_type="row")
         with VerticalScroll(id="answer-box"):
-            yield Static(id="answer-detail")
-        yield Static(id="playback")
+            yield Static(id="answer-detail", markup=False)
+        yield Static(id="playback", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = f"Session #{self.session_id}"
         store = cast("VoiceCoachApp", self.app).store
-        self.attempts = store.attempts(self.session_id)
+        try:
+            self.attempts = store.attempts(self.session_id)
+        except Exception as exc:
+            report_problem(self, exc, "Cannot read the session")
         table = self.query_one("#answers", DataTable)
         table.add_columns("Verdict", "Time", "Question")
         for a in self.attempts:
-            table.add_row(_verdict(a), _duration(a), a.question_text, key=str(a.id))
+            table.add_row(cell(_verdict(a)), _duration(a), cell(a.question_text), key=str(a.id))
         table.focus()
         if self.attempts:
             self._show(0)
@@ -120,7 +131,7 @@ class SessionScreen(Screen[None]):
 
     def _show(self, index: int) -> None:
         if 0 <= index < len(self.attempts):
-            self.query_one("#answer-detail", Static).update(attempt_detail(self.attempts[index]))
+            self.query_one("#answer-detail", Static).update(_detail(self, self.attempts[index]))
 
     def action_play(self) -> None:
         if self._playing:
@@ -200,12 +211,12 @@ class AttemptsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield DataTable(id="attempts", cursor_type="row")
-        yield Static(id="changes")
+        yield Static(id="changes", markup=False)
         with Horizontal(id="side-by-side"):
             with VerticalScroll(id="before-box", classes="attempt-column"):
-                yield Static(id="before")
+                yield Static(id="before", markup=False)
             with VerticalScroll(id="after-box", classes="attempt-column"):
-                yield Static(id="after")
+                yield Static(id="after", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -213,12 +224,16 @@ class AttemptsScreen(Screen[None]):
 
         self.sub_title = "Attempts at one question"
         store = cast("VoiceCoachApp", self.app).store
-        self.attempts = same_question(store, self.attempt) or [self.attempt]
+        try:
+            self.attempts = same_question(store, self.attempt) or [self.attempt]
+        except Exception as exc:
+            report_problem(self, exc, "Cannot read the other attempts")
+            self.attempts = [self.attempt]
         table = self.query_one("#attempts", DataTable)
         table.add_columns("#", "Date", "Verdict", "Time")
         for n, a in enumerate(self.attempts, 1):
             table.add_row(
-                str(n), a.created_at[:16].replace("T", " "), _verdict(a), _duration(a),
+                str(n), a.created_at[:16].replace("T", " "), cell(_verdict(a)), _duration(a),
                 key=str(a.id),
             )  # fmt: skip
         chosen = next((i for i, a in enumerate(self.attempts) if a.id == self.attempt.id), 0)
@@ -237,7 +252,7 @@ class AttemptsScreen(Screen[None]):
         later = self.attempts[index]
         earlier = self.attempts[index - 1] if index > 0 else None
         self.query_one("#after-box").border_title = f"Attempt {index + 1}"
-        self.query_one("#after", Static).update(attempt_detail(later))
+        self.query_one("#after", Static).update(_detail(self, later))
         before = self.query_one("#before", Static)
         changes = self.query_one("#changes", Static)
         if earlier is None:
@@ -250,10 +265,15 @@ class AttemptsScreen(Screen[None]):
             )
             return
         self.query_one("#before-box").border_title = f"Attempt {index}"
-        before.update(attempt_detail(earlier))
+        before.update(_detail(self, earlier))
         marks = {True: ("▲ ", "green"), False: ("▼ ", "red"), None: ("• ", "")}
         lines = [Text("What changed since the attempt before:", style="bold")]
-        for change in compare_attempts(earlier, later):
+        try:
+            found = compare_attempts(earlier, later)
+        except Exception as exc:  # a damaged saved score: the attempts still show
+            report_problem(self, exc, "Cannot compare these attempts")
+            found = []
+        for change in found:
             mark, style = marks[change.better]
             lines.append(Text.assemble((mark, style), change.text))
         if len(lines) == 1:
@@ -272,7 +292,7 @@ class ProgressScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="progress"):
             for key, label in _METRICS:
-                yield Static(label, id=f"label-{key}", classes="metric-label")
+                yield Static(label, id=f"label-{key}", classes="metric-label", markup=False)
                 yield Sparkline([], id=f"spark-{key}", summary_function=max)
             yield DataTable(id="progress-table", cursor_type="row")
             yield Static("By question (oldest attempt first)", classes="metric-label")
@@ -285,7 +305,11 @@ class ProgressScreen(Screen[None]):
         from voice_coach.progress import session_progress
 
         self.sub_title = "Progress"
-        rows = session_progress(cast("VoiceCoachApp", self.app).store)
+        try:
+            rows = session_progress(cast("VoiceCoachApp", self.app).store)
+        except Exception as exc:
+            report_problem(self, exc, "Cannot read your progress")
+            rows = []
         for key, label in _METRICS:
             values = [getattr(r, key) for r in rows if getattr(r, key) is not None]
             self.query_one(f"#spark-{key}", Sparkline).data = [float(v) for v in values]
@@ -295,7 +319,7 @@ class ProgressScreen(Screen[None]):
         table.add_columns("Date", "Set", "Answers", "Examples", "Fillers/min", "Words/min")
         for r in rows:
             figures = [_fmt(key, getattr(r, key)) for key, _ in _METRICS]
-            table.add_row(r.started_at[:10], r.title, str(r.answers), *figures)
+            table.add_row(r.started_at[:10], cell(r.title), str(r.answers), *figures)
         if not rows:
             self.notify("No answers yet: practise a set first.")
         self._show_questions()
@@ -306,15 +330,29 @@ class ProgressScreen(Screen[None]):
         table = self.query_one("#question-table", DataTable)
         table.add_columns("Question", "Tries", "Example", "Fillers/min", "Words/min")
         marks: dict[bool | None, str] = {True: "✔", False: "✘", None: "·"}
-        for q in question_progress(cast("VoiceCoachApp", self.app).store):
+        try:
+            questions = question_progress(cast("VoiceCoachApp", self.app).store)
+        except Exception as exc:
+            report_problem(self, exc, "Cannot read your progress")
+            questions = []
+        for q in questions:
             text = q.question_text
             table.add_row(
-                text if len(text) <= 34 else text[:33] + "…",
+                cell(text if len(text) <= 34 else text[:33] + "…"),
                 str(len(q.points)),
                 "".join(marks[e] for e in q.examples[-6:]),
                 _series("fillers_per_minute", q.fillers_per_minute),
                 _series("wpm", q.wpm),
             )
+
+
+def _detail(screen: Screen[None], attempt: AttemptRow) -> RenderableType:
+    """An answer's detail, or what stands in for it when its saved score is damaged."""
+    try:
+        return attempt_detail(attempt)
+    except Exception as exc:
+        report_problem(screen, exc, "Cannot show this answer")
+        return Text(attempt.transcript or attempt.question_text)
 
 
 def _series(key: str, values: list[float | None]) -> str:

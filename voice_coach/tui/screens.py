@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from voice_coach.audio.capture import Microphone
 from voice_coach.audio.endpoint import EndpointConfig
-from voice_coach.errors import VoiceCoachError
+from voice_coach.errors import VoiceCoachError, explain
 from voice_coach.live import LiveAnswer, LiveStatus
 from voice_coach.practice import AnswerKept, Attempt, PracticeSession
 from voice_coach.questions import available_sets, load_question_set_file
@@ -36,7 +36,7 @@ from voice_coach.tui.messages import (
     StatusUpdated,
     TranscriptUpdated,
 )
-from voice_coach.tui.widgets import LevelMeter
+from voice_coach.tui.widgets import LevelMeter, cell, report_problem
 
 if TYPE_CHECKING:
     from voice_coach.tui.app import VoiceCoachApp
@@ -81,8 +81,10 @@ class HomeScreen(Screen[None]):
             "and the result.",
             id="home-intro",
         )
-        yield OptionList(id="sets")
-        yield Static(cast("VoiceCoachApp", self.app).model_status, id="model-status")
+        # markup=False throughout: titles, names and questions are the user's own text,
+        # and "[/b]" in a set's title must show as written, not end the app.
+        yield OptionList(id="sets", markup=False)
+        yield Static(cast("VoiceCoachApp", self.app).model_status, id="model-status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -97,7 +99,11 @@ class HomeScreen(Screen[None]):
         highlighted = options.highlighted
         options.clear_options()
         store = cast("VoiceCoachApp", self.app).store
-        weak = weak_set(store)
+        try:
+            weak, struggled = weak_set(store), struggled_set(store)
+        except Exception as exc:  # the sets below can still be practised
+            report_problem(self, exc, "Cannot read past answers")
+            weak = struggled = None
         if weak is not None:
             options.add_option(
                 Option(
@@ -105,7 +111,6 @@ class HomeScreen(Screen[None]):
                     id=WEAK,
                 )
             )
-        struggled = struggled_set(store)
         if struggled is not None:
             options.add_option(
                 Option(
@@ -114,7 +119,12 @@ class HomeScreen(Screen[None]):
                     id=STRUGGLED,
                 )
             )
-        for info in available_sets():
+        try:
+            found = available_sets()
+        except Exception as exc:
+            report_problem(self, exc, "Cannot list the question sets")
+            found = []
+        for info in found:
             try:
                 qs = load_question_set_file(info.path)
                 label = f"{qs.title}  ({_count(len(qs.questions))})"
@@ -122,8 +132,8 @@ class HomeScreen(Screen[None]):
                     # One line each, so a whole list fits at 80x24.
                     first = qs.description.split(". ")[0].split(": ")[0].rstrip(".")
                     label += f"\n  {first[:60] + '…' if len(first) > 60 else first}"
-            except VoiceCoachError as exc:
-                label = f"{info.name}: cannot be used ({exc})"
+            except Exception as exc:  # any file in the sets folder may be damaged or odd
+                label = f"{info.name}: cannot be used ({explain(exc).message})"
             options.add_option(Option(label, id=info.name))
         if options.option_count:
             options.highlighted = min(highlighted or 0, options.option_count - 1)
@@ -179,20 +189,20 @@ class PracticeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="practice"):
-            yield Static(id="position")
-            yield Static(id="question")
-            yield Static(id="state")
+            yield Static(id="position", markup=False)
+            yield Static(id="question", markup=False)
+            yield Static(id="state", markup=False)
             with Horizontal(id="live"):
                 yield LevelMeter(id="meter")
-                yield Static(id="timer")
-            yield Static(id="cue")
+                yield Static(id="timer", markup=False)
+            yield Static(id="cue", markup=False)
             with VerticalScroll(id="transcript-box") as box:
                 box.border_title = "Transcript"
-                yield Static(id="transcript")
+                yield Static(id="transcript", markup=False)
             yield Input(placeholder="Type your answer and press Enter", id="typed")
             with VerticalScroll(id="feedback-box") as fb:
                 fb.border_title = "Feedback"
-                yield Static(id="feedback")
+                yield Static(id="feedback", markup=False)
         yield Footer(compact=True)  # eight actions must fit in 80 columns
 
     def on_mount(self) -> None:
@@ -445,8 +455,8 @@ class PracticeScreen(Screen[None]):
             return
         try:
             attempt = self.session.finish_typed(text, self._attempt_id)
-        except VoiceCoachError as exc:
-            self.notify(str(exc), severity="error")
+        except Exception as exc:
+            report_problem(self, exc, "Answer not scored")
             return
         self._show_feedback(attempt)
 
@@ -499,8 +509,8 @@ class PracticeScreen(Screen[None]):
         store = self.vc_app.store
         q = self.session.question
         set_name, question_id = struggled_key(self.session.question_set.name, q.id)
-        marked = {(s, i) for s, i, _ in store.struggled()}
         try:
+            marked = {(s, i) for s, i, _ in store.struggled()}
             if (set_name, question_id) in marked:
                 store.unmark_struggled(set_name, question_id)
                 self.notify("No longer marked as struggled.")
@@ -565,7 +575,7 @@ class SummaryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="summary-title")
+        yield Static(id="summary-title", markup=False)
         yield DataTable(id="summary-table", cursor_type="row")
         yield Footer()
 
@@ -587,7 +597,7 @@ class SummaryScreen(Screen[None]):
                 mark = "✘ needs work: " + (", ".join(a.score.missing[:2]) or "see feedback")
             words = str(a.score.metrics.words) if a.score else "0"
             time = f"{a.duration_s:.0f} s" if a.duration_s else a.status
-            table.add_row(str(i), mark, words, time, a.question.text)
+            table.add_row(str(i), cell(mark), words, time, cell(a.question.text))
         table.focus()
 
     def action_home(self) -> None:
