@@ -14,9 +14,11 @@ from rich.console import Console
 from rich.text import Text
 from textual.app import App
 from textual.content import Content
+from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import DataTable, OptionList, Select, Static
 
+from voice_coach.audio.capture import AudioSource
 from voice_coach.config import Settings
 from voice_coach.questions import user_dir
 from voice_coach.store import Store
@@ -187,3 +189,51 @@ async def test_a_set_that_cannot_be_read_is_listed_not_fatal() -> None:
         shown = _shown(app)
         assert "broken [b]: cannot be used" in shown, shown
         assert "nul: cannot be used" in shown, shown
+
+
+class Host(App[None]):
+    """A bare app, as the screens' own tests use: no notices made plain on their behalf."""
+
+    def __init__(self, screen: Screen[None]) -> None:
+        super().__init__()
+        self.first = screen
+
+    def on_mount(self) -> None:
+        self.push_screen(self.first)
+
+
+async def test_device_and_voice_names_with_markup_show_literally() -> None:
+    from voice_coach.tui.settings import SettingsScreen
+
+    screen = SettingsScreen(Settings(input_device="[/b] mic", voice="[/bold]"))
+    app = Host(screen)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = _shown(app)
+        assert "[/b] mic" in shown, shown
+        labels = [
+            _plain(prompt)
+            for select in screen.query(Select)
+            for prompt, _ in select._options  # what the list offers
+        ]
+        assert "[/b] mic (from config.toml; not found now)" in labels or any(
+            "[/b] mic" in label for label in labels
+        ), labels
+        assert any("[/bold]" in label for label in labels), labels
+
+
+async def test_a_microphone_error_quoting_markup_is_shown_literally() -> None:
+    from voice_coach.errors import MicrophoneError
+    from voice_coach.tui.miccheck import MicCheckScreen
+
+    def broken() -> AudioSource:
+        raise MicrophoneError("cannot open the microphone '[/b] USB [red]': device busy")
+
+    screen = MicCheckScreen(0.2, 0.2, source_factory=broken)
+    app = Host(screen)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.state == "failed"
+        assert "'[/b] USB [red]': device busy" in _shown(app)

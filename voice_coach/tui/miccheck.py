@@ -154,11 +154,11 @@ class MicCheckScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="mic-check"):
-            yield Static(id="mc-step")
+            yield Static(id="mc-step", markup=False)
             yield LevelMeter(id="mc-meter")
-            yield Static(id="mc-report")
-            yield Static(id="mc-verdict")
-            yield Static(id="mc-status")
+            yield Static(id="mc-report", markup=False)
+            yield Static(id="mc-verdict", markup=False)
+            yield Static(id="mc-status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -312,7 +312,7 @@ class MicCheckScreen(Screen[None]):
         self.playing = False
         self._show_status(f"✘ {message.error}" if message.error else "")
         if message.error:
-            self.notify(message.error, title="Sound", severity="error")
+            self.notify(message.error, title="Sound", severity="error", markup=False)
         self.refresh_bindings()
 
     # ---- leaving ----------------------------------------------------------------

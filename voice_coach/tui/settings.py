@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -218,6 +219,7 @@ class SettingsScreen(Screen[None]):
                 f"Kept in {locations.config_file()}. Tab moves between fields; "
                 "t tests the voice (outside a text box).",
                 id="settings-intro",
+                markup=False,  # device names, voices and paths are shown as they are
             )
             yield from self._row(
                 "Microphone",
@@ -305,8 +307,8 @@ class SettingsScreen(Screen[None]):
             yield Label(label)
             with Vertical(classes="field"):
                 yield field
-                yield Static("", id=f"{field.id}-error", classes="error")
-                yield Static(hint, id=f"{field.id}-hint", classes="hint")
+                yield Static("", id=f"{field.id}-error", classes="error", markup=False)
+                yield Static(hint, id=f"{field.id}-hint", classes="hint", markup=False)
 
     def on_mount(self) -> None:
         self.list_devices()
@@ -390,12 +392,14 @@ class SettingsScreen(Screen[None]):
 
     def on_voice_tested(self, message: VoiceTested) -> None:
         if message.error:
-            self.notify(message.error, title="Voice test", severity="error", timeout=10)
+            self.notify(
+                message.error, title="Voice test", severity="error", timeout=10, markup=False
+            )
 
     def _set_options(self, select: Select[Choice], options: list[tuple[str, Choice]]) -> None:
         """Replace the choices, keeping what is selected (the user may have chosen already)."""
         current = select.value
-        select.set_options(options)
+        select.set_options(_plain(options))
         values = [value for _, value in options]
         select.value = current if current in values else SYSTEM_DEFAULT
 
@@ -457,13 +461,19 @@ class SettingsScreen(Screen[None]):
             self.query_one(f"#{first}", Input).focus()
             label = {"speech-rate": "speech rate", "end-silence": "silence", "model": "model"}
             problems = "; ".join(f"{label.get(k, k)}: {v}" for k, v in form.errors.items())
-            self.notify(f"Not saved. {problems}", title="Settings", severity="error", timeout=10)
+            self.notify(
+                f"Not saved. {problems}",
+                title="Settings",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
             return False
         new = form.settings
         try:
             path = save_settings(new)
         except VoiceCoachError as exc:
-            self.notify(str(exc), title="Settings", severity="error", timeout=15)
+            self.notify(str(exc), title="Settings", severity="error", timeout=15, markup=False)
             return False
         model_changed = new.model != self._saved.model
         self._saved = new
@@ -474,7 +484,7 @@ class SettingsScreen(Screen[None]):
         if isinstance(getattr(app, "voice", None), Voice):
             app.voice = Voice(new.voice, new.speech_rate, new.output_device)
         note = "; a model change applies at the next start" if model_changed else ""
-        self.notify(f"Saved to {path}{note}.", title="Settings")
+        self.notify(f"Saved to {path}{note}.", title="Settings", markup=False)
         return True
 
     def action_test_voice(self) -> None:
@@ -519,12 +529,18 @@ def _as_str(value: Choice | None) -> str | None:
     return None if value is None else str(value)
 
 
-def _initial_options(saved: Choice | None, default_label: str) -> list[tuple[str, Choice]]:
+def _initial_options(saved: Choice | None, default_label: str) -> list[tuple[Text, Choice]]:
     """Before the listing arrives: the default and whatever is saved, so nothing is lost."""
     options: list[tuple[str, Choice]] = [(default_label, SYSTEM_DEFAULT)]
     if saved is not None:
         options.append((f"{saved} (from config.toml)", saved))
-    return options
+    return _plain(options)
+
+
+def _plain(options: list[tuple[str, Choice]]) -> list[tuple[Text, Choice]]:
+    """Choices shown as written: a Select reads a plain string as markup, and device and
+    voice names (or a hand-edited config.toml) may hold brackets."""
+    return [(Text(label), value) for label, value in options]
 
 
 def _matches(device: DeviceInfo, saved: Choice) -> bool:
