@@ -1,0 +1,84 @@
+"""What the linear-time paths must still do: every session exported, every overlap found.
+
+How long they take is measured by scripts/bench_costs.py, not asserted here.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+
+from click.testing import CliRunner
+
+from voice_coach.cli import main
+from voice_coach.export import session_dict
+from voice_coach.scoring.story import _SpanIndex
+from voice_coach.store import Store
+
+SESSIONS = 40
+
+
+def _practised(n: int) -> list[int]:
+    store = Store()
+    ids = []
+    for i in range(n):
+        sid = store.create_session("second-interview", f"Interview {i}")
+        for q in range(i % 3):  # some sessions with no answer at all
+            attempt_id, _ = store.start_attempt(sid, f"q{q}", f"Question {q} of {i}?")
+            store.complete_attempt(
+                attempt_id,
+                status="typed",
+                transcript=f"Answer {q} in session {i}.",
+                transcript_json=None,
+                score=None,
+                concrete_example=q == 1,
+                duration_s=5.0,
+                keep_audio=False,
+            )
+        ids.append(sid)
+    store.close()
+    return ids
+
+
+def test_export_all_holds_every_session_with_its_answers() -> None:
+    ids = _practised(SESSIONS)
+    result = CliRunner().invoke(main, ["export", "--all", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    exported = json.loads(result.stdout)
+    assert sorted(s["id"] for s in exported) == sorted(ids)
+    for s in exported:
+        i = int(s["title"].split()[-1])
+        assert s["answers"] == len(s["attempts"]) == i % 3
+        assert s["flagged"] == sum(1 for a in s["attempts"] if a["concrete_example"] is False)
+        assert [a["transcript"] for a in s["attempts"]] == [
+            f"Answer {q} in session {i}." for q in range(i % 3)
+        ]
+    markdown = CliRunner().invoke(main, ["export", "--all"]).stdout
+    assert sum(line.startswith("# Interview ") for line in markdown.splitlines()) == SESSIONS
+
+
+def test_one_session_by_its_key_is_the_one_listed() -> None:
+    ids = _practised(12)
+    store = Store()
+    listed = {s.id: s for s in store.sessions()}
+    assert all(store.session(i) == listed[i] for i in ids)
+    assert store.session(max(ids) + 1) is None
+    data = session_dict(store, ids[5])
+    assert data is not None and data["id"] == ids[5] and len(data["attempts"]) == 5 % 3
+
+
+def test_the_span_index_finds_exactly_the_overlaps_a_scan_finds() -> None:
+    rng = random.Random(11)
+    for _ in range(300):
+        spans = []
+        for _ in range(rng.randint(0, 12)):
+            start = rng.randint(0, 60)
+            spans.append((start, start + rng.randint(0, 8)))
+        index = _SpanIndex(spans[: len(spans) // 2])
+        for span in spans[len(spans) // 2 :]:
+            index.add(span)  # in and out of order, as scene events are found
+        for _ in range(20):
+            start = rng.randint(0, 70)
+            probe = (start, start + rng.randint(0, 8))
+            scan = any(probe[0] < e and s < probe[1] for s, e in spans)
+            assert index.overlaps(probe) == scan, (spans, probe)
