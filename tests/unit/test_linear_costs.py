@@ -69,16 +69,23 @@ def test_one_session_by_its_key_is_the_one_listed() -> None:
 
 def test_the_span_index_finds_exactly_the_overlaps_a_scan_finds() -> None:
     rng = random.Random(11)
-    for _ in range(300):
+
+    def probes() -> list[tuple[int, int]]:
+        starts = [rng.randint(0, 130) for _ in range(10)]
+        return [(start, start + rng.randint(0, 8)) for start in starts]
+
+    for _ in range(200):
         spans = []
-        for _ in range(rng.randint(0, 12)):
-            start = rng.randint(0, 60)
+        for _ in range(rng.randint(0, 50)):  # few (scanned) and many (indexed)
+            start = rng.randint(0, 120)
             spans.append((start, start + rng.randint(0, 8)))
-        index = _SpanIndex(spans[: len(spans) // 2])
-        for span in spans[len(spans) // 2 :]:
-            index.add(span)  # in and out of order, as scene events are found
-        for _ in range(20):
-            start = rng.randint(0, 70)
-            probe = (start, start + rng.randint(0, 8))
-            scan = any(probe[0] < e and s < probe[1] for s, e in spans)
-            assert index.overlaps(probe) == scan, (spans, probe)
+        half = len(spans) // 2
+        index = _SpanIndex(spans[:half])
+        added = spans[:half]
+        for span in [None, *spans[half:]]:
+            if span is not None:
+                index.add(span)  # in and out of order, between questions
+                added.append(span)
+            for probe in probes():
+                scan = any(probe[0] < e and s < probe[1] for s, e in added)
+                assert index.overlaps(probe) == scan, (added, probe)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -246,30 +246,41 @@ class _SpanIndex:
 
     Checking every match of a long answer against every scene span, one by one, grows
     with the square of the answer; this keeps the scorer linear. Overlap means some span
-    starts before ``span`` ends and ends after it starts.
+    starts before ``span`` ends and ends after it starts. A typical answer has a handful
+    of spans: those are scanned as they are, which is quicker than any index.
     """
 
     __slots__ = ("_reach", "_spans", "_starts")
 
+    _SCAN = 16
+    """Up to this many spans, a plain scan."""
+
     def __init__(self, spans: Iterable[Span] = ()) -> None:
-        self._spans: list[Span] = sorted(spans)
-        self._starts: list[int] = [s for s, _ in self._spans]
-        self._reach: list[int] = list(accumulate((e for _, e in self._spans), max))
+        self._spans: list[Span] = list(spans)
+        self._starts: list[int] | None = None
+        self._reach: list[int] = []
+
+    def _build(self) -> list[int]:
+        self._spans.sort()
+        self._starts = [s for s, _ in self._spans]
+        self._reach = list(accumulate((e for _, e in self._spans), max))
+        return self._starts
 
     def overlaps(self, span: Span) -> bool:
-        k = bisect_left(self._starts, span[1])  # the spans that start before this one ends
+        if len(self._spans) <= self._SCAN:
+            return any(span[0] < e and s < span[1] for s, e in self._spans)
+        starts = self._starts if self._starts is not None else self._build()
+        k = bisect_left(starts, span[1])  # the spans that start before this one ends
         return k > 0 and self._reach[k - 1] > span[0]
 
     def add(self, span: Span) -> None:
-        """Spans found left to right are appended in constant time; others re-sort."""
-        if not self._spans or span >= self._spans[-1]:
-            self._spans.append(span)
+        """Spans found left to right are added in constant time; others re-sort later."""
+        if self._starts is not None and self._spans and span >= self._spans[-1]:
             self._starts.append(span[0])
-            self._reach.append(max(span[1], self._reach[-1]) if self._reach else span[1])
-            return
-        insort(self._spans, span)
-        self._starts = [s for s, _ in self._spans]
-        self._reach = list(accumulate((e for _, e in self._spans), max))
+            self._reach.append(max(span[1], self._reach[-1]))
+        else:
+            self._starts = None
+        self._spans.append(span)
 
 
 def _is_past_action(verb: str) -> bool:
@@ -928,7 +939,8 @@ def story_features(text: Text, found: _Found, *, situation_given: bool = False) 
     """
     deeds = [s for s in found.own_actions if not _is_claim(text, s)]
     claims = [s for s in found.own_actions if _is_claim(text, s)]
-    moments = [s for s in found.situation if s not in found.places]
+    places = set(found.places)
+    moments = [s for s in found.situation if s not in places]
     past = sum(1 for w in text.words if is_past_form(w))
     n = max(1, len(text.words))
     qualities = max(0, len(found.habitual) - len(found.habits))
