@@ -237,3 +237,16 @@ async def test_a_microphone_error_quoting_markup_is_shown_literally() -> None:
         await pilot.pause()
         assert screen.state == "failed"
         assert "'[/b] USB [red]': device busy" in _shown(app)
+
+
+async def test_a_user_set_named_like_a_review_set_does_not_break_the_list() -> None:
+    store = Store()
+    store.mark_struggled("second-interview", "q", "A question?")
+    store.close()
+    _write_set("struggled")
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        shown = _shown(app)
+        assert "struggled: cannot be used" in shown and "Questions I struggled with" in shown

@@ -125,6 +125,15 @@ class HomeScreen(Screen[None]):
             report_problem(self, exc, "Cannot list the question sets")
             found = []
         for info in found:
+            if info.name in (WEAK, STRUGGLED):  # an option id is unique: it would end the app
+                options.add_option(
+                    Option(
+                        f"{info.name}: cannot be used (the name is the app's own review set; "
+                        "rename the file)",
+                        disabled=True,
+                    )
+                )
+                continue
             try:
                 qs = load_question_set_file(info.path)
                 label = f"{qs.title}  ({_count(len(qs.questions))})"
