@@ -128,3 +128,35 @@ def test_a_second_instance_never_touches_a_live_answer() -> None:
     )
     assert saved.duration_s == pytest.approx(file_s, abs=1e-6)
     assert file_s == pytest.approx(soundfile.info(str(speech)).duration, abs=0.1)
+
+
+def test_two_instances_starting_together_recover_an_answer_once() -> None:
+    from voice_coach.audio.recorder import Recorder
+    from voice_coach.recovery import LOCK_NAME
+
+    speech = speech_file("librispeech_grave_doubts.flac")
+    store = Store()
+    attempt_id, path = store.start_attempt(store.create_session("s", "S"), "q", "Q?")
+    with Recorder(path) as recorder:
+        recorder.write(soundfile.read(str(speech), dtype="float32")[0])
+    store.release(attempt_id)  # abandoned mid-answer, as by a crash
+    store.close()
+
+    starts = [
+        subprocess.Popen(
+            [sys.executable, "-c", SECOND],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=os.environ.copy(),
+        )
+        for _ in range(2)
+    ]
+    outputs = [p.communicate(timeout=120)[0].strip() for p in starts]
+    assert all(p.returncode == 0 for p in starts)
+    # Whichever came first recovered it; the other found it done or being done.
+    assert set(outputs) == {"recovered []", f"recovered [{attempt_id}]"}
+    saved = Store().attempt(attempt_id)
+    assert saved is not None and saved.status == "recovered" and saved.audio_path == path
+    assert saved.duration_s == soundfile.info(str(path)).frames / 16000
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+    assert (path.parent.parent.parent / LOCK_NAME).exists()
