@@ -150,3 +150,28 @@ async def test_the_practice_screen_says_the_disk_is_full_and_leaving_works(
     assert app.return_code in (0, None)
     (kept,) = Store().interrupted()  # kept for recovery at the next start
     assert kept.audio_path is not None and kept.audio_path.stat().st_size > 10_000
+
+    def notices(app: VoiceCoachApp) -> str:
+        return " | ".join(n.message for n in app._notifications)
+
+    # The next start, the disk still full: the user is told, and the answer stays.
+    restarted = VoiceCoachApp(settings=Settings(), transcriber=transcriber)
+    async with restarted.run_test(size=(100, 30)) as pilot:
+        await wait_for(
+            pilot, lambda: "could not be recovered yet" in notices(restarted), 60, "the notice"
+        )
+        assert "the disk is full" in notices(restarted)
+        await pilot.press("q")
+    assert Store().interrupted() == [kept]
+
+    # Room again: the start after recovers it.
+    remounted = _mount("-o", f"remount,size={4 * 1024}k", str(small_disk))
+    assert remounted.returncode == 0, remounted.stderr
+    with_room = VoiceCoachApp(settings=Settings(), transcriber=transcriber)
+    async with with_room.run_test(size=(100, 30)) as pilot:
+        await wait_for(
+            pilot, lambda: "were recovered" in notices(with_room), 120, "the recovery notice"
+        )
+        await pilot.press("q")
+    recovered = Store().attempt(kept.id)
+    assert recovered is not None and recovered.status == "recovered"
