@@ -118,6 +118,8 @@ def read_document(path: Path) -> str:
     characters and terminal escapes are dropped from what is kept: the text becomes
     questions that are printed and spoken.
     """
+    if path.is_dir():
+        raise DocumentError(f"{path} is a folder; give the file of the CV itself")
     if not path.is_file():
         raise DocumentError(f"{path}: no such file")
     try:

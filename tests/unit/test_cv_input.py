@@ -157,3 +157,10 @@ def test_shipped_example_cvs_still_give_their_roles() -> None:
     for path in sorted(CVS.iterdir()):
         roles = parse_cv(read_document(path))
         assert roles and all(r.org or r.title for r in roles), path.name
+
+
+def test_a_folder_or_a_missing_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError, match="is a folder"):
+        read_document(tmp_path)
+    with pytest.raises(DocumentError, match="no such file"):
+        read_document(tmp_path / "missing.txt")
