@@ -137,7 +137,7 @@ def _recover(store: Store, attempt: AttemptRow, transcriber: Transcriber | None)
     error = None
     if transcriber is not None:
         try:
-            transcript = Transcript(tuple(transcriber.transcribe(audio)), duration)
+            transcript = transcriber.transcribe_audio(audio)
         except VoiceCoachError as exc:
             error = f"recovered, not transcribed: {exc}"
     text = transcript.text

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ import numpy as np
 
 from voice_coach import locations
 from voice_coach.audio import SAMPLE_RATE
+from voice_coach.audio.endpoint import Segment
 from voice_coach.errors import ModelError
 
 FILLER_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
@@ -81,6 +83,10 @@ class TranscriptSegment:
 class Transcript:
     segments: tuple[TranscriptSegment, ...]
     duration_s: float
+    unread: tuple[tuple[float, float], ...] = ()
+    """Stretches (start, end seconds) the voice detector found speech in but no words could
+    be made out of (mumbled, noisy, reversed, another language): left out, never invented,
+    and reported so nothing is dropped without a word."""
 
     @property
     def text(self) -> str:
@@ -95,7 +101,24 @@ class Transcript:
             "text": self.text,
             "duration_s": round(self.duration_s, 2),
             "segments": [s.to_dict() for s in self.segments],
+            "unread": [{"start": round(a, 2), "end": round(b, 2)} for a, b in self.unread],
         }
+
+    def unread_note(self) -> str | None:
+        """One line for the user naming what could not be made out, or None."""
+        if not self.unread:
+            return None
+        spans = ", ".join(f"{_clock(a)}-{_clock(b)}" for a, b in self.unread)
+        return f"could not make out the speech at {spans}; it is left out of the transcript"
+
+
+def _clock(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+Progress = Callable[[float, float], None]
+"""Told (seconds decoded, seconds in all) as a file is transcribed, for a progress line."""
 
 
 def join_text(segments: tuple[TranscriptSegment, ...] | list[TranscriptSegment]) -> str:
@@ -153,6 +176,23 @@ class Transcriber:
         scripts/bench_speech.py; a streamed piece is short, so the retry buys nothing.
         Silence and noise yield no segments: never invented text.
         """
+        raw = self._decode(
+            audio,
+            previous_text=previous_text,
+            beam_size=1,
+            temperature=0.0 if streaming else None,
+        )
+        return [_convert(s, offset_s) for s in raw if _is_speech(s)]
+
+    def _decode(
+        self,
+        audio: np.ndarray,
+        *,
+        previous_text: str,
+        beam_size: int,
+        temperature: float | None,
+    ) -> list[Any]:
+        """faster-whisper's raw segments (with their confidence), decoded in this thread."""
         self.load()
         if len(audio) < SAMPLE_RATE // 10:
             return []
@@ -160,21 +200,185 @@ class Transcriber:
             segments, _info = self._model.transcribe(
                 audio.astype(np.float32, copy=False),
                 language="en",
-                beam_size=1,
+                beam_size=beam_size,
                 vad_filter=True,
                 word_timestamps=True,
                 initial_prompt=_prompt(previous_text),
                 condition_on_previous_text=False,
-                **({"temperature": 0.0} if streaming else {}),
+                **({} if temperature is None else {"temperature": temperature}),
             )
             # The generator is lazy: decoding happens here, in the caller's thread.
-            return [_convert(s, offset_s) for s in segments if _is_speech(s)]
+            return list(segments)
 
-    def transcribe_file(self, path: Path) -> Transcript:
+    def transcribe_audio(self, audio: np.ndarray, progress: Progress | None = None) -> Transcript:
+        """Transcribe a whole recording (16 kHz mono): every stretch of speech, the same text
+        on every run.
+
+        One :meth:`transcribe` call on a long file let Whisper seek through it in 30-second
+        windows with its temperature fallback, which samples at random: whole windows were
+        dropped ("no speech threshold is met", or a loop filtered out), a 20-minute file
+        lost its first 90 s, and the same file read differently on different runs. Here
+        Silero VAD finds the speech (:func:`_pieces`: up to 9 s, cut at pauses);
+        consecutive pieces are gathered into windows of at most :data:`FILE_WINDOW_S`
+        (cut at a pause, one encoder pass each, so this costs about what one call did)
+        and each window is decoded at temperature 0 with the text before it as context.
+        Every piece must then have words from a confident decode (:func:`_readable`); a
+        window where one has none, or that loops, is decoded again piece by piece (the
+        model's whole attention on each, greedily and with a beam if that loops:
+        :data:`FILE_BEAMS`). What still yields nothing is left out and named in
+        :attr:`Transcript.unread`. Nothing samples, so the text depends on the audio
+        alone. ``progress`` is told the seconds decoded after each window.
+        """
+        total_s = len(audio) / SAMPLE_RATE
+        segments: list[TranscriptSegment] = []
+        unread: list[tuple[float, float]] = []
+        for window in _windows(_pieces(audio)):
+            first, last = window[0], window[-1]
+            raw = self._decode_in_context(audio[first.start : last.end], segments, FILE_BEAMS[0])
+            found = _heard(raw, first.start_s)
+            if any(_loops(s) for s in raw) or _missed(window, found):
+                found = self._piece_by_piece(audio, window, segments)
+            segments += found
+            unread += [(p.start_s, p.end_s) for p in _missed(window, found)]
+            if progress is not None:
+                progress(min(last.end_s, total_s), total_s)
+        if progress is not None:
+            progress(total_s, total_s)
+        return Transcript(tuple(segments), total_s, tuple(_merge(unread)))
+
+    def _decode_in_context(
+        self, audio: np.ndarray, before: list[TranscriptSegment], beam_size: int
+    ) -> list[Any]:
+        """Decode with the text before as context; again without it if the model only
+        repeated that text (prompted with "...he can come to us immediately afterwards",
+        it heard a different sentence as those very words)."""
+        previous_text = join_text(before)
+        raw = self._decode(audio, previous_text=previous_text, beam_size=beam_size, temperature=0.0)
+        if previous_text and any(_echoes(s, previous_text) for s in raw):
+            raw = self._decode(audio, previous_text="", beam_size=beam_size, temperature=0.0)
+        return raw
+
+    def _piece_by_piece(
+        self, audio: np.ndarray, window: list[Segment], before: list[TranscriptSegment]
+    ) -> list[TranscriptSegment]:
+        """A window decoded again one piece at a time: a piece that looped or was not read in
+        the window's decode gets the model's whole attention (and its own encoder pass)."""
+        found: list[TranscriptSegment] = []
+        for piece in window:
+            for beam_size in FILE_BEAMS:
+                raw = self._decode_in_context(
+                    audio[piece.start : piece.end], before + found, beam_size
+                )
+                if not any(_loops(s) for s in raw):
+                    break
+            found += _heard(raw, piece.start_s)
+        return found
+
+    def transcribe_file(self, path: Path, progress: Progress | None = None) -> Transcript:
+        """Any audio file PyAV or libsndfile reads, transcribed by :meth:`transcribe_audio`."""
         from voice_coach.audio.capture import read_audio
 
-        audio = read_audio(path)
-        return Transcript(tuple(self.transcribe(audio)), len(audio) / SAMPLE_RATE)
+        return self.transcribe_audio(read_audio(path), progress)
+
+
+PIECE_S = 9.0
+"""The longest piece of speech: the live path's ``max_segment_s``, so a piece decoded on its
+own is like a live one."""
+
+MIN_PAUSE_MS = 500
+"""A pause this long separates pieces: the live path's ``min_pause_s``."""
+
+PAD_MS = 200
+"""Audio kept either side of a piece so word edges survive: the live path's ``pad_s``."""
+
+FILE_WINDOW_S = 28.0
+"""Pieces are decoded together up to this span: under Whisper's 30 s window, so a window
+costs one encoder pass and is cut at a pause, never mid-word."""
+
+FILE_BEAMS = (1, 5)
+"""Beam sizes for a file: the first decodes each window; a piece decoded again is tried
+with each in turn until one does not loop."""
+
+CHECKED_PIECE_S = 1.0
+"""A piece of speech at least this long (padding included) must yield words; shorter ones
+(a breath, a click the detector took for speech) may yield none."""
+
+WORD_SLACK_S = 0.5
+"""Whisper's word times can be this far outside the piece they were spoken in."""
+
+MIN_WORD_PROB = 0.65
+"""A decode whose words have a median probability below this is not read: reversed speech,
+mumbling or another language decode to confident-looking segments of invented words
+(avg_logprob -0.8, no_speech_prob 0.1) whose words the model itself doubts (median
+probability 0.02-0.63); real speech scores 0.78-0.99 (scripts/bench_speech.py)."""
+
+
+def _pieces(audio: np.ndarray) -> list[Segment]:
+    """Where the speech is, as pieces of at most :data:`PIECE_S` cut at pauses, short ones
+    joined to their neighbours (a two-word piece decodes poorly on its own).
+
+    faster-whisper's own Silero pass over the whole file: the live
+    :class:`~voice_coach.audio.endpoint.Endpointer` scores a few frames at a time, with
+    context, to keep up with a microphone, which over a file costs 7x as much.
+    """
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    options = VadOptions(
+        max_speech_duration_s=PIECE_S,
+        min_silence_duration_ms=MIN_PAUSE_MS,
+        speech_pad_ms=PAD_MS,
+    )
+    pieces: list[Segment] = []
+    for chunk in get_speech_timestamps(audio, options):
+        start, end = int(chunk["start"]), int(chunk["end"])
+        if pieces and end - pieces[-1].start <= PIECE_S * SAMPLE_RATE:
+            pieces[-1] = Segment(pieces[-1].start, end)
+        else:
+            pieces.append(Segment(start, end))
+    return pieces
+
+
+def _windows(pieces: list[Segment]) -> list[list[Segment]]:
+    windows: list[list[Segment]] = []
+    for piece in pieces:
+        if windows and piece.end - windows[-1][0].start <= FILE_WINDOW_S * SAMPLE_RATE:
+            windows[-1].append(piece)
+        else:
+            windows.append([piece])
+    return windows
+
+
+def _heard(raw: list[Any], offset_s: float) -> list[TranscriptSegment]:
+    """The segments worth keeping, in file time."""
+    return [_convert(s, offset_s) for s in raw if _is_speech(s) and _readable(s)]
+
+
+def _readable(segment: Any) -> bool:
+    """Whether the model believes its own words (see :data:`MIN_WORD_PROB`)."""
+    probabilities = [w.probability for w in (segment.words or [])]
+    return not probabilities or float(np.median(probabilities)) >= MIN_WORD_PROB
+
+
+def _missed(window: list[Segment], found: list[TranscriptSegment]) -> list[Segment]:
+    """The pieces of speech in ``window`` that no word was heard in."""
+    middles = [(w.start + w.end) / 2 for s in found for w in s.words]
+    return [
+        p
+        for p in window
+        if p.end_s - p.start_s >= CHECKED_PIECE_S
+        and not any(p.start_s - WORD_SLACK_S <= m <= p.end_s + WORD_SLACK_S for m in middles)
+    ]
+
+
+def _merge(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Touching or overlapping stretches as one (pieces cut mid-speech share an edge)."""
+    merged: list[tuple[float, float]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1] + 0.05:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 PROMPT_CONTEXT_CHARS = 200
@@ -188,6 +392,21 @@ def _prompt(previous_text: str) -> str:
     return f"{FILLER_PROMPT} {context}".strip()
 
 
+def _echoes(segment: Any, previous_text: str) -> bool:
+    """A segment of three words or more that is only the context given in the prompt."""
+    said = _bare(segment.text)
+    return len(said.split()) >= 3 and said in _bare(previous_text[-PROMPT_CONTEXT_CHARS:])
+
+
+def _bare(text: str) -> str:
+    return " ".join("".join(c if c.isalnum() or c == "'" else " " for c in text.lower()).split())
+
+
+def _loops(segment: Any) -> bool:
+    """Repetitive output ("the the the ..."): a hallucination loop, never speech."""
+    return bool(segment.compression_ratio > MAX_COMPRESSION)
+
+
 def _is_speech(segment: Any) -> bool:
     text = segment.text.strip()
     if not text:
@@ -196,7 +415,7 @@ def _is_speech(segment: Any) -> bool:
         return False
     if segment.no_speech_prob > NO_SPEECH_PROB and segment.avg_logprob < LOW_LOGPROB:
         return False
-    if segment.compression_ratio > MAX_COMPRESSION:
+    if _loops(segment):
         return False
     bare = "".join(c for c in text.lower() if c.isalpha() or c == " ").strip()
     doubtful = segment.no_speech_prob > 0.3 or segment.avg_logprob < -0.7
