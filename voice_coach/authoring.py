@@ -40,21 +40,39 @@ def slug(text: str, max_len: int = 40) -> str:
     return out or "q"
 
 
-def _unique(base: str, taken: set[str]) -> str:
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate = f"{base}-{n}"
-        n += 1
-    taken.add(candidate)
-    return candidate
+class Ids:
+    """Question ids from their text, numbered when taken ("tell-me-about-a-time-2").
+
+    Remembers where each base's numbering got to: notes or a CV with thousands of
+    alike lines would otherwise recount from 2 every time, and the cost would grow
+    with the square of the input.
+    """
+
+    def __init__(self, max_len: int = 40) -> None:
+        self.taken: set[str] = set()
+        self._next: dict[str, int] = {}
+        self._max_len = max_len
+
+    def new(self, text: str) -> str:
+        base = slug(text, self._max_len)
+        candidate = base
+        if candidate in self.taken:
+            n = self._next.get(base, 2)
+            candidate = f"{base}-{n}"
+            while candidate in self.taken:
+                n += 1
+                candidate = f"{base}-{n}"
+            self._next[base] = n + 1
+        self.taken.add(candidate)
+        return candidate
 
 
-def question(text: str, taken: set[str], **fields: object) -> Question:
-    """A question with an id derived from its text, unique among ``taken``."""
+def question(text: str, ids: Ids, **fields: object) -> Question:
+    """A question with an id derived from its text, unique among those ``ids`` gave."""
     expects = fields.pop("expects", None)
     if expects is None:
         expects = (EXAMPLE,) if _BEHAVIOURAL.search(text) else ()
-    return Question(id=_unique(slug(text), taken), text=text, expects=expects, **fields)  # type: ignore[arg-type]
+    return Question(id=ids.new(text), text=text, expects=expects, **fields)  # type: ignore[arg-type]
 
 
 def import_notes(text: str, name: str, title: str | None = None) -> QuestionSet:
@@ -63,7 +81,7 @@ def import_notes(text: str, name: str, title: str | None = None) -> QuestionSet:
     Headings, blank lines and lines that read as notes rather than questions (no
     question mark, no question word) are skipped, so rough notes work as they are.
     """
-    taken: set[str] = set()
+    ids = Ids()
     questions = []
     for raw in text.splitlines():
         line = raw.strip()
@@ -78,7 +96,7 @@ def import_notes(text: str, name: str, title: str | None = None) -> QuestionSet:
         if not line.endswith(("?", ".")):
             imperative = re.match(r"(?:tell|describe|walk|give|talk|explain|share)\b", line, re.I)
             line += "." if imperative else "?"
-        questions.append(question(line, taken))
+        questions.append(question(line, ids))
     if not questions:
         raise QuestionSetError("no questions found in the notes (one question per line, please)")
     return QuestionSet(
@@ -100,17 +118,17 @@ def set_from_people(
     name: str, title: str, people: Sequence[Interviewer], general: Sequence[str] = ()
 ) -> QuestionSet:
     """A set that fits each interviewer's interests, asked in turns by them."""
-    taken: set[str] = set()
+    ids = Ids()
     questions: list[Question] = []
     for person in people:
         interests = person.interests or (person.role or "your work",)
         for i, interest in enumerate(interests[:3]):
             template = _INTEREST_TEMPLATES[i % len(_INTEREST_TEMPLATES)]
             questions.append(
-                question(template.format(interest=interest), taken, interviewer=person.id)
+                question(template.format(interest=interest), ids, interviewer=person.id)
             )
     for text in general:
-        questions.append(question(text, taken))
+        questions.append(question(text, ids))
     if not questions:
         raise QuestionSetError("describe at least one interviewer or question")
     return QuestionSet(

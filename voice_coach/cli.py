@@ -558,13 +558,13 @@ def sets_import(notes: Path, name: str | None, force: bool) -> None:
 @click.option("--force", is_flag=True, help="Replace a user set of the same name.")
 def sets_new(name: str, force: bool) -> None:
     """Describe the people who will interview you; get questions that fit each of them."""
-    from voice_coach.authoring import save_user_set, set_from_people, slug
+    from voice_coach.authoring import Ids, save_user_set, set_from_people, slug
     from voice_coach.questions import Interviewer
 
     title = click.prompt("Title of the set", default=f"Interview: {name}")
     people: list[Interviewer] = []
     click.echo("Describe each interviewer you researched (leave the name empty to finish).")
-    taken: set[str] = set()
+    ids = Ids(max_len=20)
     while True:
         person = click.prompt(f"Interviewer {len(people) + 1} name", default="", show_default=False)
         if not person.strip():
@@ -573,10 +573,7 @@ def sets_new(name: str, force: bool) -> None:
         interests = click.prompt(
             "  What they care about (comma-separated)", default="", show_default=False
         )
-        pid = slug(person, 20)
-        while pid in taken:
-            pid += "-x"
-        taken.add(pid)
+        pid = ids.new(person)
         people.append(
             Interviewer(
                 id=pid,

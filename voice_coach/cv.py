@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from voice_coach.authoring import slug
+from voice_coach.authoring import Ids
 from voice_coach.errors import InputError, LimitError
 from voice_coach.questions import EXAMPLE, Question, QuestionSet
 from voice_coach.safety import KIB, MIB, printable
@@ -352,28 +352,6 @@ def key_terms(job_text: str, limit: int = 15) -> tuple[str, ...]:
     return tuple(chosen)
 
 
-class _Ids:
-    """Question ids from their text, numbered when taken ("you-wrote-led-a-team-2"), as
-    ``authoring.question`` numbers them, but remembering where each base's numbering got
-    to: a CV with thousands of alike bullets would otherwise recount from 2 every time."""
-
-    def __init__(self) -> None:
-        self.taken: set[str] = set()
-        self._next: dict[str, int] = {}
-
-    def new(self, text: str) -> str:
-        base = slug(text)
-        candidate, n = base, self._next.get(base, 2)
-        if candidate in self.taken:
-            candidate = f"{base}-{n}"
-            while candidate in self.taken:
-                n += 1
-                candidate = f"{base}-{n}"
-            self._next[base] = n + 1
-        self.taken.add(candidate)
-        return candidate
-
-
 def cv_question_set(cv_text: str, name: str = "my-cv", job_text: str | None = None) -> QuestionSet:
     roles = parse_cv(cv_text)
     if not roles:
@@ -381,7 +359,7 @@ def cv_question_set(cv_text: str, name: str = "my-cv", job_text: str | None = No
             "no roles found in the CV: each role needs a line with its dates "
             "(for example 'Project Manager at Acme, 2019 - 2022') followed by bullet points"
         )
-    ids = _Ids()
+    ids = Ids()
     questions: list[Question] = []
     for role in roles:
         text = f"Talk me through {role.label}. What did you achieve there?"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from voice_coach.authoring import import_notes, set_from_people, to_toml
+from voice_coach.authoring import Ids, import_notes, set_from_people, to_toml
 from voice_coach.cli import main
 from voice_coach.cv import cv_question_set, key_terms, parse_cv, used
 from voice_coach.errors import QuestionSetError
@@ -159,3 +159,13 @@ def test_sets_new_asks_about_the_interviewers() -> None:
     assert qs.title == "My panel"
     assert qs.interviewers[0].name == "Dana Reyes"
     assert any("stakeholders" in q.text and q.interviewer == "dana-reyes" for q in qs.questions)
+
+
+def test_alike_notes_are_numbered_in_order_whatever_was_taken_before() -> None:
+    ids = Ids()
+    assert [ids.new(t) for t in ("Why us?", "Why us?", "why-us-2", "Why us?")] == [
+        "why-us",
+        "why-us-2",
+        "why-us-2-2",
+        "why-us-3",
+    ]
