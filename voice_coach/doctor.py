@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 from voice_coach import locations
 from voice_coach.config import Settings
-from voice_coach.errors import VoiceCoachError, app_roots, explain
+from voice_coach.errors import VoiceCoachError, explain
 
 Status = Literal["ok", "warn", "fail"]
 
@@ -237,7 +237,7 @@ def check_disk(settings: Settings) -> Finding:
         folder = locations.data_dir()
     except OSError:
         # The data directory check says why; the disk under it can still be measured.
-        folder = _existing_ancestor(app_roots()[0])
+        folder = _existing_ancestor(locations.roots()[0])
     free = shutil.disk_usage(folder).free
     text = f"{_size(free)} free in {folder}"
     fix = "free some disk space (or delete old sessions: voice-coach delete)"

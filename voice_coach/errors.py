@@ -19,7 +19,7 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import PlatformDirs
+from voice_coach import locations
 
 EXIT_FAILURE = 1
 """Something failed that the input did not cause: a full disk, a missing device."""
@@ -198,21 +198,10 @@ def _in_the_way(path: Path) -> Path:
     return path
 
 
-def app_roots() -> tuple[Path, ...]:
-    """The app's data, config and cache folders, found without creating any of them
-    (an error report must not have side effects on a home that is already broken)."""
-    home = os.environ.get("VOICE_COACH_HOME")
-    if home:
-        base = Path(home).expanduser()
-        return (base / "data", base / "config", base / "cache")
-    dirs = PlatformDirs("voice-coach", appauthor=False)
-    return tuple(Path(p) for p in (dirs.user_data_dir, dirs.user_config_dir, dirs.user_cache_dir))
-
-
 def in_app_home(path: Path) -> bool:
     """Whether ``path`` (followed through links) is in one of the app's own folders."""
-    home = os.environ.get("VOICE_COACH_HOME")
-    roots = (*app_roots(), *((Path(home).expanduser(),) if home else ()))
+    home = locations.home()
+    roots = (*locations.roots(), *((home,) if home else ()))
     target = _resolved(path)
     return any(target.is_relative_to(_resolved(root)) for root in roots)
 
@@ -236,7 +225,7 @@ def log_error(exc: BaseException, argv: list[str] | None = None) -> Path | None:
     reported: then the one line on stderr is all there is, and ``--debug``
     prints the traceback.
     """
-    folder = app_roots()[0]
+    folder = locations.roots()[0]
     path = folder / LOG_NAME
     stamp = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
     command = " ".join(argv if argv is not None else sys.argv[1:])
