@@ -249,7 +249,7 @@ async def test_history_shows_sessions_and_answers(transcriber, tmp_path: Path) -
         await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen), 5, "history")
         table = app.screen.query_one("#sessions", DataTable)
         assert table.row_count == 1
-        assert table.get_row_at(0)[2:] == ["Test set", "1", "1"]
+        assert [str(cell) for cell in table.get_row_at(0)[2:]] == ["Test set", "1", "1"]
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen), 5, "session")
         shown = rendered_text(app.screen.query_one("#answer-detail").content)
