@@ -255,3 +255,35 @@ def test_progress_is_told_in_file_seconds_up_to_the_end() -> None:
     assert len(told) >= 3 and told[-1] == (total, total)
     assert all(t == total for _, t in told)
     assert all(a[0] <= b[0] for a, b in itertools.pairwise(told))
+
+
+@pytest.mark.parametrize(
+    ("avg_logprob", "probabilities", "readable"),
+    [
+        (-0.3, [0.9, 0.95, 0.99], True),  # clear speech
+        (-0.45, [0.4, 0.62, 0.9], True),  # a misheard phrase, decoded without doubt
+        (-0.5, [0.5, 0.56, 0.7], True),  # speech in noise
+        (-0.74, [0.6, 0.77, 0.9], False),  # reversed speech: fluent, and doubted
+        (-0.3, [0.1, 0.3, 0.9], False),  # most words guessed
+        (-0.9, [0.9, 0.95, 0.99], True),  # confident words in a hard stretch
+    ],
+)
+def test_a_segment_is_read_only_if_the_model_believes_its_words(
+    avg_logprob: float, probabilities: list[float], readable: bool
+) -> None:
+    words = [RawWord(i, i + 1, f"w{i}", p) for i, p in enumerate(probabilities)]
+    segment = RawSegment("w0 w1 w2", 0.0, 3.0, words, avg_logprob=avg_logprob)
+    assert stt._readable(segment) is readable
+
+
+def test_channels_out_of_phase_do_not_cancel() -> None:
+    from voice_coach.audio.capture import downmix
+
+    voice = np.sin(np.linspace(0, 300, 16_000)).astype(np.float32)
+    assert np.allclose(np.abs(downmix(np.stack([voice, -voice], axis=1))), np.abs(voice))
+    assert np.allclose(downmix(voice[:, None]), voice)
+    # Two different voices, one per channel, are both kept at half their level, as an
+    # average keeps them (the quieter one perhaps inverted, which nobody hears).
+    other = 0.5 * np.cos(np.linspace(0, 770, 16_000)).astype(np.float32)
+    mixed = downmix(np.stack([voice, other], axis=1))
+    assert any(np.allclose(mixed, (voice + sign * other) / 2, atol=1e-6) for sign in (1, -1))

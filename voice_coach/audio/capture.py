@@ -203,7 +203,7 @@ def read_audio(path: Path) -> np.ndarray:
         import soundfile
 
         data, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
-        audio = data.mean(axis=1).astype(np.float32)
+        audio = downmix(data)
         if rate != SAMPLE_RATE:
             audio = soxr.resample(audio, rate, SAMPLE_RATE).astype(np.float32)
         return audio
@@ -219,6 +219,21 @@ def read_audio(path: Path) -> np.ndarray:
         # PyAV reads some garbage files as an empty stream instead of failing.
         raise AudioFileError(f"{path}: not a readable audio file (no audio found in it)")
     return audio
+
+
+def downmix(data: np.ndarray) -> np.ndarray:
+    """Frames x channels as one channel, without letting channels cancel.
+
+    A plain average of a stereo file whose second channel is the first inverted (a
+    microphone wired out of phase) is silence. So each channel's polarity is matched to the
+    loudest channel's first: copies of one voice add up, and different voices on different
+    channels (two microphones) are both kept, as an average keeps them.
+    """
+    if data.shape[1] == 1:
+        return np.ascontiguousarray(data[:, 0], dtype=np.float32)
+    loudest = data[:, int(np.argmax(np.einsum("ij,ij->j", data, data)))]
+    signs = np.where(loudest @ data < 0, -1.0, 1.0).astype(np.float32)
+    return (data @ signs / data.shape[1]).astype(np.float32)
 
 
 def _clean(exc: BaseException | None) -> str:

@@ -306,11 +306,17 @@ CHECKED_PIECE_S = 1.0
 WORD_SLACK_S = 0.5
 """Whisper's word times can be this far outside the piece they were spoken in."""
 
-MIN_WORD_PROB = 0.65
-"""A decode whose words have a median probability below this is not read: reversed speech,
-mumbling or another language decode to confident-looking segments of invented words
-(avg_logprob -0.8, no_speech_prob 0.1) whose words the model itself doubts (median
-probability 0.02-0.63); real speech scores 0.78-0.99 (scripts/bench_speech.py)."""
+DOUBTFUL_WORD_PROB = 0.5
+"""A segment whose words have a median probability below this is not read."""
+UNSURE_LOGPROB = -0.5
+UNSURE_WORD_PROB = 0.85
+"""Nor is one decoded below ``UNSURE_LOGPROB`` whose words' median probability is under
+``UNSURE_WORD_PROB``. Reversed speech, mumbling or another language decode to fluent
+invented sentences ("You're not going to lose your food...") that pass Whisper's own
+guards (no_speech_prob 0.1, avg_logprob -0.5 to -1.4): in windows of the shared recordings
+and 30 spoken answers played backwards every one was at or below -0.52, with a median word
+probability of 0.83 at most; the same played forwards were at -0.45 or above, and with
+white noise 9 dB below the speech at -0.50 or above (scripts/bench_speech.py --reversed)."""
 
 
 def _pieces(audio: np.ndarray) -> list[Segment]:
@@ -354,9 +360,14 @@ def _heard(raw: list[Any], offset_s: float) -> list[TranscriptSegment]:
 
 
 def _readable(segment: Any) -> bool:
-    """Whether the model believes its own words (see :data:`MIN_WORD_PROB`)."""
+    """Whether the model believes its own words (see :data:`UNSURE_WORD_PROB`)."""
     probabilities = [w.probability for w in (segment.words or [])]
-    return not probabilities or float(np.median(probabilities)) >= MIN_WORD_PROB
+    if not probabilities:
+        return True
+    median = float(np.median(probabilities))
+    if median < DOUBTFUL_WORD_PROB:
+        return False
+    return not (segment.avg_logprob < UNSURE_LOGPROB and median < UNSURE_WORD_PROB)
 
 
 def _missed(window: list[Segment], found: list[TranscriptSegment]) -> list[Segment]:

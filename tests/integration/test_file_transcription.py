@@ -1,0 +1,111 @@
+"""The real model on whole files: a long answer read completely and the same on every run,
+reversed speech read as nothing rather than invented words, a stereo file whose channels
+would cancel when averaged read as speech."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile
+
+from tests.conftest import speech_file, speech_transcript
+from tests.helpers import wer
+from voice_coach.audio import SAMPLE_RATE
+from voice_coach.audio.capture import read_audio
+
+pytestmark = pytest.mark.integration
+
+ROUNDS = 3
+"""Every shared recording this many times: about two and a half minutes of speech."""
+PAUSES_S = (0.7, 1.6, 1.0, 2.2, 1.3)
+"""Between recordings: a person gathering their thoughts."""
+
+
+def long_answer(folder: Path) -> tuple[Path, list[tuple[float, float, str]]]:
+    """The shared recordings one after another, in a different order each round, with
+    pauses, as one WAV; with where each is in it and what it says."""
+    manifest = json.loads(speech_file("manifest.json").read_text())
+    recordings = {m["file"]: read_audio(speech_file(m["file"])) for m in manifest}
+    names = sorted(recordings)
+    parts, spans, at = [np.zeros(SAMPLE_RATE, np.float32)], [], SAMPLE_RATE
+    for n, name in enumerate(
+        itertools.chain.from_iterable(names[r:] + names[:r] for r in range(ROUNDS))
+    ):
+        audio = recordings[name]
+        spans.append((at / SAMPLE_RATE, (at + len(audio)) / SAMPLE_RATE, speech_transcript(name)))
+        pause = np.zeros(int(PAUSES_S[n % len(PAUSES_S)] * SAMPLE_RATE), np.float32)
+        parts += [audio, pause]
+        at += len(audio) + len(pause)
+    path = folder / "long-answer.flac"
+    soundfile.write(str(path), np.concatenate(parts), SAMPLE_RATE)
+    return path, spans
+
+
+def test_a_long_file_is_read_whole_and_the_same_every_time(  # type: ignore[no-untyped-def]
+    transcriber, tmp_path: Path
+) -> None:
+    """Decoded in one go with Whisper's temperature fallback, long files lost whole
+    30-second windows, at random."""
+    path, spans = long_answer(tmp_path)
+    first = transcriber.transcribe_file(path)
+    assert transcriber.transcribe_file(path) == first  # to the word times
+    assert first.unread == ()
+    words = first.words
+    assert all(a.start <= b.start for a, b in itertools.pairwise(words))
+    for start, end, said in spans:
+        # Word times are in the file's time: each recording's words are where it was.
+        heard = " ".join(w.word for w in words if start - 0.3 <= w.start < end + 0.3)
+        assert wer(said, heard) < 0.25, f"{start:.1f}-{end:.1f} s: {said!r} heard as {heard!r}"
+    assert wer(" ".join(said for _, _, said in spans), first.text) < 0.1, first.text
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["platforms_en.flac", "librispeech_grave_doubts.flac", "two_speakers_left.flac"],
+)
+def test_reversed_speech_is_not_read_as_words(  # type: ignore[no-untyped-def]
+    transcriber, tmp_path: Path, name: str
+) -> None:
+    """Played backwards, speech still sounds like speech to the voice detector, and Whisper
+    writes fluent sentences for it ("You're not going to lose your food..."). None of them
+    may reach the transcript; the stretch is named as unread instead."""
+    reversed_path = tmp_path / f"reversed-{name}"
+    soundfile.write(str(reversed_path), read_audio(speech_file(name))[::-1], SAMPLE_RATE)
+    transcript = transcriber.transcribe_file(reversed_path)
+    assert transcript.text == ""
+    assert transcript.unread and transcript.unread_note()
+
+
+def test_a_stereo_file_with_one_channel_inverted_is_read(  # type: ignore[no-untyped-def]
+    transcriber, tmp_path: Path
+) -> None:
+    """Averaged, a channel and its inverse are silence."""
+    voice = read_audio(speech_file("jfk.flac"))
+    path = tmp_path / "out-of-phase.wav"
+    soundfile.write(str(path), np.stack([voice, -voice], axis=1), SAMPLE_RATE)
+    transcript = transcriber.transcribe_file(path)
+    assert wer(speech_transcript("jfk.flac"), transcript.text) < 0.2, transcript.text
+
+
+def test_two_voices_on_two_channels_are_both_read(  # type: ignore[no-untyped-def]
+    transcriber, tmp_path: Path
+) -> None:
+    """Matching the channels' polarity must not mean keeping only the loudest one."""
+    left = read_audio(speech_file("two_speakers_left.flac"))
+    right = read_audio(speech_file("two_speakers_right.flac"))
+    gap = np.zeros(SAMPLE_RATE, np.float32)
+    stereo = np.stack(
+        [
+            np.concatenate([left, gap, np.zeros_like(right)]),
+            np.concatenate([np.zeros_like(left), gap, 0.5 * right]),
+        ],
+        axis=1,
+    )
+    path = tmp_path / "two-voices.flac"
+    soundfile.write(str(path), stereo, SAMPLE_RATE)
+    said = " ".join(speech_transcript(f"two_speakers_{side}.flac") for side in ("left", "right"))
+    assert wer(said, transcriber.transcribe_file(path).text) < 0.2
