@@ -194,7 +194,8 @@ def transcribe(files: tuple[Path, ...], as_json: bool, model: str | None) -> Non
     failed = False
     for path in files:
         try:
-            transcript = transcriber.transcribe_file(path)
+            with _transcribing(path, not as_json and sys.stderr.isatty()) as told:
+                transcript = transcriber.transcribe_file(path, told)
         except VoiceCoachError as exc:
             click.echo(f"voice-coach: {exc}", err=True)
             failed = True
@@ -202,12 +203,29 @@ def transcribe(files: tuple[Path, ...], as_json: bool, model: str | None) -> Non
         if as_json:
             results.append({"file": str(path), **transcript.to_dict()})
         else:
+            if note := transcript.unread_note():
+                click.echo(f"voice-coach: {path}: {note}", err=True)
             prefix = f"{path}: " if len(files) > 1 else ""
             click.echo(prefix + (transcript.text or "(no speech detected)"))
     if as_json:
         click.echo(json.dumps(results, indent=2))
     if failed:
         sys.exit(1)
+
+
+@contextlib.contextmanager
+def _transcribing(path: Path, show: bool) -> Iterator[Callable[[float, float], None] | None]:
+    """A progress bar on stderr while a file is transcribed (a long one takes minutes);
+    nothing unless ``show``."""
+    if not show:
+        yield None
+        return
+    with click.progressbar(length=1000, label=f"Transcribing {path.name}", file=sys.stderr) as bar:
+
+        def told(done_s: float, total_s: float) -> None:
+            bar.update(round(1000 * done_s / total_s) - bar.pos if total_s else 0)
+
+        yield told
 
 
 @main.command()

@@ -27,7 +27,7 @@ def test_transcribe_json_shape() -> None:
     code, out, _ = run("transcribe", "--json", str(path))
     assert code == 0
     (item,) = json.loads(out)
-    assert set(item) == {"file", "text", "duration_s", "segments"}
+    assert set(item) == {"file", "text", "duration_s", "segments", "unread"}
     assert item["file"] == str(path)
     assert wer(speech_transcript("platforms_en.flac"), item["text"]) < 0.15
     assert item["duration_s"] == pytest.approx(4.46, abs=0.1)

@@ -109,3 +109,42 @@ def test_two_voices_on_two_channels_are_both_read(  # type: ignore[no-untyped-de
     soundfile.write(str(path), stereo, SAMPLE_RATE)
     said = " ".join(speech_transcript(f"two_speakers_{side}.flac") for side in ("left", "right"))
     assert wer(said, transcriber.transcribe_file(path).text) < 0.2
+
+
+def _transcribe_on_a_terminal(*args: str) -> tuple[int, str, str]:
+    """``voice-coach transcribe ARGS`` with stderr on a pseudo-terminal, stdout a pipe."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    main_fd, terminal_fd = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "voice_coach", "transcribe", *args],
+        stdout=subprocess.PIPE,
+        stderr=terminal_fd,
+        stdin=subprocess.DEVNULL,
+    )
+    os.close(terminal_fd)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main_fd, 4096)
+        except OSError:  # the terminal closed: the process has gone
+            break
+        if not chunk:
+            break
+        shown += chunk
+    out, _ = process.communicate(timeout=120)
+    os.close(main_fd)
+    return process.returncode, out.decode(), shown.decode(errors="replace")
+
+
+def test_progress_shows_on_a_terminal_and_not_with_json() -> None:
+    path = str(speech_file("platforms_en.flac"))
+    code, out, terminal = _transcribe_on_a_terminal(path)
+    assert code == 0 and "platforms" in out.lower()
+    assert "Transcribing platforms_en.flac" in terminal and "100%" in terminal
+    code, out, terminal = _transcribe_on_a_terminal("--json", path)
+    assert code == 0 and json.loads(out)[0]["unread"] == []
+    assert "Transcribing" not in terminal
