@@ -22,7 +22,15 @@ It is a benchmark, not a test: it exits 0 even when a target is missed, and 2 on
 when the recordings are missing. Progress goes to stderr so ``--json`` output on
 stdout stays one JSON object.
 
-Usage: ``python scripts/bench_speech.py [--json] [--runs N] [--speech-dir DIR] [--quick]``
+With ``--files N`` it measures whole-file transcription instead (``voice-coach transcribe``,
+``score AUDIO``, crash recovery), and nothing else: a ~5-minute answer transcribed N times by
+``Transcriber.transcribe_audio`` and by one ``transcribe()`` call (the old path), with the
+distinct texts among the runs (1 = deterministic), words in each 30 s window of the file
+(a window with speech and no words was dropped), WER and time; then every recording
+forwards and reversed (reversed speech must give no words, forwards must keep them).
+
+Usage: ``python scripts/bench_speech.py [--json] [--runs N] [--speech-dir DIR] [--quick]
+[--files N]``
 """
 
 from __future__ import annotations
@@ -533,6 +541,92 @@ def print_table(summary: dict[str, Any]) -> None:
 # --------------------------------------------------------------------------- main
 
 
+# --------------------------------------------------------------------------- whole files
+
+FILE_ANSWER_S = 300.0
+"""The whole-file answer: 5 minutes, where the one-call path lost 30 s windows."""
+WINDOW_S = 30.0
+
+
+def file_words_per_window(words: tuple[Any, ...], duration_s: float) -> list[int]:
+    """Words starting in each 30 s window of the file."""
+    counts = [0] * (int(duration_s // WINDOW_S) + 1)
+    for word in words:
+        counts[min(len(counts) - 1, int(word.start // WINDOW_S))] += 1
+    return counts
+
+
+def measure_files(items: list[Item], runs: int) -> dict[str, Any]:
+    """Determinism and completeness of whole-file transcription (see the module docstring)."""
+    from voice_coach.speech.stt import Transcript
+
+    answer = assemble_answer(items, FILE_ANSWER_S)
+    transcriber = Transcriber()
+    transcriber.load()
+    transcriber.transcribe(items[0].audio)  # warm up
+    methods: dict[str, Any] = {
+        "windows": transcriber.transcribe_audio,
+        "one call": lambda audio: Transcript(tuple(transcriber.transcribe(audio)), 0.0),
+    }
+    result: dict[str, Any] = {"answer_s": r(answer.duration_s, 1), "runs": runs, "methods": {}}
+    for name, method in methods.items():
+        texts, seconds, errors = [], [], WordErrors(0, 0)
+        windows: list[int] = []
+        unread_s = 0.0
+        for n in range(runs):
+            started = time.perf_counter()
+            transcript = method(answer.audio)
+            seconds.append(time.perf_counter() - started)
+            texts.append(transcript.text)
+            errors = errors + word_errors(answer.reference, transcript.text)
+            windows = file_words_per_window(transcript.words, answer.duration_s)
+            unread_s = sum(b - a for a, b in transcript.unread)
+            log(f"  {name} #{n + 1}: {seconds[-1]:.1f} s, words per 30 s window {windows}")
+        result["methods"][name] = {
+            "seconds_per_run": r(float(np.mean(seconds)), 2),
+            "rtf": r(float(np.mean(seconds)) / answer.duration_s),
+            "wer": r(errors.wer),
+            "distinct_texts": len(set(texts)),
+            "words_per_window": windows,
+            "empty_windows": sum(1 for c in windows[:-1] if c == 0),
+            "unread_s": r(unread_s, 1),
+        }
+    forwards, backwards = WordErrors(0, 0), 0
+    unread_backwards = 0
+    for item in items:
+        forwards = forwards + word_errors(
+            item.reference, transcriber.transcribe_audio(item.audio).text
+        )
+        reversed_ = transcriber.transcribe_audio(item.audio[::-1].copy())
+        backwards += len(reversed_.text.split())
+        unread_backwards += bool(reversed_.unread)
+        log(f"  {item.name}: reversed gives {reversed_.text!r}")
+    result["recordings"] = {
+        "count": len(items),
+        "forwards_wer": r(forwards.wer),
+        "reversed_words": backwards,
+        "reversed_named_unread": unread_backwards,
+    }
+    return result
+
+
+def print_files(result: dict[str, Any]) -> None:
+    print(f"Whole files: a {result['answer_s']} s answer, {result['runs']} runs each")
+    heads = ("s/run", 7), ("rtf", 6), ("WER", 6), ("texts", 6), ("empty 30s", 10), ("unread s", 9)
+    print(f"{'method':<10} " + " ".join(f"{h:>{w}}" for h, w in heads))
+    for name, m in result["methods"].items():
+        print(
+            f"{name:<10} {m['seconds_per_run']:>7.2f} {m['rtf']:>6.3f} {m['wer']:>6.3f} "
+            f"{m['distinct_texts']:>6} {m['empty_windows']:>10} {m['unread_s']:>9.1f}"
+        )
+        print(f"{'':<10} words per 30 s window: {m['words_per_window']}")
+    rec = result["recordings"]
+    print(
+        f"{rec['count']} recordings: forwards WER {rec['forwards_wer']:.3f}; reversed: "
+        f"{rec['reversed_words']} words (target 0), {rec['reversed_named_unread']} named unread"
+    )
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print one JSON object")
@@ -542,6 +636,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--quick", action="store_true", help="skip the 2-minute answer (for development)"
     )
     parser.add_argument("--no-first-screen", action="store_true", help="skip the app launch timing")
+    parser.add_argument(
+        "--files",
+        type=int,
+        default=0,
+        metavar="N",
+        help="measure whole-file transcription instead: a 5-minute answer N times, reversed speech",
+    )
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -559,6 +660,13 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     items = load_items(speech_dir)
+    if args.files:
+        result = measure_files(items, args.files)
+        if args.json:
+            print(json.dumps(result, indent=2))
+        else:
+            print_files(result)
+        return 0
     reports = [ItemReport(item) for item in items]
     if not args.quick:
         reports.append(ItemReport(assemble_answer(items)))
