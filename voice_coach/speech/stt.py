@@ -316,7 +316,7 @@ invented sentences ("You're not going to lose your food...") that pass Whisper's
 guards (no_speech_prob 0.1, avg_logprob -0.5 to -1.4): in windows of the shared recordings
 and 30 spoken answers played backwards every one was at or below -0.52, with a median word
 probability of 0.83 at most; the same played forwards were at -0.45 or above, and with
-white noise 9 dB below the speech at -0.50 or above (scripts/bench_speech.py --reversed)."""
+white noise 9 dB below the speech at -0.50 or above (scripts/bench_speech.py --files)."""
 
 
 def _pieces(audio: np.ndarray) -> list[Segment]:
