@@ -258,21 +258,25 @@ def test_progress_is_told_in_file_seconds_up_to_the_end() -> None:
 
 
 @pytest.mark.parametrize(
-    ("avg_logprob", "probabilities", "readable"),
+    ("text", "avg_logprob", "probabilities", "readable"),
     [
-        (-0.3, [0.9, 0.95, 0.99], True),  # clear speech
-        (-0.45, [0.4, 0.62, 0.9], True),  # a misheard phrase, decoded without doubt
-        (-0.5, [0.5, 0.56, 0.7], True),  # speech in noise
-        (-0.74, [0.6, 0.77, 0.9], False),  # reversed speech: fluent, and doubted
-        (-0.3, [0.1, 0.3, 0.9], False),  # most words guessed
-        (-0.9, [0.9, 0.95, 0.99], True),  # confident words in a hard stretch
+        ("We shipped it.", -0.3, [0.9, 0.95, 0.99], True),  # clear speech
+        ("Honestly my manager", -0.45, [0.4, 0.62, 0.9], True),  # misheard, without doubt
+        ("Today only platforms", -0.5, [0.5, 0.56, 0.7], True),  # speech in noise
+        ("You're not going", -0.74, [0.6, 0.77, 0.9], False),  # reversed: fluent, doubted
+        ("I'm gonna say", -0.3, [0.1, 0.3, 0.9], False),  # most words guessed
+        ("Check the logs", -0.9, [0.9, 0.95, 0.99], True),  # confident in a hard stretch
+        # Reversed speech going round a phrase, even with a fair log probability.
+        ("We are the best, and we are the best", -0.31, [0.55, 0.6, 0.7], False),
+        # A speaker repeating themselves, clearly heard.
+        ("Ask what you can do, ask what you can do", -0.3, [0.9, 0.95, 0.99], True),
     ],
 )
 def test_a_segment_is_read_only_if_the_model_believes_its_words(
-    avg_logprob: float, probabilities: list[float], readable: bool
+    text: str, avg_logprob: float, probabilities: list[float], readable: bool
 ) -> None:
     words = [RawWord(i, i + 1, f"w{i}", p) for i, p in enumerate(probabilities)]
-    segment = RawSegment("w0 w1 w2", 0.0, 3.0, words, avg_logprob=avg_logprob)
+    segment = RawSegment(text, 0.0, 3.0, words, avg_logprob=avg_logprob)
     assert stt._readable(segment) is readable
 
 
