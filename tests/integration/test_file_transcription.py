@@ -19,10 +19,11 @@ from voice_coach.audio.capture import read_audio
 
 pytestmark = pytest.mark.integration
 
-ROUNDS = 3
-"""Every shared recording this many times: about two and a half minutes of speech."""
-PAUSES_S = (0.7, 1.6, 1.0, 2.2, 1.3)
-"""Between recordings: a person gathering their thoughts."""
+ROUNDS = 2
+"""Every shared recording this many times: about a minute and a half of speech."""
+PAUSES_S = (2.0, 6.5, 1.0, 11.0, 4.5, 24.0)
+"""Between recordings: a person gathering their thoughts, and a long silence that would end
+a live answer; with them the file lasts over three minutes."""
 
 
 def long_answer(folder: Path) -> tuple[Path, list[tuple[float, float, str]]]:
