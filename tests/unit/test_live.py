@@ -14,7 +14,7 @@ from voice_coach.audio.capture import FileSource
 from voice_coach.audio.endpoint import EndpointConfig
 from voice_coach.errors import MicrophoneError
 from voice_coach.live import LiveAnswer
-from voice_coach.speech.stt import TranscriptSegment, Word
+from voice_coach.speech.stt import Transcript, TranscriptSegment, Word
 
 
 class FakeTranscriber:
@@ -37,6 +37,10 @@ class FakeTranscriber:
         n = max(1, round(len(audio) / 16000))
         words = tuple(Word(offset_s + i, offset_s + i + 0.5, "word") for i in range(n))
         return [TranscriptSegment(offset_s, offset_s + n, " ".join(["word"] * n), words)]
+
+    def transcribe_audio(self, audio: np.ndarray, progress: object = None) -> Transcript:
+        """A whole file's transcript, as recovery asks for it."""
+        return Transcript(tuple(self.transcribe(audio)), len(audio) / 16000)
 
 
 class FailingSource(FileSource):
