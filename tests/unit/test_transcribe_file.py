@@ -207,6 +207,15 @@ def test_what_cannot_be_read_is_left_out_and_named() -> None:
     assert transcript.to_dict()["unread"] == [{"start": round(start, 2), "end": round(end, 2)}]
 
 
+def test_doubted_words_beside_clear_ones_are_named_too() -> None:
+    """A piece with words is not enough: a sentence left out for doubt is still named."""
+    audio = np.concatenate([silence(1), speech(1, 2, 3), silence(1), speech(4, 5), silence(2)])
+    transcript = transcriber_with(FakeModel(unreadable={4, 5})).transcribe_audio(audio)
+    assert heard(transcript) == ["w1", "w2", "w3"]
+    ((start, end),) = transcript.unread
+    assert start == pytest.approx(5.0, abs=0.3) and end == pytest.approx(7.0, abs=0.5)
+
+
 def test_nothing_readable_gives_no_text_rather_than_invented_words() -> None:
     """Reversed speech: Whisper writes fluent sentences the model itself doubts."""
     audio = np.concatenate([silence(1), speech(*range(1, 15)), silence(1)])

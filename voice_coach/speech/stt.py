@@ -236,11 +236,11 @@ class Transcriber:
         for window in _windows(_pieces(audio)):
             first, last = window[0], window[-1]
             raw = self._decode_in_context(audio[first.start : last.end], segments, FILE_BEAMS[0])
-            found = _heard(raw, first.start_s)
-            if any(_loops(s) for s in raw) or _missed(window, found):
-                found = self._piece_by_piece(audio, window, segments)
+            found, doubted = _heard(raw, first.start_s)
+            if doubted or any(_loops(s) for s in raw) or _missed(window, found):
+                found, doubted = self._piece_by_piece(audio, window, segments)
             segments += found
-            unread += [(p.start_s, p.end_s) for p in _missed(window, found)]
+            unread += doubted + [(p.start_s, p.end_s) for p in _missed(window, found)]
             if progress is not None:
                 progress(min(last.end_s, total_s), total_s)
         if progress is not None:
@@ -261,10 +261,11 @@ class Transcriber:
 
     def _piece_by_piece(
         self, audio: np.ndarray, window: list[Segment], before: list[TranscriptSegment]
-    ) -> list[TranscriptSegment]:
+    ) -> tuple[list[TranscriptSegment], list[tuple[float, float]]]:
         """A window decoded again one piece at a time: a piece that looped or was not read in
         the window's decode gets the model's whole attention (and its own encoder pass)."""
         found: list[TranscriptSegment] = []
+        doubted: list[tuple[float, float]] = []
         for piece in window:
             for beam_size in FILE_BEAMS:
                 raw = self._decode_in_context(
@@ -272,8 +273,10 @@ class Transcriber:
                 )
                 if not any(_loops(s) for s in raw):
                     break
-            found += _heard(raw, piece.start_s)
-        return found
+            heard, unsure = _heard(raw, piece.start_s)
+            found += heard
+            doubted += unsure
+        return found, doubted
 
     def transcribe_file(self, path: Path, progress: Progress | None = None) -> Transcript:
         """Any audio file PyAV or libsndfile reads, transcribed by :meth:`transcribe_audio`."""
@@ -356,9 +359,15 @@ def _windows(pieces: list[Segment]) -> list[list[Segment]]:
     return windows
 
 
-def _heard(raw: list[Any], offset_s: float) -> list[TranscriptSegment]:
-    """The segments worth keeping, in file time."""
-    return [_convert(s, offset_s) for s in raw if _is_speech(s) and _readable(s)]
+def _heard(
+    raw: list[Any], offset_s: float
+) -> tuple[list[TranscriptSegment], list[tuple[float, float]]]:
+    """The segments worth keeping, in file time; and where the model wrote words it did
+    not believe (:func:`_readable`), which are left out and must be named."""
+    speech = [s for s in raw if _is_speech(s)]
+    kept = [_convert(s, offset_s) for s in speech if _readable(s)]
+    doubted = [(s.start + offset_s, s.end + offset_s) for s in speech if not _readable(s)]
+    return kept, doubted
 
 
 def _readable(segment: Any) -> bool:
