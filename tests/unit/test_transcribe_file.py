@@ -111,7 +111,10 @@ class FakeModel:
         looping = beam_size == 1 and any(int(w.word[1:]) in self.loops_at_beam_1 for w in words)
         text = " ".join(w.word for w in words)
         ratio = 9.0 if looping else 1.4
-        return RawSegment(text, words[0].start, words[-1].end, words, compression_ratio=ratio)
+        logprob = -1.0 if any(int(w.word[1:]) in self.unreadable for w in words) else -0.3
+        return RawSegment(
+            text, words[0].start, words[-1].end, words, logprob, compression_ratio=ratio
+        )
 
 
 @pytest.fixture(autouse=True)
@@ -273,7 +276,8 @@ def test_progress_is_told_in_file_seconds_up_to_the_end() -> None:
         ("Honestly my manager", -0.45, [0.4, 0.62, 0.9], True),  # misheard, without doubt
         ("Today only platforms", -0.5, [0.5, 0.56, 0.7], True),  # speech in noise
         ("You're not going", -0.74, [0.6, 0.77, 0.9], False),  # reversed: fluent, doubted
-        ("I'm gonna say", -0.3, [0.1, 0.3, 0.9], False),  # most words guessed
+        ("I'm gonna say", -0.8, [0.1, 0.3, 0.9], False),  # most words guessed
+        ("of rocky Ithaca", -0.44, [0.3, 0.37, 0.9], True),  # a name, decoded without doubt
         ("Check the logs", -0.9, [0.9, 0.95, 0.99], True),  # confident in a hard stretch
         # Reversed speech going round a phrase, even with a fair log probability.
         ("We are the best, and we are the best", -0.31, [0.55, 0.6, 0.7], False),

@@ -311,7 +311,9 @@ WORD_SLACK_S = 0.5
 """Whisper's word times can be this far outside the piece they were spoken in."""
 
 DOUBTFUL_WORD_PROB = 0.5
-"""A segment whose words have a median probability below this is not read."""
+SURE_LOGPROB = -0.45
+"""A segment whose words have a median probability below ``DOUBTFUL_WORD_PROB`` is not
+read, unless decoded above ``SURE_LOGPROB`` (names: "...of rocky Ithaca", median 0.37)."""
 UNSURE_LOGPROB = -0.5
 UNSURE_WORD_PROB = 0.85
 """Nor is one decoded below ``UNSURE_LOGPROB`` whose words' median probability is under
@@ -366,7 +368,11 @@ def _heard(
     not believe (:func:`_readable`), which are left out and must be named."""
     speech = [s for s in raw if _is_speech(s)]
     kept = [_convert(s, offset_s) for s in speech if _readable(s)]
-    doubted = [(s.start + offset_s, s.end + offset_s) for s in speech if not _readable(s)]
+    doubted = [
+        (s.start + offset_s, s.end + offset_s)
+        for s in speech
+        if not _readable(s) and len(_bare(s.text).split()) >= 2
+    ]  # a lone doubted "And..." or "." is Whisper's filler for a pause, not lost speech
     return kept, doubted
 
 
@@ -377,7 +383,9 @@ def _readable(segment: Any) -> bool:
         return True
     median = float(np.median(probabilities))
     unsure = median < UNSURE_WORD_PROB or segment.avg_logprob < UNSURE_LOGPROB
-    if median < DOUBTFUL_WORD_PROB or (unsure and _repeats(segment.text)):
+    if median < DOUBTFUL_WORD_PROB and segment.avg_logprob < SURE_LOGPROB:
+        return False
+    if unsure and _repeats(segment.text):
         return False
     return not (segment.avg_logprob < UNSURE_LOGPROB and median < UNSURE_WORD_PROB)
 
