@@ -496,6 +496,12 @@ def _load_model(spec: str | None, cpu_threads: int) -> Any:
         return _load_dir(WhisperModel, path, options)
     root = locations.cache_dir() / "models"
     try:
+        # A model downloaded once is used from the cache without asking the hub again:
+        # the only connection the app ever makes is the download the user asked for.
+        return WhisperModel(spec, download_root=str(root), local_files_only=True, **options)
+    except Exception:
+        pass
+    try:
         return WhisperModel(spec, download_root=str(root), **options)
     except Exception as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
