@@ -271,7 +271,10 @@ def score(
     if audio is not None:
         from voice_coach.speech.stt import Transcriber
 
-        transcript = Transcriber(model).transcribe_file(audio)
+        with _transcribing(audio, not as_json and sys.stderr.isatty()) as told:
+            transcript = Transcriber(model).transcribe_file(audio, told)
+        if note := transcript.unread_note():
+            click.echo(f"voice-coach: {audio}: {note}", err=True)
         if not transcript.text:
             _fail(f"{audio}: no speech detected")
         answer, duration, words = transcript.text, transcript.duration_s, transcript.words

@@ -149,3 +149,18 @@ def test_progress_shows_on_a_terminal_and_not_with_json() -> None:
     code, out, terminal = _transcribe_on_a_terminal("--json", path)
     assert code == 0 and json.loads(out)[0]["unread"] == []
     assert "Transcribing" not in terminal
+
+
+def test_scoring_a_recording_names_what_could_not_be_made_out(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from voice_coach.cli import main
+
+    path = tmp_path / "reversed.flac"
+    soundfile.write(str(path), read_audio(speech_file("platforms_en.flac"))[::-1], SAMPLE_RATE)
+    result = CliRunner().invoke(
+        main, ["score", str(path), "--question", "Tell me about a time you led a change."]
+    )
+    assert result.exit_code == 1
+    assert "could not make out the speech at 0:0" in result.stderr
+    assert "no speech detected" in result.stderr
