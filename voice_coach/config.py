@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import tempfile
 import textwrap
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -22,7 +21,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from voice_coach import locations
 from voice_coach.errors import ConfigError, InputError, explain
-from voice_coach.safety import MAX_CONFIG_BYTES, TooComplex, load_toml, printable, read_text
+from voice_coach.safety import (
+    MAX_CONFIG_BYTES,
+    TooComplex,
+    load_toml,
+    printable,
+    read_text,
+    write_atomic,
+)
 
 
 class _SettingsModel(BaseModel):
@@ -179,18 +185,9 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         _keep_hand_edited(path)
-        fd, tmp_name = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)
-        tmp = Path(tmp_name)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp, 0o600)  # mkstemp already does; explicit for the reader
-            os.replace(tmp, path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        write_atomic(path, text, overwrite=True)
+    except InputError as exc:  # config.toml is a folder, or its folder is a file
+        raise ConfigError(f"settings not saved: {exc}") from None
     except OSError as exc:
         raise ConfigError(f"cannot write {path}: {exc.strerror or exc}") from None
     return path

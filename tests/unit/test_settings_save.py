@@ -132,3 +132,11 @@ def test_blank_and_padded_names_are_saved_as_they_load(tmp_path: Path) -> None:
     path = save_settings(Settings(model="", voice=" gmw/en ", input_device=""), tmp_path / "c.toml")
     assert tomllib.loads(path.read_text()) == {"voice": "gmw/en"}
     assert load_settings(path) == Settings(voice="gmw/en")
+
+
+def test_a_folder_where_config_toml_should_be_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.mkdir()
+    with pytest.raises(ConfigError, match="is a folder"):
+        save_settings(Settings(), path)
+    assert path.is_dir() and not any(path.iterdir())
