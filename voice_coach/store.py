@@ -438,59 +438,32 @@ class Store:
     ) -> None:
         """Finish an attempt; its ownership ends either way, so a failure leaves it recoverable."""
         try:
-            self._complete_attempt(
-                attempt_id,
-                status=status,
-                transcript=transcript,
-                transcript_json=transcript_json,
-                score=score,
-                concrete_example=concrete_example,
-                duration_s=duration_s,
-                end_reason=end_reason,
-                error=error,
-                keep_audio=keep_audio,
-            )
+            with self._write() as db:
+                if not keep_audio:
+                    row = db.execute(
+                        "SELECT audio_path FROM attempts WHERE id = ?", (attempt_id,)
+                    ).fetchone()
+                    if row and row["audio_path"]:
+                        (self.root / row["audio_path"]).unlink(missing_ok=True)
+                    db.execute("UPDATE attempts SET audio_path = NULL WHERE id = ?", (attempt_id,))
+                db.execute(
+                    "UPDATE attempts SET status = ?, transcript = ?, transcript_json = ?,"
+                    " score_json = ?, concrete_example = ?, duration_s = ?, end_reason = ?,"
+                    " error = ? WHERE id = ?",
+                    (
+                        status,
+                        transcript,
+                        json.dumps(transcript_json) if transcript_json is not None else None,
+                        json.dumps(score) if score is not None else None,
+                        None if concrete_example is None else int(concrete_example),
+                        duration_s,
+                        end_reason,
+                        error,
+                        attempt_id,
+                    ),
+                )
         finally:
             self.release(attempt_id)
-
-    def _complete_attempt(
-        self,
-        attempt_id: int,
-        *,
-        status: str,
-        transcript: str,
-        transcript_json: dict[str, Any] | None,
-        score: dict[str, Any] | None,
-        concrete_example: bool | None,
-        duration_s: float | None,
-        end_reason: str | None,
-        error: str | None,
-        keep_audio: bool,
-    ) -> None:
-        with self._write() as db:
-            if not keep_audio:
-                row = db.execute(
-                    "SELECT audio_path FROM attempts WHERE id = ?", (attempt_id,)
-                ).fetchone()
-                if row and row["audio_path"]:
-                    (self.root / row["audio_path"]).unlink(missing_ok=True)
-                db.execute("UPDATE attempts SET audio_path = NULL WHERE id = ?", (attempt_id,))
-            db.execute(
-                "UPDATE attempts SET status = ?, transcript = ?, transcript_json = ?,"
-                " score_json = ?, concrete_example = ?, duration_s = ?, end_reason = ?,"
-                " error = ? WHERE id = ?",
-                (
-                    status,
-                    transcript,
-                    json.dumps(transcript_json) if transcript_json is not None else None,
-                    json.dumps(score) if score is not None else None,
-                    None if concrete_example is None else int(concrete_example),
-                    duration_s,
-                    end_reason,
-                    error,
-                    attempt_id,
-                ),
-            )
 
     def mark_struggled(self, set_name: str, question_id: str, question_text: str) -> None:
         with self._write() as db:
