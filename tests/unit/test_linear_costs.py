@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from voice_coach.cli import main
 from voice_coach.export import session_dict
-from voice_coach.scoring.story import _SpanIndex
+from voice_coach.scoring.story_common import SpanIndex
 from voice_coach.store import Store
 
 SESSIONS = 40
@@ -80,7 +80,7 @@ def test_the_span_index_finds_exactly_the_overlaps_a_scan_finds() -> None:
             start = rng.randint(0, 120)
             spans.append((start, start + rng.randint(0, 8)))
         half = len(spans) // 2
-        index = _SpanIndex(spans[:half])
+        index = SpanIndex(spans[:half])
         added = spans[:half]
         for span in [None, *spans[half:]]:
             if span is not None:

@@ -32,7 +32,8 @@ from voice_coach.scoring.delivery import (
 from voice_coach.scoring.kinds import QuestionKind, infer_kind
 from voice_coach.scoring.numbers import Span
 from voice_coach.scoring.probes import choose_probe
-from voice_coach.scoring.story import HYPOTHETICAL_QUESTION_RE, Evidence, analyse_story
+from voice_coach.scoring.story import Evidence, analyse_story
+from voice_coach.scoring.story_scene import HYPOTHETICAL_QUESTION_RE
 from voice_coach.scoring.talking_points import TalkingPoint, match_talking_points
 from voice_coach.scoring.text import Text, lowered
 
