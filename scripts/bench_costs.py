@@ -94,6 +94,7 @@ def _run_cli(folder: Path, *args: str) -> Callable[[], object]:
 
 def _sessions(n: int, folder: Path) -> None:
     """N finished sessions of two typed, scored answers each, in ``folder``'s data home."""
+    from voice_coach.questions import Question
     from voice_coach.store import Store
 
     score = score_answer(STORY, question="Tell me about a time you improved a process.")
@@ -103,14 +104,14 @@ def _sessions(n: int, folder: Path) -> None:
             for i in range(n):
                 session = store.create_session("second-interview", f"Second interview {i}")
                 for q in ("improved-process", "hard-decision"):
-                    attempt_id, _ = store.start_attempt(session, q, f"Question {q}?")
+                    question = Question(id=q, text=f"Question {q}?")
+                    attempt_id, _ = store.start_attempt(session, question)
                     store.complete_attempt(
                         attempt_id,
                         status="typed",
                         transcript=STORY,
                         transcript_json=None,
-                        score=score.to_dict(),
-                        concrete_example=score.concrete_example,
+                        score=score,
                         duration_s=30.0,
                         keep_audio=False,
                     )

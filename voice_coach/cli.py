@@ -287,16 +287,23 @@ def score(
         answer = text or ""
     if not answer.strip():
         _fail("the answer is empty", 2)
-    result, _ = score_attempt(
+    result, mentions, key_terms = score_attempt(
         target, answer.strip(), question_set=question_set, words=words, duration_s=duration
     )
     if as_json:
-        click.echo(json.dumps(result.to_dict(), indent=2))
+        extras = {
+            "cv_mentions": [{"text": t, "used": u} for t, u in mentions],
+            "job_terms": [{"text": t, "used": u} for t, u in key_terms],
+        }
+        click.echo(json.dumps({**result.to_dict(), **extras}, indent=2))
         return
     _say(f"{'✔' if result.meets else '✘'} {result.verdict}")
     click.echo(f"  ({result.kind.spec.label})")
     for point in result.talking_points:
         _say(f"  {'✔' if point.covered else '✘'} {point.text}")
+    for label, items in (("From your CV", mentions), ("Job key terms", key_terms)):
+        if items:
+            _say(f"{label}: " + "  ".join(f"{'✔' if hit else '✘'} {t}" for t, hit in items))
     for flag in result.flags:
         _say(f"- {flag.message} {flag.advice}")
     m = result.metrics
@@ -399,7 +406,7 @@ def _score_batch(path: Path, quiet: bool = False) -> None:
                 click.echo(json.dumps({"line": number, "error": reason}))
                 continue
             try:
-                result, _ = score_attempt(target, item["answer"])
+                result, _, _ = score_attempt(target, item["answer"])
             except Exception as exc:  # a bug: the other lines still deserve their scores
                 bad += 1
                 log_error(exc)
@@ -450,6 +457,7 @@ def _progress(total: int) -> Iterator[Callable[[int], None]]:
 @click.option("--json", "as_json", is_flag=True, help="Sessions with their answers as JSON.")
 def history(as_json: bool) -> None:
     """The saved practice sessions and their answers."""
+    from voice_coach.export import when
     from voice_coach.store import Store
 
     store = Store()
@@ -465,10 +473,13 @@ def history(as_json: bool) -> None:
         click.echo("No sessions yet. Run voice-coach to practise.")
         return
     for s in sessions:
-        _say(f"#{s.id}  {s.started_at}  {s.set_title}  ({s.answers} answers, {s.flagged} flagged)")
+        skipped = f", {s.skipped} skipped" if s.skipped else ""
+        _say(
+            f"#{s.id}  {when(s.started_at)}  {s.set_title}  "
+            f"({s.answers} answers, {s.flagged} need work{skipped})"
+        )
         for a in store.attempts(s.id):
-            mark = {True: "good answer", False: "needs work", None: a.status}[a.concrete_example]
-            _say(f"    [{mark}] {a.question_text}")
+            _say(f"    {a.outcome.mark} {a.outcome.label:<18} {a.question_text}")
 
 
 @main.group()
@@ -642,14 +653,16 @@ def cv(cv_file: Path, job_file: Path | None, name: str, force: bool, as_json: bo
 @click.option("--json", "as_json", is_flag=True, help="The session and its answers as JSON.")
 def show(session_id: int, as_json: bool) -> None:
     """One saved session: each answer with its transcript, verdict and flags."""
-    from voice_coach.export import session_dict, to_json, to_markdown
+    from voice_coach.export import session_record, to_json, to_markdown
     from voice_coach.store import Store
 
-    data = session_dict(Store(), session_id)
-    if data is None:
+    record = session_record(Store(), session_id)
+    if record is None:
         _fail(f"no session #{session_id} (see voice-coach history)", 2)
-    assert data is not None
-    click.echo(to_json([data]) if as_json else printable(to_markdown([data]), lines=True), nl=False)
+    assert record is not None
+    click.echo(
+        to_json([record]) if as_json else printable(to_markdown([record]), lines=True), nl=False
+    )
 
 
 @main.command()
@@ -679,7 +692,7 @@ def export(
     from voice_coach.export import (
         EXPORT_MODE,
         EXPORT_SHARED_MODE,
-        session_dict,
+        session_record,
         to_json,
         to_markdown,
     )
@@ -692,7 +705,7 @@ def export(
         check_output(output, overwrite=force)
     store = Store()
     ids = [s.id for s in store.sessions()] if everything else [session_id]
-    found = [d for i in ids if i is not None and (d := session_dict(store, i)) is not None]
+    found = [r for i in ids if i is not None and (r := session_record(store, i)) is not None]
     if not everything and not found:
         _fail(f"no session #{session_id} (see voice-coach history)", 2)
     text = to_json(found) if fmt == "json" else to_markdown(found)

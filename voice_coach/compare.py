@@ -13,18 +13,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from voice_coach.attempts import FOLLOW_UP_MARK, Attempt, Outcome
+from voice_coach.audio import clock
 from voice_coach.review import struggled_key
 from voice_coach.scoring import flags as sc
 from voice_coach.scoring.codes import FlagCode
-from voice_coach.store import AttemptRow, Store
+from voice_coach.store import Store
+
+if TYPE_CHECKING:
+    from voice_coach.scoring import Score
 
 QuestionKey = tuple[str, str]
 """(set name, question id) of the question as its own set defines it."""
-
-FOLLOW_UP_MARK = "#"
-"""Follow-up answers are saved under the question's id plus "#follow-up"."""
 
 FILLERS_STEP = 1.0
 """Fillers per minute that count as a change: below that, one "um" more or less moves it."""
@@ -44,28 +46,7 @@ _WORD = re.compile(r"[a-z']+")
 _PARTS = ("situation", "action", "result")
 _PART_WORDS = {"situation": "a specific situation", "action": "what you did", "result": "a result"}
 
-_FLAG_WORDS: dict[str, str] = {
-    FlagCode.HYPOTHETICAL: "what you would do instead of what you did",
-    FlagCode.HABITUAL: "habits instead of one episode",
-    FlagCode.DUTY_PHRASING: "duties instead of deeds ('I was responsible for')",
-    FlagCode.CLICHE: "clichés",
-    FlagCode.HEDGE: "hedging",
-    FlagCode.LONG_PAUSE: "long pauses",
-    FlagCode.POINT_MISSED: "a talking point missed",
-    FlagCode.NO_SITUATION: "no specific situation",
-    FlagCode.NO_ACTION: "nothing you did yourself",
-    FlagCode.NO_RESULT: "no result",
-    FlagCode.WE_ONLY: "only what 'we' did",
-    FlagCode.RESULT_NOT_QUANTIFIED: "a result without a number",
-    FlagCode.MANY_FILLERS: "many fillers",
-    FlagCode.FAST_PACE: "speaking fast",
-    FlagCode.SLOW_PACE: "speaking slowly",
-    FlagCode.TOO_SHORT: "too short",
-    FlagCode.TOO_LONG: "too long",
-}
-"""Each flag in the words the comparison uses."""
-
-_FLAGS_WITH_OWN_CHANGE: dict[str, str] = {
+_FLAGS_WITH_OWN_CHANGE: dict[FlagCode, str] = {
     FlagCode.NO_SITUATION: "situation",
     FlagCode.NO_ACTION: "action",
     FlagCode.NO_RESULT: "result",
@@ -102,20 +83,20 @@ def question_key(set_name: str, question_id: str) -> QuestionKey:
     return struggled_key(set_name, question_id)
 
 
-def is_follow_up(attempt: AttemptRow) -> bool:
-    return FOLLOW_UP_MARK in attempt.question_id
+def is_follow_up(attempt: Attempt) -> bool:
+    return attempt.is_follow_up
 
 
 def attempts_by_question(
     store: Store, *, include_follow_ups: bool = False
-) -> dict[QuestionKey, list[AttemptRow]]:
+) -> dict[QuestionKey, list[Attempt]]:
     """Every finished attempt grouped by question, oldest first.
 
     Follow-ups are left out unless asked for: each answers the interviewer's
     follow-up, not the question, so they are not retries of it (when included,
     they are grouped under the question's id plus "#follow-up").
     """
-    grouped: dict[QuestionKey, list[AttemptRow]] = {}
+    grouped: dict[QuestionKey, list[Attempt]] = {}
     for set_name, attempt in store.answer_history():
         if is_follow_up(attempt) and not include_follow_ups:
             continue
@@ -125,7 +106,7 @@ def attempts_by_question(
     return grouped
 
 
-def same_question(store: Store, attempt: AttemptRow) -> list[AttemptRow]:
+def same_question(store: Store, attempt: Attempt) -> list[Attempt]:
     """Every finished attempt at the question ``attempt`` answered, oldest first
     (``attempt`` among them once it is finished)."""
     session = store.session(attempt.session_id)
@@ -137,7 +118,7 @@ def same_question(store: Store, attempt: AttemptRow) -> list[AttemptRow]:
     return grouped.get((set_key, qid + mark + rest), [])
 
 
-def previous_attempt(store: Store, attempt: AttemptRow) -> AttemptRow | None:
+def previous_attempt(store: Store, attempt: Attempt) -> Attempt | None:
     """The attempt at the same question just before this one, to compare with."""
     earlier = [a for a in same_question(store, attempt) if a.id != attempt.id]
     before = [a for a in earlier if (a.created_at, a.id) < (attempt.created_at, attempt.id)]
@@ -147,47 +128,31 @@ def previous_attempt(store: Store, attempt: AttemptRow) -> AttemptRow | None:
 # --- The comparison -----------------------------------------------------------
 
 
-def _delivery(score: dict[str, Any]) -> dict[str, Any]:
-    return score.get("delivery") or {}
+def _codes(score: Score) -> set[FlagCode]:
+    return {f.code for f in score.flags}
 
 
-def _metrics(score: dict[str, Any]) -> dict[str, Any]:
-    return score.get("metrics") or {}
+def _has_part(score: Score, part: str) -> bool:
+    return bool(score.evidence.get(part))
 
 
-def _codes(score: dict[str, Any]) -> set[str]:
-    return {f.get("code", "") for f in score.get("flags") or [] if isinstance(f, dict)} - {""}
-
-
-def _has_part(score: dict[str, Any], part: str) -> bool:
-    return bool((score.get("evidence") or {}).get(part))
-
-
-def _quantified(score: dict[str, Any]) -> bool:
+def _quantified(score: Score) -> bool:
     """A result with a number in it; scores saved before "quantified" was kept are judged
     by their flag, as they were then."""
-    evidence = score.get("evidence") or {}
-    if "quantified" in evidence:
-        return bool(evidence["quantified"])
+    if "quantified" in score.evidence:
+        return bool(score.evidence["quantified"])
     return _has_part(score, "result") and FlagCode.RESULT_NOT_QUANTIFIED not in _codes(score)
 
 
-def _seconds(attempt: AttemptRow, score: dict[str, Any]) -> tuple[float | None, bool]:
+def _seconds(attempt: Attempt, score: Score) -> tuple[float | None, bool]:
     """How long the answer took, and whether that is estimated (typed, at speaking pace)."""
-    spoken = _metrics(score).get("duration_s")
-    if spoken:
-        return float(spoken), False
+    if score.metrics.duration_s:
+        return float(score.metrics.duration_s), False
     if attempt.duration_s:
         return float(attempt.duration_s), False
-    words = _metrics(score).get("words")
-    if words:
-        return float(words) / sc.TYPED_WPM * 60.0, True
+    if score.metrics.words:
+        return float(score.metrics.words) / sc.TYPED_WPM * 60.0, True
     return None, False
-
-
-def _clock(seconds: float) -> str:
-    whole = round(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def _outside(value: float, low: float, high: float) -> float:
@@ -195,10 +160,10 @@ def _outside(value: float, low: float, high: float) -> float:
     return max(low - value, value - high, 0.0)
 
 
-def _length_range(attempt: AttemptRow) -> tuple[float, float]:
+def _length_range(attempt: Attempt) -> tuple[float, float]:
     """What reads best to the scorer: one to two minutes for a story; otherwise
     anything from "not cut off" to two minutes."""
-    if attempt.concrete_example is None and attempt.score is not None:
+    if attempt.score is not None and not attempt.score.kind.spec.needs_example:
         return sc.MIN_SECONDS_NO_EXAMPLE, sc.GOOD_SECONDS_NO_EXAMPLE
     return sc.GOOD_SECONDS
 
@@ -213,7 +178,7 @@ def _better(before: float, after: float) -> bool | None:
     return None if before == after else after < before
 
 
-def compare_attempts(earlier: AttemptRow, later: AttemptRow) -> list[Change]:
+def compare_attempts(earlier: Attempt, later: Attempt) -> list[Change]:
     """What changed from ``earlier`` to ``later`` (two answers to one question), most
     important first: the example and its parts, then delivery, then other flags."""
     if earlier.score is None or later.score is None:
@@ -221,13 +186,20 @@ def compare_attempts(earlier: AttemptRow, later: AttemptRow) -> list[Change]:
     before, after = earlier.score, later.score
     changes: list[Change] = []
 
-    example_added = earlier.concrete_example is False and later.concrete_example is True
+    story = later.score.kind.spec.needs_example
+    gained = earlier.outcome is Outcome.NEEDS_WORK and later.outcome is Outcome.GOOD
+    lost = earlier.outcome is Outcome.GOOD and later.outcome is Outcome.NEEDS_WORK
+    example_added = gained and story
     if example_added:
         changes.append(
             Change("example", "example added: situation, your action and a result", True)
         )
-    elif earlier.concrete_example is True and later.concrete_example is False:
+    elif gained:
+        changes.append(Change("example", "now does what the question needs", True))
+    elif lost and story:
         changes.append(Change("example", "example lost", False))
+    elif lost:
+        changes.append(Change("example", "no longer does what the question needs", False))
     if not example_added:
         for part in _PARTS:
             had, has = _has_part(before, part), _has_part(after, part)
@@ -253,12 +225,14 @@ def compare_attempts(earlier: AttemptRow, later: AttemptRow) -> list[Change]:
     return changes
 
 
-def _unscored(earlier: AttemptRow, later: AttemptRow) -> list[Change]:
-    def why(a: AttemptRow) -> str:
-        if a.status == "no_speech":
+def _unscored(earlier: Attempt, later: Attempt) -> list[Change]:
+    def why(a: Attempt) -> str:
+        if a.outcome is Outcome.SKIPPED:
             return "nothing was heard"
         if a.status == "recovered":
             return "recovered after a crash, not transcribed"
+        if a.score is None and a.transcript:
+            return "its saved feedback cannot be read"
         return "not scored"
 
     if earlier.score is None and later.score is not None:
@@ -269,7 +243,7 @@ def _unscored(earlier: AttemptRow, later: AttemptRow) -> list[Change]:
 
 
 def _ownership_change(
-    text_before: str, text_after: str, before: dict[str, Any], after: dict[str, Any]
+    text_before: str, text_after: str, before: Score, after: Score
 ) -> list[Change]:
     i_before, we_before = _ownership(text_before)
     i_after, we_after = _ownership(text_after)
@@ -292,13 +266,12 @@ def _ownership_change(
     ]
 
 
-def _talking_points_change(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
-    points_before = before.get("talking_points") or []
-    points_after = after.get("talking_points") or []
+def _talking_points_change(before: Score, after: Score) -> list[Change]:
+    points_before, points_after = before.talking_points, after.talking_points
     if not points_after or len(points_before) != len(points_after):
         return []
-    covered_before = sum(bool(p.get("covered")) for p in points_before)
-    covered_after = sum(bool(p.get("covered")) for p in points_after)
+    covered_before = sum(p.covered for p in points_before)
+    covered_after = sum(p.covered for p in points_after)
     if covered_before == covered_after:
         return []
     return [
@@ -310,9 +283,9 @@ def _talking_points_change(before: dict[str, Any], after: dict[str, Any]) -> lis
     ]
 
 
-def _fillers_change(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
-    rate_before = _delivery(before).get("fillers_per_minute")
-    rate_after = _delivery(after).get("fillers_per_minute")
+def _fillers_change(before: Score, after: Score) -> list[Change]:
+    rate_before = before.delivery.fillers_per_minute
+    rate_after = after.delivery.fillers_per_minute
     flag_changed = (FlagCode.MANY_FILLERS in _codes(before)) != (
         FlagCode.MANY_FILLERS in _codes(after)
     )
@@ -329,9 +302,8 @@ def _fillers_change(before: dict[str, Any], after: dict[str, Any]) -> list[Chang
                 _better(rate_before, rate_after),
             )
         ]
-    count_before = _delivery(before).get("fillers")
-    count_after = _delivery(after).get("fillers")
-    if count_before is None or count_after is None or count_before == count_after:
+    count_before, count_after = before.delivery.fillers, after.delivery.fillers
+    if count_before == count_after:
         return []
     word = "down" if count_after < count_before else "up"
     return [
@@ -343,9 +315,9 @@ def _fillers_change(before: dict[str, Any], after: dict[str, Any]) -> list[Chang
     ]
 
 
-def _pace_change(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
-    def pace(score: dict[str, Any]) -> float | None:
-        value = _delivery(score).get("pace_wpm") or _metrics(score).get("wpm")
+def _pace_change(before: Score, after: Score) -> list[Change]:
+    def pace(score: Score) -> float | None:
+        value = score.delivery.pace_wpm or score.metrics.wpm
         return float(value) if value else None
 
     pace_before, pace_after = pace(before), pace(after)
@@ -364,7 +336,7 @@ def _pace_change(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
 
 
 def _length_change(
-    earlier: AttemptRow, later: AttemptRow, before: dict[str, Any], after: dict[str, Any]
+    earlier: Attempt, later: Attempt, before: Score, after: Score
 ) -> list[Change]:
     """Shorter is better only above what reads best, longer only below it: the scorer's
     one-to-two-minute range for a story (it flags under 30 s and over 3 minutes)."""
@@ -372,7 +344,7 @@ def _length_change(
     seconds_after, guessed_after = _seconds(later, after)
     if seconds_before is None or seconds_after is None:
         return []
-    label_changed = _delivery(before).get("length") != _delivery(after).get("length")
+    label_changed = before.delivery.length != after.delivery.length
     if abs(seconds_after - seconds_before) < LENGTH_STEP_S and not label_changed:
         return []
     if round(seconds_after) == round(seconds_before):
@@ -385,14 +357,14 @@ def _length_change(
     return [
         Change(
             "length",
-            f"{word}: {about}{_clock(seconds_before)} -> {_clock(seconds_after)}",
+            f"{word}: {about}{clock(seconds_before)} -> {clock(seconds_after)}",
             None if off_before == off_after == 0 else _better(off_before, off_after),
         )
     ]
 
 
 def _flag_changes(
-    before: dict[str, Any], after: dict[str, Any], reported: set[str]
+    before: Score, after: Score, reported: set[str]
 ) -> list[Change]:
     codes_before, codes_after = _codes(before), _codes(after)
     changes: list[Change] = []
@@ -407,5 +379,5 @@ def _flag_changes(
     return changes
 
 
-def _flag_words(code: str) -> str:
-    return _FLAG_WORDS.get(code) or code.replace("_", " ")
+def _flag_words(code: FlagCode) -> str:
+    return code.label

@@ -1,24 +1,79 @@
 """A practice session, free of any UI: ask, answer, score, then redo or move on.
 
-The TUI, the CLI and the tests drive this same object. It owns the order of
-questions, scoring and saving; recording is done by :class:`~voice_coach.live.LiveAnswer`
-and handed in as an :class:`~voice_coach.live.AnswerResult`.
+The TUI, the CLI and the tests drive this same object. It is the state machine of a
+session (:class:`Phase`): which question is asked, whether an answer is being
+recorded or typed, which attempt a recording belongs to, and what a stale recording
+may no longer do once typing took over. It reports every change of phase and every
+live update through its listener, from whichever thread they happen on; a screen only
+turns those into messages and draws.
 """
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
+from voice_coach.attempts import (
+    FOLLOW_UP_MARK,
+    NO_SPEECH,
+    Attempt,
+    Outcome,
+    Specifics,
+    Status,
+    expects_example,
+    score_attempt,
+)
+from voice_coach.audio.capture import AudioSource
+from voice_coach.audio.endpoint import EndpointConfig
 from voice_coach.errors import VoiceCoachError
-from voice_coach.live import AnswerResult
+from voice_coach.live import AnswerListener, AnswerResult, LiveAnswer, LiveStatus
 from voice_coach.questions import Question, QuestionSet
-from voice_coach.scoring import FlagGroup, Score, TimedWord, score_answer
-from voice_coach.scoring.delivery import TimedWordLike
+from voice_coach.scoring.delivery import TimedWord, TimedWordLike
+from voice_coach.speech.stt import Transcriber, TranscriptSegment
 from voice_coach.store import Store
 
-NO_SPEECH = "No speech detected: nothing was heard in the answer."
+if TYPE_CHECKING:
+    from voice_coach.scoring import Score
+
+__all__ = [
+    "NO_SPEECH",
+    "AnswerKept",
+    "Attempt",
+    "MicrophoneFailed",
+    "Phase",
+    "PracticeSession",
+    "SessionListener",
+    "expects_example",
+    "score_attempt",
+]
+
+
+class Phase(StrEnum):
+    """Where a session is. Only the engine moves it; screens read it."""
+
+    ASKING = "asking"
+    """The question is being put (read aloud, or shown): no answer yet."""
+    PREPARING = "preparing"
+    """An answer was asked for: the speech model and the microphone are being readied."""
+    LISTENING = "listening"
+    TRANSCRIBING = "transcribing"
+    """Recording ended; its last piece is being transcribed and the answer scored."""
+    TYPING = "typing"
+    FEEDBACK = "feedback"
+    STOPPED = "stopped"
+    """The recording stopped because its file could not be written: the answer is kept."""
+    FINISHED = "finished"
+
+
+class SessionListener(AnswerListener, Protocol):
+    """A live answer's updates, and the session's own; called from any thread."""
+
+    def phase_changed(self, phase: Phase) -> None: ...
 
 
 class AnswerKept(VoiceCoachError):
@@ -45,112 +100,52 @@ class AnswerKept(VoiceCoachError):
         self.result = result
 
 
-def expects_example(question: Question) -> bool:
-    """Whether the question is judged on a concrete accomplishment example (its kind says)."""
-    return question.question_kind.spec.needs_example
+class MicrophoneFailed(VoiceCoachError):
+    """No sound came in at all (no device, or it would not open): type the answer instead."""
 
 
-Specifics = tuple[tuple[tuple[str, bool], ...], tuple[tuple[str, bool], ...]]
+class _Quiet:
+    def phase_changed(self, phase: Phase) -> None:
+        return None
+
+    def status(self, status: LiveStatus) -> None:
+        return None
+
+    def transcript(self, segments: tuple[TranscriptSegment, ...]) -> None:
+        return None
+
+    def recording_started(self, device: str) -> None:
+        return None
+
+    def recording_ended(self, reason: str) -> None:
+        return None
 
 
-def score_attempt(
-    question: Question,
-    transcript: str,
-    *,
-    question_set: QuestionSet | None = None,
-    words: Sequence[TimedWord | TimedWordLike] | None = None,
-    duration_s: float | None = None,
-    previous_probe: str | None = None,
-    earlier: str | None = None,
-) -> tuple[Score, Specifics]:
-    """Score one answer the one way every path uses: spoken, typed, follow-up, recovered, CLI.
+class LiveTurn:
+    """One spoken answer of a session: recorded into its reserved attempt, then scored.
 
-    ``earlier`` is the answer a follow-up digs into: the verdict then weighs both
-    together (a result given in the follow-up completes the story), while pace, fillers
-    and length stay those of the follow-up alone.
+    Belongs to the turn it was started in; if typing took over meanwhile, its audio
+    stays on disk but it saves nothing over the typed answer.
     """
-    from voice_coach.cv import used
 
-    def judge(
-        text: str, timed: Sequence[TimedWord | TimedWordLike] | None, duration: float | None
-    ) -> Score:
-        return score_answer(
-            text,
-            question=question.text,
-            kind=question.question_kind,
-            duration_s=duration,
-            words=timed,
-            talking_points=question.talking_points,
-            follow_ups=question.follow_ups,
-            previous_probe=previous_probe,
-        )
+    def __init__(self, session: PracticeSession, turn: int, live: LiveAnswer, attempt_id: int):
+        self._session = session
+        self.turn = turn
+        self.live = live
+        self.attempt_id = attempt_id
 
-    score = judge(transcript, words, duration_s)
-    if earlier:
-        together = judge(f"{earlier.rstrip()} {transcript}", None, None)
-        score = replace(
-            score,
-            concrete_example=together.concrete_example,
-            meets_expectations=together.meets,
-            missing=together.missing,
-            flags=tuple(
-                [f for f in score.flags if f.code.group is not FlagGroup.MISSING]
-                + [
-                    replace(f, spans=())
-                    for f in together.flags
-                    if f.code.group is FlagGroup.MISSING
-                ]
-            ),
-            talking_points=tuple(replace(tp, spans=()) for tp in together.talking_points),
-        )
-    key_terms = question_set.key_terms if question_set is not None else ()
-    return score, (tuple(used(transcript, question.mentions)), tuple(used(transcript, key_terms)))
+    def run(self) -> Attempt | None:
+        """Record until the answer ends, then score and save it; None when superseded.
 
+        Raises :class:`MicrophoneFailed` when no sound came in at all, and
+        :class:`AnswerKept` when the file could not be written: in both cases the
+        session moves on (to typing, or stopped) and nothing said is lost.
+        """
+        result = self.live.run()
+        return self._session._finish_turn(self, result)
 
-@dataclass(frozen=True)
-class Attempt:
-    """One answer to one question, as saved."""
-
-    attempt_id: int
-    question: Question
-    transcript: str
-    status: str
-    """"spoken", "typed" or "no_speech"."""
-    score: Score | None
-    """None when there was nothing to score (no speech)."""
-    duration_s: float | None
-    audio_path: Path | None
-    error: str | None = None
-    mentions: tuple[tuple[str, bool], ...] = ()
-    """The question's CV specifics, each with whether the answer used it."""
-    key_terms: tuple[tuple[str, bool], ...] = ()
-    """The job's key terms, each with whether the answer used it."""
-
-    def extras(self) -> dict[str, object]:
-        """What is saved beside the score: CV specifics and job terms used."""
-        return {
-            "cv_mentions": [{"text": t, "used": u} for t, u in self.mentions],
-            "job_terms": [{"text": t, "used": u} for t, u in self.key_terms],
-        }
-
-    @property
-    def verdict(self) -> str:
-        return self.score.verdict if self.score else NO_SPEECH
-
-    @property
-    def meets(self) -> bool | None:
-        """The one verdict: did the answer do what its question needs? None when skipped."""
-        return None if self.score is None else self.score.meets
-
-    @property
-    def concrete_example(self) -> bool | None:
-        """What the store keeps as the verdict: the same as :attr:`meets`."""
-        return self.meets
-
-    @property
-    def flagged(self) -> bool:
-        """Needs work: answered, but not what the question needs. A skip is not weak."""
-        return self.meets is False
+    def stop(self) -> None:
+        self.live.stop()
 
 
 @dataclass
@@ -162,17 +157,29 @@ class PracticeSession:
     session_id: int = 0
     index: int = 0
     attempts: list[Attempt] = field(default_factory=list)
-    finished: bool = False
+    listener: SessionListener = field(default_factory=_Quiet)
+    typed_only: bool = False
+    """Answers are typed: asked for (--typed), chosen, or no microphone."""
+    follow_up: str | None = None
+    """The interviewer's follow-up being answered, if any: it replaces the question
+    until the user moves on or redoes the original."""
+    phase: Phase = Phase.ASKING
 
     def __post_init__(self) -> None:
         if not self.session_id:
             self.session_id = self.store.create_session(
                 self.question_set.name, self.question_set.title
             )
+        self._lock = threading.RLock()
+        self._turn = 0
+        self._reserved: int | None = None
+        """The attempt reserved for the answer in progress (a recording, or the typing that
+        took its place)."""
+        self._live: LiveTurn | None = None
+        self._typed_over: set[int] = set()
+        """Attempts whose recording typing took over: the typed answer is saved in them."""
 
-    follow_up: str | None = None
-    """The interviewer's follow-up being answered, if any: it replaces the question
-    until the user moves on or redoes the original."""
+    # ---- the question ------------------------------------------------------
 
     @property
     def base_question(self) -> Question:
@@ -186,18 +193,12 @@ class PracticeSession:
         # A follow-up digs into the same story: it expects what the original expected.
         return base.model_copy(
             update={
-                "id": f"{base.id}#follow-up",
+                "id": f"{base.id}{FOLLOW_UP_MARK}follow-up",
                 "text": self.follow_up,
                 "follow_ups": (),
                 "kind": base.question_kind,
             }
         )
-
-    def ask_follow_up(self, text: str) -> None:
-        self.follow_up = text
-
-    def redo(self) -> None:
-        self.follow_up = None
 
     @property
     def position(self) -> str:
@@ -207,11 +208,197 @@ class PracticeSession:
     def is_last(self) -> bool:
         return self.index >= len(self.question_set.questions) - 1
 
-    def begin_answer(self) -> tuple[int, Path]:
-        """Reserve the attempt and its audio file before recording starts (crash safety)."""
-        return self.store.start_attempt(self.session_id, self.question.id, self.question.text)
+    @property
+    def last_probe(self) -> str | None:
+        """The follow-up the interviewer would ask after the answer just given."""
+        if self.phase is not Phase.FEEDBACK or not self.attempts:
+            return None
+        score = self.attempts[-1].score
+        return score.probe if score else None
 
-    def finish_spoken(self, attempt_id: int, result: AnswerResult) -> Attempt:
+    # ---- phases ------------------------------------------------------------
+
+    def _enter(self, phase: Phase) -> None:
+        with self._lock:
+            if self.phase is phase:
+                return
+            self.phase = phase
+        self.listener.phase_changed(phase)
+
+    def ask(self) -> Question:
+        """Put the current question (again): a fresh turn, nothing reserved yet."""
+        with self._lock:
+            self._turn += 1
+            if self._reserved is not None and self._live is None:
+                # Reserved for a recording that never started (no microphone): drop it
+                # if it holds no sound; one with audio is kept for recovery.
+                with contextlib.suppress(VoiceCoachError):
+                    self.store.discard_empty_attempt(self._reserved)
+            self._stop_live()
+            self._reserved = None
+        self._enter(Phase.ASKING)
+        return self.question
+
+    def ask_follow_up(self, text: str | None = None) -> Question:
+        """Answer the interviewer's follow-up (the last answer's, unless given)."""
+        probe = text or self.last_probe
+        if probe:
+            self.follow_up = probe
+        return self.ask()
+
+    def redo(self) -> Question:
+        self.follow_up = None
+        return self.ask()
+
+    def next_question(self) -> bool:
+        """Move on and ask; False when there is none left."""
+        if self.is_last:
+            return False
+        self.follow_up = None
+        self.index += 1
+        self.ask()
+        return True
+
+    def finish(self) -> None:
+        """End the session; raises StoreError if it cannot be marked finished (its answers
+        are saved all the same)."""
+        with self._lock:
+            self._turn += 1
+            self._stop_live()
+        if self.phase is Phase.FINISHED:
+            return
+        self._enter(Phase.FINISHED)
+        self.store.finish_session(self.session_id)
+
+    # ---- answering aloud ---------------------------------------------------
+
+    def start_answer(
+        self,
+        source: AudioSource,
+        transcriber: Transcriber,
+        config: EndpointConfig | None = None,
+    ) -> LiveTurn | None:
+        """Reserve the attempt and its audio file, then hand back the live answer to run.
+
+        The speech model is loaded first (it may take seconds, in the caller's worker);
+        None when typing took over meanwhile.
+        """
+        with self._lock:
+            turn = self._turn
+        self._enter(Phase.PREPARING)
+        try:
+            transcriber.load()
+        except VoiceCoachError:
+            self._enter(Phase.TYPING)
+            raise
+        with self._lock:
+            if turn != self._turn or self.phase is not Phase.PREPARING:
+                return None
+            try:
+                attempt_id, audio_path = self._reserve()
+            except VoiceCoachError:
+                self.phase = Phase.TYPING
+                self.listener.phase_changed(Phase.TYPING)
+                raise
+            live = LiveAnswer(source, transcriber, audio_path, config, listener=_Relay(self, turn))
+            self._live = LiveTurn(self, turn, live, attempt_id)
+            return self._live
+
+    def begin_answer(self) -> tuple[int, Path]:
+        """Reserve the attempt and its audio file, for a caller that records by itself
+        (a script, the crash tests) and hands the result to :meth:`finish_spoken`."""
+        with self._lock:
+            return self._reserve()
+
+    def _reserve(self) -> tuple[int, Path]:
+        """The attempt row and audio file, before any sound is recorded (crash safety)."""
+        if self._reserved is not None:
+            attempt = self.store.attempt(self._reserved)
+            if attempt is not None and attempt.status is Status.RECORDING:
+                self.store.discard_empty_attempt(self._reserved)
+        attempt_id, path = self.store.start_attempt(self.session_id, self.question)
+        self._reserved = attempt_id
+        return attempt_id, path
+
+    def _finish_turn(self, live: LiveTurn, result: AnswerResult) -> Attempt | None:
+        with self._lock:
+            if self._live is live:
+                self._live = None
+            if live.attempt_id in self._typed_over:
+                return None  # typing took this attempt over: its audio stays on disk
+            current = live.turn == self._turn
+        if not current:
+            # The user moved on (left, finished) while it was recorded: what they said
+            # is still saved and judged, without taking over the screen.
+            if result.unfinished:
+                self.store.release(live.attempt_id)
+                return None
+            return self.finish_spoken(live.attempt_id, result, show=False)
+        if result.end_reason == "error" and result.duration_s == 0:
+            self.typed_only = True
+            self._enter(Phase.TYPING)
+            raise MicrophoneFailed(result.error or "no microphone")
+        try:
+            attempt = self.finish_spoken(live.attempt_id, result)
+        except AnswerKept:
+            self._enter(Phase.STOPPED)
+            raise
+        except VoiceCoachError:
+            self._enter(Phase.TYPING)
+            raise
+        return attempt
+
+    def stop_answer(self) -> None:
+        """The user is done talking: end the recording now (it is then scored as usual)."""
+        with self._lock:
+            live = self._live
+        if live is not None:
+            live.stop()
+
+    def type_instead(self) -> None:
+        """Typing takes over the answer in progress: a recording stops, and whatever it
+        captured stays on disk, but the typed answer is the one saved for this turn."""
+        with self._lock:
+            self._turn += 1
+            if self._live is not None:
+                self._typed_over.add(self._live.attempt_id)
+            self._stop_live()
+            self.typed_only = True
+        self._enter(Phase.TYPING)
+
+    def speak_instead(self) -> bool:
+        """Back to the microphone after typing; True when an answer should be recorded now.
+
+        An attempt reserved for a recording that captured nothing is dropped (one with
+        audio is kept for recovery: nothing said is ever thrown away).
+        """
+        self.typed_only = False
+        if self.phase is not Phase.TYPING:
+            return False
+        with self._lock:
+            self._turn += 1
+            if self._reserved is not None:
+                with contextlib.suppress(VoiceCoachError):
+                    self.store.discard_empty_attempt(self._reserved)
+                self._reserved = None
+        return True
+
+    def _stop_live(self) -> None:
+        if self._live is not None:
+            self._live.stop()
+            self._live = None
+
+    def _relay_phase(self, turn: int, phase: Phase) -> None:
+        """A live answer's progress moves the phase, unless its turn is over."""
+        with self._lock:
+            if turn != self._turn or self.phase in (Phase.TYPING, Phase.FINISHED):
+                return
+            self.phase = phase
+        self.listener.phase_changed(phase)
+
+    # ---- saving ------------------------------------------------------------
+
+    def finish_spoken(self, attempt_id: int, result: AnswerResult, *, show: bool = True) -> Attempt:
         """Score and save a recorded answer.
 
         Raises :class:`AnswerKept` when its file could not be finished: the attempt is
@@ -221,76 +408,61 @@ class PracticeSession:
         if result.unfinished:
             self.store.release(attempt_id)
             raise AnswerKept(attempt_id, result)
-        transcript = result.transcript.text
-        if not transcript:
-            attempt = Attempt(
-                attempt_id,
-                self.question,
-                "",
-                "no_speech",
-                None,
-                result.duration_s,
-                result.audio_path,
-                result.error,
+        text = result.transcript.text
+        score = None
+        mentions: Specifics = ()
+        key_terms: Specifics = ()
+        if text:
+            score, mentions, key_terms = self._score(
+                text, words=result.transcript.words, duration_s=result.duration_s
             )
-        else:
-            words = result.transcript.words
-            # Time spent answering: from the first word to the last, not the thinking
-            # before it or the silence that ended the recording.
-            spoken = words[-1].end - words[0].start if words else result.duration_s
-            score, specifics = self._score(transcript, words=words, duration_s=spoken)
-            attempt = Attempt(
-                attempt_id,
-                self.question,
-                transcript,
-                "spoken",
-                score,
-                result.duration_s,
-                result.audio_path,
-                result.error,
-                *specifics,
-            )
-        self.store.complete_attempt(
+        attempt = self.store.complete_attempt(
             attempt_id,
-            status=attempt.status,
-            transcript=transcript,
+            status=Status.SPOKEN if text else Status.NO_SPEECH,
+            transcript=text,
             transcript_json=result.transcript.to_dict(),
-            score={**attempt.score.to_dict(), **attempt.extras()} if attempt.score else None,
-            concrete_example=attempt.concrete_example,
+            score=score,
+            mentions=mentions,
+            key_terms=key_terms,
             duration_s=result.duration_s,
             end_reason=result.end_reason,
             error=result.error,
         )
-        self.attempts.append(attempt)
-        return attempt
+        return self._answered(attempt, show=show)
 
-    def finish_typed(self, text: str, attempt_id: int | None = None) -> Attempt:
-        """Score a typed answer (no microphone, or the user prefers to type)."""
+    def finish_typed(self, text: str) -> Attempt:
+        """Score and save a typed answer, in the attempt a recording reserved if there was one."""
+        with self._lock:
+            self._turn += 1
+            if self._live is not None:
+                self._typed_over.add(self._live.attempt_id)
+            self._stop_live()
+            attempt_id = self._reserved
+            if attempt_id is not None:
+                self._typed_over.add(attempt_id)
         if attempt_id is None:
-            attempt_id, _ = self.begin_answer()
-        score, specifics = self._score(text)
-        attempt = Attempt(
+            attempt_id, _ = self.store.start_attempt(self.session_id, self.question)
+        score, mentions, key_terms = self._score(text)
+        attempt = self.store.complete_attempt(
             attempt_id,
-            self.question,
-            text,
-            "typed",
-            score,
-            None,
-            None,
-            None,
-            *specifics,
-        )
-        self.store.complete_attempt(
-            attempt_id,
-            status="typed",
+            status=Status.TYPED,
             transcript=text,
             transcript_json=None,
-            score={**score.to_dict(), **attempt.extras()},
-            concrete_example=attempt.concrete_example,
+            score=score,
+            mentions=mentions,
+            key_terms=key_terms,
             duration_s=None,
             keep_audio=False,
         )
-        self.attempts.append(attempt)
+        return self._answered(attempt)
+
+    def _answered(self, attempt: Attempt, *, show: bool = True) -> Attempt:
+        with self._lock:
+            if self._reserved == attempt.id:
+                self._reserved = None
+            self.attempts.append(attempt)
+        if show:
+            self._enter(Phase.FEEDBACK)
         return attempt
 
     def _score(
@@ -299,16 +471,16 @@ class PracticeSession:
         *,
         words: Sequence[TimedWord | TimedWordLike] | None = None,
         duration_s: float | None = None,
-    ) -> tuple[Score, Specifics]:
+    ) -> tuple[Score, Specifics, Specifics]:
         earlier = None
         previous_probe = None
         base_id = self.base_question.id
         for attempt in reversed(self.attempts):
-            if attempt.question.id.split("#", 1)[0] != base_id:
+            if attempt.base_question_id != base_id:
                 continue
             if previous_probe is None and attempt.score is not None:
                 previous_probe = attempt.score.probe
-            if self.follow_up is not None and "#" not in attempt.question.id and attempt.transcript:
+            if self.follow_up is not None and not attempt.is_follow_up and attempt.transcript:
                 earlier = attempt.transcript
                 break
             if self.follow_up is None:
@@ -323,22 +495,47 @@ class PracticeSession:
             earlier=earlier,
         )
 
-    def next_question(self) -> bool:
-        """Move on; False when there is none left."""
-        self.follow_up = None
-        if self.is_last:
-            return False
-        self.index += 1
-        return True
-
-    def finish(self) -> None:
-        if not self.finished:
-            self.finished = True
-            self.store.finish_session(self.session_id)
+    # ---- the end -----------------------------------------------------------
 
     def summary(self) -> list[Attempt]:
         """The last attempt at each question answered, in the order asked."""
         latest: dict[str, Attempt] = {}
         for attempt in self.attempts:
-            latest[attempt.question.id.split("#", 1)[0]] = attempt
+            latest[attempt.base_question_id] = attempt
         return list(latest.values())
+
+    def counts(self) -> dict[Outcome, int]:
+        """How the summary's answers came out, by the one verdict."""
+        found = dict.fromkeys(Outcome, 0)
+        for attempt in self.summary():
+            found[attempt.outcome] += 1
+        return found
+
+
+class _Relay:
+    """A live answer's listener: moves the session's phase, forwards the rest."""
+
+    def __init__(self, session: PracticeSession, turn: int) -> None:
+        self._session = session
+        self._turn = turn
+
+    def _current(self) -> bool:
+        return self._turn == self._session._turn
+
+    def recording_started(self, device: str) -> None:
+        self._session._relay_phase(self._turn, Phase.LISTENING)
+        if self._current():
+            self._session.listener.recording_started(device)
+
+    def recording_ended(self, reason: str) -> None:
+        self._session._relay_phase(self._turn, Phase.TRANSCRIBING)
+        if self._current():
+            self._session.listener.recording_ended(reason)
+
+    def status(self, status: LiveStatus) -> None:
+        if self._current():
+            self._session.listener.status(status)
+
+    def transcript(self, segments: tuple[TranscriptSegment, ...]) -> None:
+        if self._current():
+            self._session.listener.transcript(segments)

@@ -1,5 +1,7 @@
-"""Progress over time: per session, the share of answers with a concrete example, fillers
-per minute and pace; per question, how its answers changed."""
+"""Progress over time: per session, the share of answers that did what their question
+needed (the one verdict, :attr:`Attempt.outcome`), fillers per minute and pace; per
+question, how its answers changed. Skipped questions are counted as skipped, never
+as weak."""
 
 from __future__ import annotations
 
@@ -7,8 +9,9 @@ from dataclasses import dataclass
 from statistics import fmean
 from typing import Any
 
+from voice_coach.attempts import Attempt, Outcome, Status
 from voice_coach.compare import attempts_by_question
-from voice_coach.store import AttemptRow, Store
+from voice_coach.store import Store
 
 
 @dataclass(frozen=True)
@@ -18,13 +21,18 @@ class SessionStats:
     title: str
     answers: int
     example_share: float | None
-    """Share of answers to example questions that gave one; None when none were asked."""
+    """Share of judged answers that did what their question needs (for a story question, a
+    concrete example); None when none could be judged."""
     fillers_per_minute: float | None
     wpm: float | None
+    needs_work: int = 0
+    skipped: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "session": self.session_id,
+            "needs_work": self.needs_work,
+            "skipped": self.skipped,
             "started_at": self.started_at,
             "title": self.title,
             "answers": self.answers,
@@ -38,20 +46,17 @@ def _mean(values: list[float]) -> float | None:
     return round(fmean(values), 1) if values else None
 
 
-def _delivery(attempt: AttemptRow) -> tuple[float | None, float | None]:
+def _delivery(attempt: Attempt) -> tuple[float | None, float | None]:
     """Fillers per minute and words per minute; None where unknown (typed, not scored)."""
-    score = attempt.score or {}
-    delivery = score.get("delivery") or {}
-    per_min = delivery.get("fillers_per_minute")
-    wpm = delivery.get("pace_wpm") or (score.get("metrics") or {}).get("wpm")
-    return (
-        None if per_min is None else float(per_min),
-        float(wpm) if wpm else None,
-    )
+    if attempt.score is None:
+        return None, None
+    per_min = attempt.score.delivery.fillers_per_minute
+    wpm = attempt.score.delivery.pace_wpm or attempt.score.metrics.wpm
+    return per_min, float(wpm) if wpm else None
 
 
-def _stats(session_id: int, started: str, title: str, attempts: list[AttemptRow]) -> SessionStats:
-    judged = [a.concrete_example for a in attempts if a.concrete_example is not None]
+def _stats(session_id: int, started: str, title: str, attempts: list[Attempt]) -> SessionStats:
+    judged = [a.outcome is Outcome.GOOD for a in attempts if a.outcome.judged]
     fillers, pace = [], []
     for a in attempts:
         per_min, wpm = _delivery(a)
@@ -61,7 +66,15 @@ def _stats(session_id: int, started: str, title: str, attempts: list[AttemptRow]
             pace.append(wpm)
     share = round(sum(judged) / len(judged), 2) if judged else None
     return SessionStats(
-        session_id, started, title, len(attempts), share, _mean(fillers), _mean(pace)
+        session_id,
+        started,
+        title,
+        len(attempts),
+        share,
+        _mean(fillers),
+        _mean(pace),
+        sum(a.outcome is Outcome.NEEDS_WORK for a in attempts),
+        sum(a.outcome is Outcome.SKIPPED for a in attempts),
     )
 
 
@@ -69,7 +82,7 @@ def session_progress(store: Store) -> list[SessionStats]:
     """One row per session with answers, oldest first, for a chart over time."""
     rows = []
     for s in reversed(store.sessions()):
-        attempts = [a for a in store.attempts(s.id) if a.status != "recording"]
+        attempts = [a for a in store.attempts(s.id) if a.status is not Status.RECORDING]
         if attempts:
             rows.append(_stats(s.id, s.started_at, s.set_title, attempts))
     return rows
@@ -84,11 +97,15 @@ class AnswerPoint:
     at: str
     """When the answer was given (ISO 8601, UTC)."""
     status: str
-    concrete_example: bool | None
-    """None where the question asks for no example, or nothing was heard."""
+    outcome: Outcome
+    """The one verdict: good, needs work, skipped (nothing said) or not scored."""
     fillers_per_minute: float | None
     wpm: float | None
     """Both None for typed answers, which have no timing."""
+
+    @property
+    def met(self) -> bool | None:
+        return self.outcome is Outcome.GOOD if self.outcome.judged else None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -96,20 +113,21 @@ class AnswerPoint:
             "session": self.session_id,
             "at": self.at,
             "status": self.status,
-            "concrete_example": self.concrete_example,
+            "outcome": str(self.outcome),
+            "concrete_example": self.met,
             "fillers_per_minute": self.fillers_per_minute,
             "wpm": self.wpm,
         }
 
 
-def _point(attempt: AttemptRow) -> AnswerPoint:
+def _point(attempt: Attempt) -> AnswerPoint:
     per_min, wpm = _delivery(attempt)
     return AnswerPoint(
         attempt.id,
         attempt.session_id,
         attempt.created_at,
-        attempt.status,
-        attempt.concrete_example,
+        str(attempt.status),
+        attempt.outcome,
         None if per_min is None else round(per_min, 1),
         None if wpm is None else round(wpm),
     )
@@ -130,7 +148,12 @@ class QuestionProgress:
 
     @property
     def examples(self) -> list[bool | None]:
-        return [p.concrete_example for p in self.points]
+        """Per attempt: did it do what the question needs? None when it could not be judged."""
+        return [p.met for p in self.points]
+
+    @property
+    def outcomes(self) -> list[Outcome]:
+        return [p.outcome for p in self.points]
 
     @property
     def fillers_per_minute(self) -> list[float | None]:
@@ -152,6 +175,7 @@ class QuestionProgress:
             "attempts": len(self.points),
             "dates": self.dates,
             "concrete_example": self.examples,
+            "outcomes": [str(o) for o in self.outcomes],
             "fillers_per_minute": self.fillers_per_minute,
             "wpm": self.wpm,
             "points": [p.to_dict() for p in self.points],

@@ -21,14 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from voice_coach import locks
+from voice_coach.attempts import Attempt, Status, score_attempt
 from voice_coach.audio import SAMPLE_RATE
 from voice_coach.audio.capture import read_audio
 from voice_coach.audio.recorder import Recorder, RecordingWriteError
 from voice_coach.errors import StoreError, VoiceCoachError
-from voice_coach.practice import score_attempt
 from voice_coach.questions import Question, QuestionSet, load_question_set
 from voice_coach.speech.stt import Transcriber, Transcript
-from voice_coach.store import AttemptRow, Store
+from voice_coach.store import Store
 
 LOCK_NAME = "recovery.lock"
 """In the data directory: held by the one process recovering answers there."""
@@ -74,7 +74,7 @@ def recover_interrupted(store: Store, transcriber: Transcriber | None) -> list[R
 
 
 def _recover_unowned(
-    store: Store, attempt: AttemptRow, transcriber: Transcriber | None
+    store: Store, attempt: Attempt, transcriber: Transcriber | None
 ) -> Recovered | None:
     """Recover one attempt unless its recording process is alive; None when it is."""
     path = attempt.audio_path
@@ -100,14 +100,14 @@ def _recover_unowned(
             owner.release()
 
 
-def _kept(attempt: AttemptRow, why: str) -> str:
+def _kept(attempt: Attempt, why: str) -> str:
     return (
         f"answer {attempt.id} could not be recovered yet ({why}); its recording is kept as "
         "it was and is recovered at the next start once the disk has room"
     )
 
 
-def _recover(store: Store, attempt: AttemptRow, transcriber: Transcriber | None) -> Recovered:
+def _recover(store: Store, attempt: Attempt, transcriber: Transcriber | None) -> Recovered:
     path = attempt.audio_path
     try:
         if path is None or not path.exists() or path.stat().st_size == 0:
@@ -116,11 +116,10 @@ def _recover(store: Store, attempt: AttemptRow, transcriber: Transcriber | None)
     except VoiceCoachError as exc:
         store.complete_attempt(
             attempt.id,
-            status="interrupted",
+            status=Status.INTERRUPTED,
             transcript="",
             transcript_json=None,
             score=None,
-            concrete_example=None,
             duration_s=0.0,
             end_reason="interrupted",
             error=str(exc),
@@ -142,23 +141,27 @@ def _recover(store: Store, attempt: AttemptRow, transcriber: Transcriber | None)
             error = f"recovered, not transcribed: {exc}"
     text = transcript.text
     score = None
+    mentions: tuple[tuple[str, bool], ...] = ()
+    key_terms: tuple[tuple[str, bool], ...] = ()
     if text:
         question, question_set = _question_of(store, attempt)
-        score, _ = score_attempt(
+        score, mentions, key_terms = score_attempt(
             question,
             text,
             question_set=question_set,
             words=transcript.words,
             duration_s=duration,
+            earlier=_earlier(store, attempt),
         )
     try:
         store.complete_attempt(
             attempt.id,
-            status="recovered",
+            status=Status.RECOVERED,
             transcript=text,
             transcript_json=transcript.to_dict(),
-            score=score.to_dict() if score else None,
-            concrete_example=score.meets if score else None,
+            score=score,
+            mentions=mentions,
+            key_terms=key_terms,
             duration_s=duration,
             end_reason="interrupted",
             error=error,
@@ -201,25 +204,44 @@ def _sync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-def _question_of(store: Store, attempt: AttemptRow) -> tuple[Question, QuestionSet | None]:
-    """The question a recovered answer was given to, so it is judged as that question needs.
+def _question_of(store: Store, attempt: Attempt) -> tuple[Question, QuestionSet | None]:
+    """The question a recovered answer was given to, so it is judged as that question needed.
 
-    From its set when the set still has it; else rebuilt from the saved words (its kind
-    then read from them), so a reply to an offer is never judged as a story.
+    The attempt keeps its question as asked (kind, talking points, CV specifics, a
+    follow-up's words); its set is looked up only for the job's key terms. Attempts
+    saved before questions were kept have only the words: their set's question is used
+    when it is still there, else the kind is read from the words, so a reply to an offer
+    is never judged as a story.
     """
-    base_id = attempt.question_id.split("#", 1)[0]
     session = store.session(attempt.session_id)
+    question_set = None
     if session is not None:
-        try:
+        with contextlib.suppress(VoiceCoachError):
             question_set = load_question_set(session.set_name)
-        except VoiceCoachError:
-            question_set = None
-        if question_set is not None:
-            for question in question_set.questions:
-                if question.id == base_id:
-                    if attempt.question_id != base_id:  # a follow-up: its words, the same needs
-                        question = question.model_copy(
-                            update={"text": attempt.question_text, "kind": question.question_kind}
-                        )
-                    return question, question_set
-    return Question(id=base_id or "recovered", text=attempt.question_text or "(unknown)"), None
+    question = attempt.question
+    if question_set is not None and question == Question(
+        id=attempt.question_id, text=attempt.question_text
+    ):
+        found = next((q for q in question_set.questions if q.id == attempt.base_question_id), None)
+        if found is not None:
+            question = (
+                found
+                if not attempt.is_follow_up
+                else found.model_copy(
+                    update={"id": attempt.question_id, "text": attempt.question_text,
+                            "follow_ups": (), "kind": found.question_kind}
+                )
+            )  # fmt: skip
+    return question, question_set
+
+
+def _earlier(store: Store, attempt: Attempt) -> str | None:
+    """For a follow-up, the answer it digs into: judged together, as in practice."""
+    if not attempt.is_follow_up:
+        return None
+    before = [
+        a
+        for a in store.attempts(attempt.session_id)
+        if a.id < attempt.id and a.question_id == attempt.base_question_id and a.transcript
+    ]
+    return before[-1].transcript if before else None

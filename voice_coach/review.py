@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from voice_coach.errors import QuestionSetError
-from voice_coach.questions import EXAMPLE, Question, QuestionSet, load_question_set
+from voice_coach.questions import Question, QuestionSet, load_question_set
 from voice_coach.store import Store
 
 STRUGGLED = "struggled"
@@ -38,9 +38,11 @@ class _Originals:
         return Question(
             id=f"{set_name}--{question_id}",
             text=text,
-            expects=original.expects if original else (EXAMPLE,),
+            # Without its set, what it needs is read from its words, as for any question.
+            expects=original.expects if original else (),
             follow_ups=original.follow_ups if original else (),
             mentions=original.mentions if original else (),
+            kind=original.kind if original else None,
         )
 
 
@@ -81,17 +83,20 @@ def schedule(store: Store) -> list[Due]:
 
     Leitner-style spacing: a weak last answer is due at once; each good answer in a
     row since the last weak one doubles the wait (1, 2, 4, 8... days). A question
-    never answered weakly and not marked as struggled is not scheduled.
+    never answered weakly and not marked as struggled is not scheduled. Weak means
+    :attr:`Outcome.NEEDS_WORK`, the one verdict; a skipped question (nothing said) or
+    an answer that could not be judged neither starts nor extends a streak.
     """
     marked = {(s, q) for s, q, _ in store.struggled()}
     state: dict[tuple[str, str], tuple[str, int, date, bool]] = {}
     for set_name, attempt in store.answer_history():
-        qid = attempt.question_id.split("#", 1)[0]
-        key = struggled_key(set_name, qid)
+        if not attempt.outcome.judged:
+            continue
+        key = struggled_key(set_name, attempt.base_question_id)
         text, streak, _, ever_weak = state.get(key, (attempt.question_text, 0, date.min, False))
-        weak = attempt.concrete_example is False or attempt.status == "no_speech"
+        weak = attempt.flagged
         when = datetime.fromisoformat(attempt.created_at).date()
-        if "#" not in attempt.question_id:
+        if not attempt.is_follow_up:
             text = attempt.question_text
         state[key] = (text, 0 if weak else streak + 1, when, ever_weak or weak)
     due: list[Due] = []

@@ -21,10 +21,23 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from voice_coach import locations, locks
+from voice_coach.attempts import (
+    Attempt,
+    Outcome,
+    Specifics,
+    Status,
+    load_score,
+    load_specifics,
+    outcome_of,
+)
 from voice_coach.errors import CorruptDatabase, StoreError
+from voice_coach.questions import Question
+
+if TYPE_CHECKING:
+    from voice_coach.scoring import Score
 
 SET_ASIDE_COMMAND = "voice-coach db set-aside"
 """What a user runs to keep an unreadable database aside and start a fresh one."""
@@ -88,6 +101,31 @@ MIGRATIONS: tuple[Migration, ...] = (
             "UPDATE sessions SET kind = 'struggled' WHERE set_name = 'struggled'",
             "CREATE INDEX IF NOT EXISTS attempts_question ON attempts(question_id, created_at)",
             "CREATE INDEX IF NOT EXISTS attempts_status ON attempts(status)",
+        ),
+    ),
+    Migration(
+        3,
+        "one verdict per attempt (good, needs work, skipped...) kept as a column so every "
+        "list and count reads the same one; the question as it was asked; when the "
+        "feedback was given",
+        (
+            "ALTER TABLE attempts ADD COLUMN outcome TEXT",
+            "ALTER TABLE attempts ADD COLUMN question_json TEXT",
+            "ALTER TABLE attempts ADD COLUMN scored_at TEXT",
+            # Saved scores say whether the answer met its question's needs; older ones
+            # only whether it told a story. A score with neither counts as not scored.
+            """UPDATE attempts SET outcome = CASE
+                WHEN status = 'recording' THEN 'recording'
+                WHEN score_json IS NOT NULL AND json_valid(score_json)
+                     AND json_type(score_json, '$.meets_expectations') IN ('true', 'false')
+                    THEN CASE WHEN json_extract(score_json, '$.meets_expectations')
+                         THEN 'good' ELSE 'needs_work' END
+                WHEN score_json IS NOT NULL AND concrete_example IS NOT NULL
+                    THEN CASE WHEN concrete_example THEN 'good' ELSE 'needs_work' END
+                WHEN status = 'no_speech' THEN 'skipped'
+                ELSE 'unscored' END""",
+            "UPDATE attempts SET scored_at = created_at WHERE status != 'recording'",
+            "CREATE INDEX IF NOT EXISTS attempts_outcome ON attempts(outcome)",
         ),
     ),
 )
@@ -176,9 +214,13 @@ class SessionRow:
     set_name: str
     set_title: str
     answers: int
+    """Attempts finished (answered, skipped or recovered); one being recorded is not yet."""
     flagged: int
+    """Answers that need work (:attr:`Outcome.NEEDS_WORK`, the one rule)."""
     kind: str = "practice"
     """"practice", or a review: "weak" (spaced repetition) or "struggled" (marked questions)."""
+    skipped: int = 0
+    """Questions passed over without a word: neither weak nor good."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -189,42 +231,9 @@ class SessionRow:
             "title": self.set_title,
             "answers": self.answers,
             "flagged": self.flagged,
+            "needs_work": self.flagged,
+            "skipped": self.skipped,
             "kind": self.kind,
-        }
-
-
-@dataclass(frozen=True)
-class AttemptRow:
-    id: int
-    session_id: int
-    question_id: str
-    question_text: str
-    created_at: str
-    status: str
-    """"recording" (in progress or interrupted), "spoken", "typed" or "no_speech"."""
-    audio_path: Path | None
-    duration_s: float | None
-    transcript: str
-    concrete_example: bool | None
-    score: dict[str, Any] | None
-    end_reason: str | None
-    error: str | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "session_id": self.session_id,
-            "question_id": self.question_id,
-            "question": self.question_text,
-            "created_at": self.created_at,
-            "status": self.status,
-            "audio": str(self.audio_path) if self.audio_path else None,
-            "duration_s": self.duration_s,
-            "transcript": self.transcript,
-            "concrete_example": self.concrete_example,
-            "score": self.score,
-            "end_reason": self.end_reason,
-            "error": self.error,
         }
 
 
@@ -363,10 +372,12 @@ class Store:
         with self._write() as db:
             db.execute("UPDATE sessions SET finished_at = ? WHERE id = ?", (_now(), session_id))
 
-    def start_attempt(
-        self, session_id: int, question_id: str, question_text: str
-    ) -> tuple[int, Path]:
+    def start_attempt(self, session_id: int, question: Question) -> tuple[int, Path]:
         """A row for an answer about to be recorded, and where its audio goes.
+
+        The question is saved whole, as asked, so an answer recovered after a crash is
+        judged as its question needed (a follow-up, a closing question, a set since
+        edited), and history shows what it expected.
 
         The audio file is created and locked before the row is committed, so no other
         instance ever sees this attempt without its owner's lock on it (see ``locks``).
@@ -375,9 +386,16 @@ class Store:
         try:
             with self._write() as db:
                 cur = db.execute(
-                    "INSERT INTO attempts (session_id, question_id, question_text, created_at,"
-                    " status) VALUES (?, ?, ?, ?, 'recording')",
-                    (session_id, question_id, question_text, _now()),
+                    "INSERT INTO attempts (session_id, question_id, question_text, question_json,"
+                    " created_at, status, outcome) VALUES (?, ?, ?, ?, ?, 'recording',"
+                    " 'recording')",
+                    (
+                        session_id,
+                        question.id,
+                        question.text,
+                        question.model_dump_json(exclude_defaults=True),
+                        _now(),
+                    ),
                 )
                 attempt_id = cur.lastrowid
                 assert attempt_id is not None
@@ -426,17 +444,31 @@ class Store:
         self,
         attempt_id: int,
         *,
-        status: str,
+        status: Status | str,
         transcript: str,
         transcript_json: dict[str, Any] | None,
-        score: dict[str, Any] | None,
-        concrete_example: bool | None,
+        score: Score | None,
         duration_s: float | None,
+        mentions: Specifics = (),
+        key_terms: Specifics = (),
         end_reason: str | None = None,
         error: str | None = None,
         keep_audio: bool = True,
-    ) -> None:
-        """Finish an attempt; its ownership ends either way, so a failure leaves it recoverable."""
+    ) -> Attempt:
+        """Finish an attempt and read it back, as every later reader will see it.
+
+        Its verdict is decided here, by the one rule (:func:`outcome_of`), and saved with
+        it. Its ownership ends either way, so a failure leaves it recoverable.
+        """
+        status = Status(status)
+        outcome = outcome_of(status, score)
+        saved = None
+        if score is not None:
+            saved = {
+                **score.to_dict(),
+                "cv_mentions": [{"text": t, "used": u} for t, u in mentions],
+                "job_terms": [{"text": t, "used": u} for t, u in key_terms],
+            }
         try:
             with self._write() as db:
                 if not keep_audio:
@@ -448,22 +480,28 @@ class Store:
                     db.execute("UPDATE attempts SET audio_path = NULL WHERE id = ?", (attempt_id,))
                 db.execute(
                     "UPDATE attempts SET status = ?, transcript = ?, transcript_json = ?,"
-                    " score_json = ?, concrete_example = ?, duration_s = ?, end_reason = ?,"
-                    " error = ? WHERE id = ?",
+                    " score_json = ?, concrete_example = ?, outcome = ?, duration_s = ?,"
+                    " end_reason = ?, error = ?, scored_at = ? WHERE id = ?",
                     (
-                        status,
+                        str(status),
                         transcript,
                         json.dumps(transcript_json) if transcript_json is not None else None,
-                        json.dumps(score) if score is not None else None,
-                        None if concrete_example is None else int(concrete_example),
+                        json.dumps(saved) if saved is not None else None,
+                        None if score is None else int(score.meets),
+                        str(outcome),
                         duration_s,
                         end_reason,
                         error,
+                        _now(),
                         attempt_id,
                     ),
                 )
         finally:
             self.release(attempt_id)
+        found = self.attempt(attempt_id)
+        if found is None:
+            raise StoreError(f"answer {attempt_id} is not in {self.path}: it was deleted meanwhile")
+        return found
 
     def mark_struggled(self, set_name: str, question_id: str, question_text: str) -> None:
         with self._write() as db:
@@ -493,15 +531,17 @@ class Store:
         )
         return [(r[0], r[1], r[2]) for r in rows]
 
-    _SESSIONS = """SELECT s.*, COUNT(a.id) AS answers,
-                      SUM(CASE WHEN a.concrete_example = 0 THEN 1 ELSE 0 END) AS flagged
+    _SESSIONS = """SELECT s.*,
+                      SUM(CASE WHEN a.status != 'recording' THEN 1 ELSE 0 END) AS answers,
+                      SUM(CASE WHEN a.outcome = 'needs_work' THEN 1 ELSE 0 END) AS flagged,
+                      SUM(CASE WHEN a.outcome = 'skipped' THEN 1 ELSE 0 END) AS skipped
                FROM sessions s LEFT JOIN attempts a ON a.session_id = s.id
                {where} GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC"""
 
     def sessions(self) -> list[SessionRow]:
         return [self._session(r) for r in self._query(self._SESSIONS.format(where=""))]
 
-    def attempts(self, session_id: int) -> list[AttemptRow]:
+    def attempts(self, session_id: int) -> list[Attempt]:
         rows = self._query("SELECT * FROM attempts WHERE session_id = ? ORDER BY id", (session_id,))
         return [self._attempt(r) for r in rows]
 
@@ -519,9 +559,10 @@ class Store:
             r["finished_at"],
             r["set_name"],
             r["set_title"],
-            r["answers"],
+            r["answers"] or 0,
             r["flagged"] or 0,
             r["kind"],
+            r["skipped"] or 0,
         )
 
     def discard_empty_attempt(self, attempt_id: int) -> bool:
@@ -563,7 +604,7 @@ class Store:
             folder.rmdir()
         return len(attempts)
 
-    def answer_history(self) -> list[tuple[str, AttemptRow]]:
+    def answer_history(self) -> list[tuple[str, Attempt]]:
         """Every scored attempt with its session's set name, oldest first."""
         rows = self._query(
             """SELECT s.set_name AS set_name, a.* FROM attempts a
@@ -573,28 +614,61 @@ class Store:
         )
         return [(r["set_name"], self._attempt(r)) for r in rows]
 
-    def interrupted(self) -> list[AttemptRow]:
+    def interrupted(self) -> list[Attempt]:
         """Attempts still marked "recording": cut short by a crash."""
         rows = self._query("SELECT * FROM attempts WHERE status = 'recording' ORDER BY id")
         return [self._attempt(r) for r in rows]
 
-    def attempt(self, attempt_id: int) -> AttemptRow | None:
+    def attempt(self, attempt_id: int) -> Attempt | None:
         rows = self._query("SELECT * FROM attempts WHERE id = ?", (attempt_id,))
         return self._attempt(rows[0]) if rows else None
 
-    def _attempt(self, r: sqlite3.Row) -> AttemptRow:
-        return AttemptRow(
+    def _attempt(self, r: sqlite3.Row) -> Attempt:
+        """A row as the typed attempt it was saved from; damage in one part costs only it.
+
+        A saved score this version cannot read leaves the verdict as saved and the
+        transcript, with a note instead of the score's details.
+        """
+        status = Status.parse(r["status"])
+        score = None
+        mentions: Specifics = ()
+        key_terms: Specifics = ()
+        note = r["error"]
+        if r["score_json"]:
+            try:
+                saved = json.loads(r["score_json"])
+                score = load_score(saved)
+                mentions = load_specifics(saved, "cv_mentions")
+                key_terms = load_specifics(saved, "job_terms")
+            except (ValueError, TypeError):
+                note = "; ".join(
+                    x for x in (note, "the saved feedback cannot be read by this version") if x
+                )
+        outcome = Outcome.parse(r["outcome"]) or outcome_of(status, score)
+        return Attempt(
             id=r["id"],
             session_id=r["session_id"],
-            question_id=r["question_id"],
-            question_text=r["question_text"],
+            question=_question(r),
             created_at=r["created_at"],
-            status=r["status"],
-            audio_path=self.root / r["audio_path"] if r["audio_path"] else None,
-            duration_s=r["duration_s"],
+            status=status,
             transcript=r["transcript"] or "",
-            concrete_example=None if r["concrete_example"] is None else bool(r["concrete_example"]),
-            score=json.loads(r["score_json"]) if r["score_json"] else None,
+            score=score,
+            outcome=outcome,
+            duration_s=r["duration_s"],
+            audio_path=self.root / r["audio_path"] if r["audio_path"] else None,
             end_reason=r["end_reason"],
-            error=r["error"],
+            error=note,
+            mentions=mentions,
+            key_terms=key_terms,
+            scored_at=r["scored_at"],
         )
+
+
+def _question(r: sqlite3.Row) -> Question:
+    """The question as asked; rows saved before questions were kept have its id and words."""
+    if r["question_json"]:
+        try:
+            return Question.model_validate_json(r["question_json"])
+        except ValueError:
+            pass
+    return Question(id=r["question_id"] or "unknown", text=r["question_text"] or "(unknown)")

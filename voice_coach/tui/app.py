@@ -8,6 +8,7 @@ on the UI thread.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from rich.markup import escape
@@ -23,6 +24,7 @@ from voice_coach.speech.tts import Voice
 from voice_coach.store import Store
 from voice_coach.tui.messages import ModelFailed, ModelLoaded
 from voice_coach.tui.screens import HomeScreen
+from voice_coach.tui.services import RunStatus, Services
 
 
 class VoiceCoachApp(App[None]):
@@ -41,18 +43,55 @@ class VoiceCoachApp(App[None]):
         voice: Voice | None = None,
     ) -> None:
         super().__init__()
-        self.settings = settings or Settings()
+        settings = settings or Settings()
         self.start_set = start_set
-        self.typed = typed
-        self.store = store or Store()
-        self.transcriber = transcriber or Transcriber(self.settings.model)
-        self.voice = voice or Voice(
-            self.settings.voice, self.settings.speech_rate, self.settings.output_device
+        transcriber = transcriber or Transcriber(settings.model)
+        self.services = Services(
+            store=store or Store(),
+            transcriber=transcriber,
+            voice=voice or Voice(settings.voice, settings.speech_rate, settings.output_device),
+            settings=settings,
+            typed=typed,
+            status=RunStatus(model_status=f"Loading speech model {transcriber.name}…"),
         )
-        self.model_status = f"Loading speech model {self.transcriber.name}…"
-        self.model_error: str | None = None
-        self.voice_error: str | None = None
         self.fatal_error: str | None = None
+
+    # The services, by name: what the app itself and older callers read.
+    @property
+    def store(self) -> Store:
+        return self.services.store
+
+    @property
+    def transcriber(self) -> Transcriber:
+        return self.services.transcriber
+
+    @property
+    def typed(self) -> bool:
+        return self.services.typed
+
+    @property
+    def settings(self) -> Settings:
+        return self.services.settings
+
+    @settings.setter
+    def settings(self, value: Settings) -> None:
+        self.services = replace(self.services, settings=value)
+
+    @property
+    def voice(self) -> Voice:
+        return self.services.voice
+
+    @voice.setter
+    def voice(self, value: Voice) -> None:
+        self.services = replace(self.services, voice=value)
+
+    @property
+    def model_status(self) -> str:
+        return self.services.status.model_status
+
+    @property
+    def voice_error(self) -> str | None:
+        return self.services.status.voice_error
 
     def compose(self) -> ComposeResult:
         yield from ()
@@ -127,7 +166,7 @@ class VoiceCoachApp(App[None]):
         from voice_coach.practice import PracticeSession
         from voice_coach.questions import load_question_set
         from voice_coach.review import STRUGGLED, WEAK, struggled_set, weak_set
-        from voice_coach.tui.screens import PracticeScreen
+        from voice_coach.tui.practice import PracticeScreen
 
         try:
             if set_name == WEAK:
@@ -153,7 +192,7 @@ class VoiceCoachApp(App[None]):
                 problem.message, title="Cannot open the question set", severity="error", timeout=15
             )
             return
-        self.push_screen(PracticeScreen(session))
+        self.push_screen(PracticeScreen(session, self.services))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="model")
     def load_model(self) -> None:
@@ -193,12 +232,12 @@ class VoiceCoachApp(App[None]):
             )
 
     def on_model_loaded(self, message: ModelLoaded) -> None:
-        self.model_status = f"Speech model {message.name} ready."
+        self.services.status.model_status = f"Speech model {message.name} ready."
         self._refresh_model_status()
 
     def on_model_failed(self, message: ModelFailed) -> None:
-        self.model_error = message.error
-        self.model_status = "Speech model unavailable: answers can be typed."
+        self.services.status.model_error = message.error
+        self.services.status.model_status = "Speech model unavailable: answers can be typed."
         self.notify(message.error, title="Speech model", severity="error", timeout=20)
         self._refresh_model_status()
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from voice_coach.practice import Attempt, expects_example
+from voice_coach.attempts import Attempt, Outcome, expects_example
 from voice_coach.scoring import FlagCode, FlagGroup
 
 STAR_STYLES = {
@@ -116,10 +116,11 @@ def delivery_line(attempt: Attempt) -> Text:
 
 
 def feedback(attempt: Attempt) -> RenderableType:
-    ok = not attempt.flagged
+    style = {Outcome.GOOD: "bold green", Outcome.NEEDS_WORK: "bold yellow"}
     parts: list[RenderableType] = [
         Text(
-            f"{'✔' if ok else '✘'} {headline(attempt)}", style="bold green" if ok else "bold yellow"
+            f"{attempt.outcome.mark} {headline(attempt)}",
+            style=style.get(attempt.outcome, "bold"),
         ),
     ]
     score = attempt.score

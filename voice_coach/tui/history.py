@@ -14,43 +14,28 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from voice_coach.attempts import Attempt
+from voice_coach.audio import clock
 from voice_coach.audio.playback import play_file
 from voice_coach.errors import VoiceCoachError
-from voice_coach.store import AttemptRow
-from voice_coach.tui.feedback import LEGEND, highlighted
 from voice_coach.tui.widgets import cell, report_problem
 
 if TYPE_CHECKING:
     from voice_coach.tui.app import VoiceCoachApp
 
 
-def attempt_detail(attempt: AttemptRow) -> RenderableType:
-    """The saved verdict, flags and transcript of one answer."""
-    score = attempt.score or {}
-    parts: list[RenderableType] = [Text(attempt.question_text, style="bold")]
-    marks: dict[bool | None, str] = {True: "✔ good answer", False: "✘ needs work"}
-    status = marks.get(attempt.concrete_example, f"• {attempt.status}")
-    meta = [status]
+def attempt_detail(attempt: Attempt) -> RenderableType:
+    """The saved verdict, flags and transcript of one answer: the feedback as it was shown."""
+    from voice_coach.tui.feedback import feedback
+
+    meta = [attempt.outcome.shown, attempt.status.label]
     if attempt.duration_s:
-        meta.append(f"{attempt.duration_s:.0f} s")
-    if attempt.status == "recovered":
-        meta.append("recovered after an interruption")
-    parts.append(Text("   ".join(meta)))
-    for flag in score.get("flags") or []:
-        if isinstance(flag, dict):  # a saved score is read back as it was written, or skipped
-            message, advice = str(flag.get("message", "")), str(flag.get("advice", ""))
-            parts.append(Text.assemble(("• ", "bold"), (message, "bold"), " ", advice))
-    text = highlighted(
-        attempt.transcript,
-        score.get("star") or score.get("evidence") or {},
-        (score.get("delivery") or {}).get("filler_spans", []),
+        meta.append(clock(attempt.duration_s))
+    if attempt.scored_at:
+        meta.append(f"feedback {attempt.scored_at[:16].replace('T', ' ')}")
+    return Group(
+        Text(attempt.question_text, style="bold"), Text("   ".join(meta)), feedback(attempt)
     )
-    parts += [Text(""), text, Text(LEGEND, style="dim")]
-    if score.get("probe"):
-        parts += [Text(""), Text(f"Follow-up to prepare: {score['probe']}", style="italic")]
-    if attempt.error:
-        parts.append(Text(f"Note: {attempt.error}", style="yellow"))
-    return Group(*parts)
 
 
 class HistoryScreen(Screen[None]):
@@ -99,7 +84,7 @@ class SessionScreen(Screen[None]):
     def __init__(self, session_id: int) -> None:
         super().__init__()
         self.session_id = session_id
-        self.attempts: list[AttemptRow] = []
+        self.attempts: list[Attempt] = []
         self._stop = threading.Event()
         self._playing = False
 
@@ -150,7 +135,7 @@ class SessionScreen(Screen[None]):
         self.play(attempt)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="playback")
-    def play(self, attempt: AttemptRow) -> None:
+    def play(self, attempt: Attempt) -> None:
         assert attempt.audio_path is not None
         device = cast("VoiceCoachApp", self.app).settings.output_device
         error: str | None = None
@@ -167,7 +152,7 @@ class SessionScreen(Screen[None]):
     def _position(self, played_s: float, total_s: float) -> None:
         if self._playing:
             self.query_one("#playback", Static).update(
-                f"▶ {_clock(played_s)} / {_clock(total_s)}   (p: stop)"
+                f"▶ {clock(played_s)} / {clock(total_s)}   (p: stop)"
             )
 
     def _played(self, error: str | None) -> None:
@@ -203,10 +188,10 @@ class AttemptsScreen(Screen[None]):
     AttemptsScreen .attempt-column { width: 1fr; border: round $primary 50%; }
     """
 
-    def __init__(self, attempt: AttemptRow) -> None:
+    def __init__(self, attempt: Attempt) -> None:
         super().__init__()
         self.attempt = attempt
-        self.attempts: list[AttemptRow] = []
+        self.attempts: list[Attempt] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -346,7 +331,7 @@ class ProgressScreen(Screen[None]):
             )
 
 
-def _detail(screen: Screen[None], attempt: AttemptRow) -> RenderableType:
+def _detail(screen: Screen[None], attempt: Attempt) -> RenderableType:
     """An answer's detail, or what stands in for it when its saved score is damaged."""
     try:
         return attempt_detail(attempt)
@@ -361,18 +346,13 @@ def _series(key: str, values: list[float | None]) -> str:
     return " → ".join(shown) or "-"
 
 
-def _verdict(attempt: AttemptRow) -> str:
-    marks: dict[bool | None, str] = {True: "✔ good answer", False: "✘ needs work"}
-    return marks.get(attempt.concrete_example, attempt.status)
+def _verdict(attempt: Attempt) -> str:
+    return attempt.outcome.shown
 
 
-def _duration(attempt: AttemptRow) -> str:
+def _duration(attempt: Attempt) -> str:
     return f"{attempt.duration_s:.0f} s" if attempt.duration_s else ""
 
-
-def _clock(seconds: float) -> str:
-    whole = int(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
 
 
 _METRICS = (
