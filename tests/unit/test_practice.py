@@ -29,12 +29,12 @@ def test_walks_the_set_and_keeps_the_last_attempt(tmp_path: Path) -> None:
     store = Store(tmp_path)
     session = PracticeSession(parse_question_set(SET, "two.toml"), store)
     first = session.finish_typed("I am a hard worker.")
-    assert first.concrete_example is False
+    assert first.meets is False
     redo = session.finish_typed(
         "Last year at my previous job our invoices took four days. I wrote a script and "
         "I trained the team, and invoicing dropped to one day."
     )
-    assert redo.concrete_example is True
+    assert redo.meets is True
     assert session.next_question() and session.question.id == "b"
     session.finish_typed("When will you make a decision?")
     assert not session.next_question()
@@ -56,7 +56,7 @@ def test_cv_answers_are_checked_against_the_cv(tmp_path: Path) -> None:
     assert dict(attempt.key_terms) == {"picking errors": True, "warehouse safety": False}
     saved = Store(tmp_path).attempt(attempt.attempt_id)
     assert saved is not None and saved.score is not None
-    assert saved.score["cv_mentions"] == [{"text": "35%", "used": True}]
+    assert saved.mentions == (("35%", True),) and saved == attempt
 
 
 def test_follow_up_replaces_the_question_until_moving_on(tmp_path: Path) -> None:
