@@ -1,0 +1,222 @@
+"""The practice engine's state machine, without any UI: phases, turns, typing taking over,
+a microphone that fails, leaving mid-answer, and a crashed answer recovered as its
+question needs. The transcriber is a fake; the recording, the store and scoring are real."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile
+
+from tests.unit.test_endpoint import energy_vad, silence, tone
+from tests.unit.test_live import FakeTranscriber
+from voice_coach.attempts import Outcome, Status
+from voice_coach.audio import endpoint
+from voice_coach.audio.capture import FileSource
+from voice_coach.audio.endpoint import EndpointConfig
+from voice_coach.errors import MicrophoneError
+from voice_coach.live import LiveStatus
+from voice_coach.practice import MicrophoneFailed, Phase, PracticeSession
+from voice_coach.questions import parse_question_set
+from voice_coach.recovery import recover_interrupted
+from voice_coach.scoring import FlagCode, QuestionKind
+from voice_coach.speech.stt import TranscriptSegment
+from voice_coach.store import Store
+
+SET = """
+name = "engine"
+title = "Engine"
+
+[[questions]]
+id = "story"
+text = "Tell me about a time you led a project."
+expects = ["example"]
+
+[[questions]]
+id = "ask-us"
+text = "Do you have any questions for us?"
+kind = "questions_for_us"
+expects = ["asks when a decision will be made"]
+"""
+
+CONFIG = EndpointConfig(end_silence_s=1.0, min_segment_s=1.0)
+
+
+class Loaded(FakeTranscriber):
+    loaded = True
+
+    def load(self) -> None:
+        return None
+
+
+class Listener:
+    """Every phase the engine enters, and an event per phase to wait on."""
+
+    def __init__(self) -> None:
+        self.phases: list[Phase] = []
+        self.entered = {phase: threading.Event() for phase in Phase}
+        self.speech = threading.Event()
+
+    def phase_changed(self, phase: Phase) -> None:
+        self.phases.append(phase)
+        self.entered[phase].set()
+
+    def status(self, status: LiveStatus) -> None:
+        if status.speech_started:
+            self.speech.set()
+
+    def transcript(self, segments: tuple[TranscriptSegment, ...]) -> None:
+        return None
+
+    def recording_started(self, device: str) -> None:
+        return None
+
+    def recording_ended(self, reason: str) -> None:
+        return None
+
+
+class DeadMicrophone(FileSource):
+    def __init__(self) -> None:
+        self.__dict__.update(FileSource.from_array(silence(1)).__dict__)
+
+    def read(self, timeout: float = 0.5) -> np.ndarray | None:
+        raise MicrophoneError("no microphone is plugged in")
+
+
+@pytest.fixture(autouse=True)
+def _energy_vad(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(endpoint, "silero", lambda: energy_vad)
+
+
+def _session(tmp_path: Path) -> tuple[PracticeSession, Listener, Store]:
+    store = Store(tmp_path)
+    listener = Listener()
+    session = PracticeSession(parse_question_set(SET, "engine.toml"), store, listener=listener)
+    session.ask()
+    return session, listener, store
+
+
+def _long_answer(seconds: float = 30.0) -> FileSource:
+    return FileSource.from_array(np.concatenate([tone(seconds), silence(2)]), realtime=True)
+
+
+def _run(turn: object) -> tuple[threading.Thread, list[object]]:
+    out: list[object] = []
+    thread = threading.Thread(target=lambda: out.append(turn.run()))  # type: ignore[attr-defined]
+    thread.start()
+    return thread, out
+
+
+def test_a_spoken_answer_goes_through_its_phases(tmp_path: Path) -> None:
+    session, listener, store = _session(tmp_path)
+    audio = np.concatenate([silence(0.5), tone(2.5), silence(1.5)])
+    turn = session.start_answer(FileSource.from_array(audio), Loaded(), CONFIG)  # type: ignore[arg-type]
+    assert turn is not None
+    attempt = turn.run()
+    assert attempt is not None and attempt.status is Status.SPOKEN
+    assert listener.phases == [
+        Phase.PREPARING,
+        Phase.LISTENING,
+        Phase.TRANSCRIBING,
+        Phase.FEEDBACK,
+    ]
+    assert store.attempt(attempt.id) == attempt
+    assert soundfile.info(str(attempt.audio_path)).duration == attempt.duration_s
+
+
+def test_typing_takes_over_a_recording_and_keeps_its_attempt(tmp_path: Path) -> None:
+    session, listener, store = _session(tmp_path)
+    turn = session.start_answer(_long_answer(), Loaded(), CONFIG)  # type: ignore[arg-type]
+    assert turn is not None
+    thread, out = _run(turn)
+    assert listener.entered[Phase.LISTENING].wait(10)
+    session.type_instead()
+    assert session.phase is Phase.TYPING
+    typed = session.finish_typed("I am a team player.")
+    thread.join(20)
+    assert out == [None], "the stale recording must not replace the typed answer"
+    assert typed.id == turn.attempt_id
+    (only,) = store.attempts(session.session_id)
+    assert only.status is Status.TYPED and only.transcript == "I am a team player."
+    assert session.phase is Phase.FEEDBACK
+
+
+def test_a_dead_microphone_offers_typing_in_the_same_attempt(tmp_path: Path) -> None:
+    session, _, store = _session(tmp_path)
+    turn = session.start_answer(DeadMicrophone(), Loaded(), CONFIG)  # type: ignore[arg-type]
+    assert turn is not None
+    with pytest.raises(MicrophoneFailed, match="no microphone"):
+        turn.run()
+    assert session.phase is Phase.TYPING and session.typed_only
+    typed = session.finish_typed("I would ask about the team.")
+    assert typed.id == turn.attempt_id
+    assert [a.status for a in store.attempts(session.session_id)] == [Status.TYPED]
+    assert store.interrupted() == []
+
+
+def test_speaking_again_drops_an_empty_reservation(tmp_path: Path) -> None:
+    session, _, store = _session(tmp_path)
+    turn = session.start_answer(DeadMicrophone(), Loaded(), CONFIG)  # type: ignore[arg-type]
+    assert turn is not None
+    with pytest.raises(MicrophoneFailed):
+        turn.run()
+    assert session.speak_instead()
+    assert store.attempts(session.session_id) == []
+    audio = np.concatenate([silence(0.5), tone(2.5), silence(1.5)])
+    again = session.start_answer(FileSource.from_array(audio), Loaded(), CONFIG)  # type: ignore[arg-type]
+    assert again is not None and again.run() is not None
+    assert [a.status for a in store.attempts(session.session_id)] == [Status.SPOKEN]
+
+
+def test_leaving_mid_answer_still_saves_what_was_said(tmp_path: Path) -> None:
+    session, listener, store = _session(tmp_path)
+    turn = session.start_answer(_long_answer(), Loaded(), CONFIG)  # type: ignore[arg-type]
+    assert turn is not None
+    thread, out = _run(turn)
+    assert listener.speech.wait(10)
+    session.finish()
+    thread.join(20)
+    (saved,) = store.attempts(session.session_id)
+    assert out == [saved] and saved.status is Status.SPOKEN and saved.transcript
+    assert session.phase is Phase.FINISHED, "a late answer does not pull the user back"
+    assert store.sessions()[0].finished_at
+
+
+def test_a_follow_up_and_a_redo_are_separate_attempts(tmp_path: Path) -> None:
+    session, _, store = _session(tmp_path)
+    first = session.finish_typed("Last year at my old job we rebuilt the billing system.")
+    assert session.last_probe
+    follow = session.ask_follow_up()
+    assert follow.id == "story#follow-up" and follow.text == first.score.probe  # type: ignore[union-attr]
+    answer = session.finish_typed("I wrote the migration myself and errors fell by half.")
+    assert answer.is_follow_up and answer.base_question_id == "story"
+    session.redo()
+    again = session.finish_typed("I am a hard worker.")
+    assert [a.question_id for a in store.attempts(session.session_id)] == [
+        "story",
+        "story#follow-up",
+        "story",
+    ]
+    assert session.summary() == [again]
+
+
+def test_a_crashed_answer_is_recovered_as_its_question_needs(tmp_path: Path) -> None:
+    """Recovered with the question as it was asked: a reply to "any questions for us?" is
+    judged on its questions, never flagged for lacking a story."""
+    session, _, store = _session(tmp_path)
+    session.next_question()
+    attempt_id, path = session.begin_answer()
+    soundfile.write(str(path), np.concatenate([tone(3), silence(1)]), 16000)
+    store.release(attempt_id)  # the process died: its lock went with it
+    (recovered,) = recover_interrupted(store, Loaded())  # type: ignore[arg-type]
+    assert recovered.attempt_id == attempt_id
+    saved = store.attempt(attempt_id)
+    assert saved is not None and saved.status is Status.RECOVERED
+    assert saved.question == session.question
+    assert saved.score is not None and saved.score.kind is QuestionKind.QUESTIONS_FOR_US
+    assert FlagCode.NO_SITUATION not in {f.code for f in saved.score.flags}
+    assert saved.outcome is Outcome.NEEDS_WORK  # "word word word" asks nothing
+    assert "ask when a decision will be made" in saved.score.missing
