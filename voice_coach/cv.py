@@ -388,7 +388,9 @@ def used(transcript: str, items: tuple[str, ...]) -> list[tuple[str, bool]]:
     """Which of ``items`` (CV specifics or job terms) the answer used.
 
     Numbers match in any spoken form ("20%" is "twenty percent"), via the scorer's
-    number reader; words match case-insensitively on word boundaries.
+    number reader; words match case-insensitively on word boundaries, and whatever
+    spaces, hyphens or dots the transcriber puts inside a name ("Northwind" heard as
+    "North Wind", "e-commerce" as "e commerce").
     """
     from voice_coach.scoring.numbers import find_numbers
 
@@ -400,6 +402,38 @@ def used(transcript: str, items: tuple[str, ...]) -> list[tuple[str, bool]]:
         if values:
             hit = bool(values & spoken_values)
         else:
-            hit = re.search(rf"\b{re.escape(item.lower())}\b", lowered) is not None
+            hit = any(_split_fairly(m.group(), item) for m in _spelled(item).finditer(lowered))
         result.append((item, hit))
     return result
+
+
+_INSIDE = r"[\s\-\u2010-\u2013.]*"
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2013.]+")
+
+
+def _split_fairly(found: str, item: str) -> bool:
+    """Whether ``found`` is the item as a transcriber writes it, not other words that
+    happen to spell it ("rot a" is not "rota"): split where the item itself is, between
+    parts of three letters or more ("North Wind"), or letter by letter ("S Q L")."""
+    pieces = [p for p in _SEPARATORS.split(found) if p]
+    if len(pieces) <= 1 or all(len(p) == 1 for p in pieces):
+        return True
+    own = set()
+    count = 0
+    for part in _SEPARATORS.split(item.lower()):
+        count += sum(c.isalnum() for c in part)
+        own.add(count)
+    at = 0
+    for left, right in itertools.pairwise(pieces):
+        at += len(left)
+        if at not in own and (len(left) < 3 or len(right) < 3):
+            return False
+    return True
+
+
+def _spelled(item: str) -> re.Pattern[str]:
+    """The item's letters and digits in order, with any separators between them or none."""
+    chars = [c for c in item.lower() if c.isalnum()]
+    if not chars:
+        return re.compile(rf"\b{re.escape(item.lower())}\b")
+    return re.compile(r"\b" + _INSIDE.join(re.escape(c) for c in chars) + r"\b")
