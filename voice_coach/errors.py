@@ -110,6 +110,15 @@ class Problem:
         return f"{self.message}; {self.fix}" if self.fix else self.message
 
 
+def first_line(exc: BaseException | None) -> str:
+    """An exception in one line, for a message that goes on: libraries put tracebacks, C
+    error dumps or nothing at all in theirs, and a user reads only the first line anyway."""
+    if exc is None:
+        return "unknown error"
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 def explain(exc: BaseException) -> Problem:
     """One line for any exception, naming the file involved where there is one."""
     if isinstance(exc, VoiceCoachError):

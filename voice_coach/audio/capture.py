@@ -16,7 +16,7 @@ import numpy as np
 import soxr
 
 from voice_coach.audio import SAMPLE_RATE
-from voice_coach.errors import AudioFileError, MicrophoneError
+from voice_coach.errors import AudioFileError, MicrophoneError, first_line
 
 BLOCK_S = 0.064
 """Block length of file sources; microphones deliver what the device chooses (~25 ms)."""
@@ -88,7 +88,7 @@ class Microphone:
         try:
             info = sd.query_devices(self.device, kind="input")  # type: ignore[attr-defined]
         except Exception as exc:  # PortAudioError, ValueError for a bad name
-            raise MicrophoneError(f"no microphone found ({_clean(exc)})") from None
+            raise MicrophoneError(f"no microphone found ({first_line(exc)})") from None
         self.device_name = str(info["name"])
         last_exc: Exception | None = None
         for rate in (SAMPLE_RATE, int(info["default_samplerate"] or 48_000)):
@@ -112,7 +112,7 @@ class Microphone:
             self._last_data = time.monotonic()
             return self
         raise MicrophoneError(
-            f"cannot open the microphone {self.device_name!r}: {_clean(last_exc)}"
+            f"cannot open the microphone {self.device_name!r}: {first_line(last_exc)}"
         ) from None
 
     def __exit__(
@@ -214,7 +214,7 @@ def read_audio(path: Path) -> np.ndarray:
 
         audio = np.asarray(decode_audio(str(path), sampling_rate=SAMPLE_RATE), dtype=np.float32)
     except Exception as exc:
-        raise AudioFileError(f"{path}: not a readable audio file ({_clean(exc)})") from None
+        raise AudioFileError(f"{path}: not a readable audio file ({first_line(exc)})") from None
     if audio.size == 0:
         # PyAV reads some garbage files as an empty stream instead of failing.
         raise AudioFileError(f"{path}: not a readable audio file (no audio found in it)")
@@ -235,7 +235,3 @@ def downmix(data: np.ndarray) -> np.ndarray:
     signs = np.where(loudest @ data < 0, -1.0, 1.0).astype(np.float32)
     return (data @ signs / data.shape[1]).astype(np.float32)
 
-
-def _clean(exc: BaseException | None) -> str:
-    text = str(exc).strip() if exc else "unknown error"
-    return text.splitlines()[0] if text else type(exc).__name__

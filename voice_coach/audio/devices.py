@@ -13,7 +13,7 @@ from typing import Any, Literal
 import numpy as np
 
 from voice_coach.audio.capture import Microphone
-from voice_coach.errors import MicrophoneError, PlaybackError, VoiceCoachError
+from voice_coach.errors import MicrophoneError, PlaybackError, VoiceCoachError, first_line
 
 Kind = Literal["input", "output"]
 
@@ -56,7 +56,7 @@ def _sounddevice(error: type[VoiceCoachError]) -> Any:
         import sounddevice
     except (OSError, ImportError) as exc:  # OSError: libportaudio2 missing
         raise error(
-            f"PortAudio is not installed ({_first_line(exc)}); install libportaudio2 "
+            f"PortAudio is not installed ({first_line(exc)}); install libportaudio2 "
             "(scripts/run does)"
         ) from None
     return sounddevice
@@ -79,7 +79,7 @@ def _devices(kind: Kind, error: type[VoiceCoachError]) -> list[DeviceInfo]:
         host_apis = sd.query_hostapis()
         default = _default_index(sd, kind)
     except Exception as exc:  # PortAudioError: the audio system itself failed
-        raise error(f"cannot list the sound devices ({_first_line(exc)})") from None
+        raise error(f"cannot list the sound devices ({first_line(exc)})") from None
     found: list[DeviceInfo] = []
     for index, info in enumerate(devices):
         channels = int(info[f"max_{kind}_channels"])
@@ -130,7 +130,3 @@ def check_input(device: int | str | None = None, seconds: float = 0.3) -> InputC
             raise MicrophoneError(f"the microphone {mic.device_name!r} delivered no audio")
         return InputCheck(name=mic.device_name, rate=mic.device_rate, peak=peak)
 
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__

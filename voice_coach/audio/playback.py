@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import soundfile
 
-from voice_coach.errors import PlaybackError
+from voice_coach.errors import PlaybackError, first_line
 
 POSITION_INTERVAL_S = 0.25
 
@@ -72,7 +72,7 @@ def play(
             finished_callback=finished.set,
         )
     except Exception as exc:
-        raise PlaybackError(f"no usable speaker or headphones ({_first_line(exc)})") from None
+        raise PlaybackError(f"no usable speaker or headphones ({first_line(exc)})") from None
     with stream:
         duration = len(audio) / rate
         # Wait for the end, checking for a stop request; a stalled device must not hang us.
@@ -90,7 +90,3 @@ def play(
                 stream.abort()
                 raise PlaybackError("playback stalled: the output device stopped responding")
 
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__

@@ -23,7 +23,7 @@ from typing import Any, NoReturn
 
 from voice_coach import locations
 from voice_coach.audio.playback import play_file
-from voice_coach.errors import VoiceError
+from voice_coach.errors import VoiceError, first_line
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ class _Engine:
             voices = renderer.voices()
         except Exception as exc:
             error = VoiceError(
-                f"no text-to-speech engine ({_first_line(exc)}); install espeak-ng "
+                f"no text-to-speech engine ({first_line(exc)}); install espeak-ng "
                 "(scripts/run does). Questions are shown as text meanwhile."
             )
             self._fail_forever(error)
@@ -93,7 +93,7 @@ class _Engine:
             except VoiceError as exc:
                 future.set_exception(exc)
             except Exception as exc:
-                future.set_exception(VoiceError(f"speech synthesis failed ({_first_line(exc)})"))
+                future.set_exception(VoiceError(f"speech synthesis failed ({first_line(exc)})"))
 
 
 RENDER_ATTEMPTS = 3
@@ -167,7 +167,7 @@ class _Renderer:
                 try:
                     self._reinit()
                 except Exception as exc:
-                    problem = f"the engine could not be restarted: {_first_line(exc)}"
+                    problem = f"the engine could not be restarted: {first_line(exc)}"
                     break
             tmp.unlink(missing_ok=True)
             tried += 1
@@ -182,7 +182,7 @@ class _Renderer:
                 self.engine.save_to_file(text, str(tmp))
                 self.engine.runAndWait()
             except Exception as exc:
-                problem = _first_line(exc)
+                problem = first_line(exc)
                 continue
             if self._wait_for_audio(tmp):
                 tmp.chmod(0o600)  # espeak writes with the umask's mode; a cache is private too
@@ -342,7 +342,3 @@ def _languages(voice: Any) -> tuple[str, ...]:
             found.append(text)
     return tuple(found)
 
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
