@@ -1,0 +1,108 @@
+"""The ``voice-coach`` command: no subcommand opens the TUI; the rest share its domain code.
+
+User mistakes and missing parts are reported as one line on stderr with a
+non-zero exit (1 for a failure, 2 for bad usage or input files); never a traceback.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from voice_coach import __version__, privacy
+from voice_coach.cli import answers, machine, sessions, sets
+from voice_coach.cli.base import DEBUG_ENV, Boundary, fail, has_terminal, say
+from voice_coach.errors import EXIT_BAD_INPUT, VoiceCoachError
+
+if TYPE_CHECKING:
+    from voice_coach.store import Store
+
+__all__ = ["DEBUG_ENV", "has_terminal", "main"]
+
+
+@click.group(
+    cls=Boundary,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.version_option(__version__, prog_name="voice-coach")
+@click.option(
+    "--debug",
+    is_flag=True,
+    help=f"Print the full traceback of an error (also: {DEBUG_ENV}=1).",
+)
+@click.option(
+    "--model", help="Speech model: a name (base.en) or a local directory. Default: bundled tiny.en."
+)
+@click.option("--set", "set_name", help="Start practising this question set at once.")
+@click.option("--typed", is_flag=True, help="Type answers instead of speaking them.")
+@click.pass_context
+def main(
+    ctx: click.Context, debug: bool, model: str | None, set_name: str | None, typed: bool
+) -> None:
+    """Rehearse a job interview out loud: questions are spoken, your answers
+    transcribed on this machine and checked for concrete accomplishment examples.
+
+    With no command, opens the practice app.
+    """
+    # Before any command writes a file or loads a model: private modes, telemetry off.
+    privacy.harden()
+    if ctx.invoked_subcommand is not None:
+        return
+    if not has_terminal():
+        fail(
+            "the practice app needs a terminal, and input or output is not one; run "
+            "voice-coach in a terminal, or use a command (voice-coach --help lists them)",
+            EXIT_BAD_INPUT,
+        )
+    from voice_coach.config import load_settings
+    from voice_coach.tui.app import VoiceCoachApp
+
+    settings = load_settings().with_overrides(model=model)
+    try:
+        store = _open_store_or_offer_fresh()
+        app = VoiceCoachApp(settings=settings, start_set=set_name, typed=typed, store=store)
+    except VoiceCoachError as exc:
+        fail(str(exc))
+    app.run()
+    if app.fatal_error:
+        fail(app.fatal_error)
+
+
+def _open_store_or_offer_fresh() -> Store:
+    """The sessions database; a damaged one is reported and, if the user agrees, kept
+    aside under a new name so practice can start on a fresh one. Nothing is deleted."""
+    from voice_coach.errors import CorruptDatabase
+    from voice_coach.store import Store, set_aside_database
+
+    try:
+        return Store()
+    except CorruptDatabase as exc:
+        say(str(exc), err=True)
+        if not click.confirm(
+            "Keep the damaged file aside (renamed, not deleted) and start a fresh database?",
+            default=False,
+            err=True,
+        ):
+            fail("nothing was changed (voice-coach db set-aside does the same later)")
+        aside = set_aside_database()
+        click.echo(f"Kept aside as {aside}; your recordings are untouched.", err=True)
+        return Store()
+
+
+for _command in (
+    answers.transcribe,
+    answers.score,
+    sessions.history,
+    sessions.show,
+    sessions.export,
+    sessions.delete,
+    sessions.progress,
+    sessions.db,
+    sets.sets,
+    sets.cv,
+    machine.doctor,
+    machine.mic_check,
+):
+    main.add_command(_command)

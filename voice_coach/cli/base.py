@@ -1,0 +1,96 @@
+"""What every command shares: the one error boundary, one-line output, the terminal check.
+
+Kept apart from the commands so each command module imports it, and none imports another.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import click
+
+from voice_coach.errors import VoiceCoachError, explain, log_error
+from voice_coach.safety import (
+    printable,
+)
+
+if TYPE_CHECKING:
+    pass
+
+KINDS = (
+    "story",
+    "cv_detail",
+    "plan",
+    "motivation",
+    "about_you",
+    "salary",
+    "strengths",
+    "questions_for_us",
+    "offer",
+    "remote_environment",
+    "general",
+)
+"""The question kinds (``voice_coach.scoring.kinds``), spelled here so --help needs no import."""
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    click.echo(f"voice-coach: {printable(message)}", err=True)
+    sys.exit(code)
+
+
+def say(line: str, *, err: bool = False) -> None:
+    """Print one line holding a user's text (a title, a question, an error naming a file),
+    with terminal control sequences removed: a set must not be able to drive the terminal."""
+    click.echo(printable(line), err=err)
+
+
+DEBUG_ENV = "VOICE_COACH_DEBUG"
+
+
+class Boundary(click.Group):
+    """The one place where any error becomes one line on stderr and an exit code.
+
+    Every command runs inside :meth:`invoke`, so none needs its own handler: a
+    :class:`VoiceCoachError` says what it says; an ``OSError``, a decoding,
+    parsing or limit error is worded by :func:`voice_coach.errors.explain`
+    (naming the file, saying what to do); anything else is reported as a bug.
+    The traceback goes to the log in the data folder (stderr alone when that
+    folder is the problem), and ``--debug`` prints it as well.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Abort, click.exceptions.Exit):
+            raise  # usage errors and exits: click words these itself
+        except BrokenPipeError:
+            raise  # output piped into head: click ends quietly
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+        except Exception as exc:
+            self._report(ctx, exc)
+
+    @staticmethod
+    def _report(ctx: click.Context, exc: Exception) -> NoReturn:
+        problem = explain(exc)
+        debug = bool(ctx.params.get("debug")) or os.environ.get(DEBUG_ENV, "") not in ("", "0")
+        log = None if isinstance(exc, VoiceCoachError) else log_error(exc)
+        if debug:
+            traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+        message = problem.line
+        if not problem.expected:
+            where = f"the details are in {log}" if log else "run with --debug for the details"
+            message += f"; {where}, please report it"
+        fail(message, problem.exit_code)
+
+
+def has_terminal() -> bool:
+    """Whether the practice app can draw and read keys: stdin and stdout are a terminal.
+
+    Without one (``voice-coach < /dev/null > out.txt``, nohup, cron) the app
+    would wait for keys that never come, until killed.
+    """
+    return sys.stdin.isatty() and sys.stdout.isatty()
