@@ -144,7 +144,7 @@ def delete(session_id: int, yes: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One object per session (or question).")
 @click.option("--by-question", is_flag=True, help="Each question's answers over time.")
 def progress(as_json: bool, by_question: bool) -> None:
-    """Progress over sessions: concrete examples, fillers per minute, pace."""
+    """Progress over sessions: good answers (for a story, a concrete example), fillers, pace."""
     from voice_coach.progress import session_progress
     from voice_coach.store import Store
 
@@ -158,7 +158,7 @@ def progress(as_json: bool, by_question: bool) -> None:
     if not rows:
         click.echo("No answers yet. Run voice-coach to practise.")
         return
-    click.echo(f"{'date':10}  {'examples':>8}  {'fillers/min':>11}  {'words/min':>9}  set")
+    click.echo(f"{'date':10}  {'good':>8}  {'fillers/min':>11}  {'words/min':>9}  set")
     for r in rows:
         share = "-" if r.example_share is None else f"{r.example_share:.0%}"
         fillers = "-" if r.fillers_per_minute is None else f"{r.fillers_per_minute:.1f}"
@@ -177,12 +177,11 @@ def _question_progress(as_json: bool) -> None:
     if not questions:
         click.echo("No answers yet. Run voice-coach to practise.")
         return
-    marks = {True: "✔", False: "✘", None: "·"}
     for q in questions:
-        examples = "".join(marks[e] for e in q.examples)
+        verdicts = "".join(o.mark for o in q.outcomes)
         fillers = " ".join("-" if f is None else f"{f:.1f}" for f in q.fillers_per_minute)
         say(f"{q.set_name}/{q.question_id}: {q.question_text}")
-        click.echo(f"  {len(q.points)} answer(s), last {q.last_at[:10]}   example {examples}")
+        click.echo(f"  {len(q.points)} answer(s), last {q.last_at[:10]}   verdicts {verdicts}")
         click.echo(f"  fillers/min {fillers}")
 
 
