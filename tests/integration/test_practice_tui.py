@@ -23,7 +23,8 @@ from voice_coach.config import Settings
 from voice_coach.speech.stt import TranscriptSegment, join_text
 from voice_coach.store import Store
 from voice_coach.tui.app import VoiceCoachApp
-from voice_coach.tui.screens import PracticeScreen, SummaryScreen
+from voice_coach.tui.practice import PracticeScreen
+from voice_coach.tui.screens import SummaryScreen
 
 pytestmark = pytest.mark.integration
 
@@ -98,7 +99,7 @@ async def test_spoken_answer_end_to_end(
             monkeypatch.setattr(screen, "transcript", shown)
             monkeypatch.setattr(screen, "recording_ended", ended)
             await wait_for(pilot, lambda: screen.state == "listening", 30, "listening")
-            assert app.voice_error is None, app.voice_error
+            assert app.services.status.voice_error is None, app.services.status.voice_error
             player = play_into_mic(answer)
             # The first words arrive and are shown.
             await wait_for(pilot, lambda: bool(updates), 60, "the first words")
@@ -142,13 +143,13 @@ async def test_spoken_answer_end_to_end(
     (attempt,) = store.attempts(session.id)
     assert attempt.status == "spoken"
     assert attempt.transcript == join_text(final)  # what was shown live is what was saved
-    assert attempt.concrete_example is False
+    assert attempt.meets is False
     assert wer(speech_transcript("jfk.flac"), attempt.transcript) < 0.1
     assert attempt.audio_path is not None and attempt.audio_path.exists()
     info = soundfile.info(str(attempt.audio_path))
     # The whole 11 s recording plus the silence that ended the answer.
     assert 11.0 <= info.duration <= 11.0 + settings.end_silence_s + 4.0
-    assert attempt.score is not None and attempt.score["concrete_example"] is False
+    assert attempt.score is not None and attempt.score.concrete_example is False
 
     # The question was really spoken: what reached the speaker says the question.
     heard = transcriber.transcribe_file(spoken).text
@@ -179,7 +180,7 @@ async def test_typed_answer_when_asked(transcriber, tmp_path: Path) -> None:  # 
     store = Store()
     (session,) = store.sessions()
     (attempt,) = store.attempts(session.id)
-    assert attempt.status == "typed" and attempt.concrete_example is True
+    assert attempt.status == "typed" and attempt.meets is True
     assert attempt.audio_path is None
 
 
@@ -249,7 +250,8 @@ async def test_history_shows_sessions_and_answers(transcriber, tmp_path: Path) -
         await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen), 5, "history")
         table = app.screen.query_one("#sessions", DataTable)
         assert table.row_count == 1
-        assert [str(cell) for cell in table.get_row_at(0)[2:]] == ["Test set", "1", "1"]
+        # Set, answers, needing work, skipped.
+        assert [str(cell) for cell in table.get_row_at(0)[2:]] == ["Test set", "1", "1", "0"]
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen), 5, "session")
         shown = rendered_text(app.screen.query_one("#answer-detail").content)

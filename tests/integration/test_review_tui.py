@@ -10,8 +10,10 @@ from textual.widgets import Static
 
 from tests.conftest import speech_file, speech_transcript
 from tests.helpers import content_words_heard, normalise, record_speaker, wait_for
+from voice_coach.attempts import Status
 from voice_coach.audio.capture import read_audio
 from voice_coach.config import Settings
+from voice_coach.questions import Question
 from voice_coach.store import Store
 from voice_coach.tui.app import VoiceCoachApp
 from voice_coach.tui.history import SessionScreen
@@ -25,12 +27,14 @@ async def test_answer_plays_with_its_position_and_stops(  # type: ignore[no-unty
     source = speech_file("jfk.flac")
     store = Store()
     session_id = store.create_session("second-interview", "Second interview")
-    attempt_id, audio_path = store.start_attempt(session_id, "q1", "Why this role?")
+    attempt_id, audio_path = store.start_attempt(
+        session_id, Question(id="q1", text="Why this role?")
+    )
     shutil.copy(source, audio_path)
     text = speech_transcript("jfk.flac")
     store.complete_attempt(
-        attempt_id, status="spoken", transcript=text, transcript_json=None, score=None,
-        concrete_example=None, duration_s=11.0,
+        attempt_id, status=Status.SPOKEN, transcript=text, transcript_json=None, score=None,
+        duration_s=11.0,
     )  # fmt: skip
     app = VoiceCoachApp(settings=Settings(speak_questions=False), transcriber=transcriber)
     heard_file = tmp_path / "heard.wav"

@@ -18,12 +18,16 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, OptionList, Select, Static
 
+from voice_coach.attempts import Status
 from voice_coach.audio.capture import AudioSource
 from voice_coach.config import Settings
-from voice_coach.questions import user_dir
+from voice_coach.questions import Question, user_dir
+from voice_coach.speech.tts import Voice
 from voice_coach.store import Store
 from voice_coach.tui.app import VoiceCoachApp
-from voice_coach.tui.screens import HomeScreen, PracticeScreen
+from voice_coach.tui.practice import PracticeScreen
+from voice_coach.tui.screens import HomeScreen
+from voice_coach.tui.services import Services
 
 MARKUP = "x [/] y [/bold] [b]z[/b] [link=file:///]"
 """Closing tags with nothing open, a style that would hide its brackets, a link."""
@@ -43,6 +47,17 @@ def _app(start_set: str | None = None) -> VoiceCoachApp:
         start_set=start_set,
         typed=True,
         transcriber=FakeTranscriber(),  # type: ignore[arg-type]
+    )
+
+
+def _services(settings: Settings | None = None) -> Services:
+    """What a screen run on its own is handed: a store in the test's home, no model."""
+    settings = settings or Settings(speak_questions=False)
+    return Services(
+        store=Store(),
+        transcriber=FakeTranscriber(),  # type: ignore[arg-type]
+        voice=Voice(settings.voice, settings.speech_rate, settings.output_device),
+        settings=settings,
     )
 
 
@@ -148,14 +163,13 @@ async def test_a_set_name_that_is_markup_is_reported_as_written() -> None:
 async def test_history_and_progress_show_markup_literally() -> None:
     store = Store()
     sid = store.create_session("odd", f"Title {MARKUP}")
-    attempt_id, _ = store.start_attempt(sid, "q1", f"Question {MARKUP}?")
+    attempt_id, _ = store.start_attempt(sid, Question(id="q1", text=f"Question {MARKUP}?"))
     store.complete_attempt(
         attempt_id,
-        status="typed",
+        status=Status.TYPED,
         transcript=f"I said {MARKUP}.",
         transcript_json=None,
         score=None,
-        concrete_example=None,
         duration_s=3.0,
         error=f"Note {MARKUP}",
         keep_audio=False,
@@ -205,7 +219,7 @@ class Host(App[None]):
 async def test_device_and_voice_names_with_markup_show_literally() -> None:
     from voice_coach.tui.settings import SettingsScreen
 
-    screen = SettingsScreen(Settings(input_device="[/b] mic", voice="[/bold]"))
+    screen = SettingsScreen(_services(Settings(input_device="[/b] mic", voice="[/bold]")))
     app = Host(screen)
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
@@ -230,7 +244,7 @@ async def test_a_microphone_error_quoting_markup_is_shown_literally() -> None:
     def broken() -> AudioSource:
         raise MicrophoneError("cannot open the microphone '[/b] USB [red]': device busy")
 
-    screen = MicCheckScreen(0.2, 0.2, source_factory=broken)
+    screen = MicCheckScreen(_services(), 0.2, 0.2, source_factory=broken)
     app = Host(screen)
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()

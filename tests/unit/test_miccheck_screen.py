@@ -13,8 +13,32 @@ from textual.widgets._footer import FooterKey
 
 from voice_coach.audio import SAMPLE_RATE
 from voice_coach.audio.capture import AudioSource, FileSource
+from voice_coach.config import Settings
 from voice_coach.errors import MicrophoneError
+from voice_coach.speech.tts import Voice
+from voice_coach.store import Store
 from voice_coach.tui.miccheck import MicCheckScreen
+from voice_coach.tui.services import Services
+
+
+class NoModel:
+    """The mic check never transcribes."""
+
+    name = "none"
+    loaded = False
+
+    def load(self) -> None:
+        pass
+
+
+def services() -> Services:
+    """Default devices and voice, over a store in the test's own home."""
+    return Services(
+        store=Store(),
+        transcriber=NoModel(),  # type: ignore[arg-type]
+        voice=Voice(),
+        settings=Settings(),
+    )
 
 
 class Host(App[None]):
@@ -48,7 +72,7 @@ def text_of(screen: MicCheckScreen, selector: str) -> str:
 
 
 async def test_report_at_80x24_with_every_key_in_the_footer() -> None:
-    screen = MicCheckScreen(0.5, 1.0, source_factory=takes(0.5, 1.0))
+    screen = MicCheckScreen(services(), 0.5, 1.0, source_factory=takes(0.5, 1.0))
     app = Host(screen)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(lambda: screen.state == "recording", 5, "recording")
@@ -67,7 +91,7 @@ async def test_report_at_80x24_with_every_key_in_the_footer() -> None:
 
 
 async def test_run_again_and_back() -> None:
-    screen = MicCheckScreen(0.3, 0.5, source_factory=takes(0.3, 0.5))
+    screen = MicCheckScreen(services(), 0.3, 0.5, source_factory=takes(0.3, 0.5))
     app = Host(screen)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(lambda: screen.state == "done", 10, "the first report")
@@ -86,7 +110,7 @@ async def test_no_microphone_is_shown_not_raised() -> None:
     def no_mic() -> AudioSource:
         raise MicrophoneError("no microphone found (Error querying device -1)")
 
-    screen = MicCheckScreen(0.3, 0.5, source_factory=no_mic)
+    screen = MicCheckScreen(services(), 0.3, 0.5, source_factory=no_mic)
     app = Host(screen)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for(lambda: screen.state == "failed", 5, "the failure")

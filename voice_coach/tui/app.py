@@ -8,7 +8,6 @@ on the UI thread.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 
 from rich.markup import escape
@@ -19,10 +18,14 @@ from textual.screen import Screen
 
 from voice_coach.config import Settings
 from voice_coach.errors import VoiceCoachError, explain, log_error
+from voice_coach.practice import PracticeSession
+from voice_coach.questions import available_sets, load_question_set
+from voice_coach.review import STRUGGLED, WEAK, struggled_set, weak_set
 from voice_coach.speech.stt import Transcriber
 from voice_coach.speech.tts import Voice
 from voice_coach.store import Store
-from voice_coach.tui.messages import ModelFailed, ModelLoaded
+from voice_coach.tui.messages import ModelFailed, ModelLoaded, PracticeRequested, SettingsSaved
+from voice_coach.tui.practice import PracticeScreen
 from voice_coach.tui.screens import HomeScreen
 from voice_coach.tui.services import RunStatus, Services
 
@@ -56,43 +59,6 @@ class VoiceCoachApp(App[None]):
         )
         self.fatal_error: str | None = None
 
-    # The services, by name: what the app itself and older callers read.
-    @property
-    def store(self) -> Store:
-        return self.services.store
-
-    @property
-    def transcriber(self) -> Transcriber:
-        return self.services.transcriber
-
-    @property
-    def typed(self) -> bool:
-        return self.services.typed
-
-    @property
-    def settings(self) -> Settings:
-        return self.services.settings
-
-    @settings.setter
-    def settings(self, value: Settings) -> None:
-        self.services = replace(self.services, settings=value)
-
-    @property
-    def voice(self) -> Voice:
-        return self.services.voice
-
-    @voice.setter
-    def voice(self, value: Voice) -> None:
-        self.services = replace(self.services, voice=value)
-
-    @property
-    def model_status(self) -> str:
-        return self.services.status.model_status
-
-    @property
-    def voice_error(self) -> str | None:
-        return self.services.status.voice_error
-
     def compose(self) -> ComposeResult:
         yield from ()
 
@@ -114,9 +80,9 @@ class VoiceCoachApp(App[None]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def on_mount(self) -> None:
-        for warning in self.settings.warnings:
+        for warning in self.services.settings.warnings:
             self.notify(warning, title="Settings", severity="warning", timeout=10)
-        self.push_screen(HomeScreen())
+        self.push_screen(HomeScreen(self.services))
         self.load_model()
         if self.start_set:
             self.call_after_refresh(self.start_practice, self.start_set)
@@ -127,9 +93,6 @@ class VoiceCoachApp(App[None]):
         Practice and review are offered from the home screen only: a recording in
         progress must not be left behind by a screen opened over it.
         """
-        from voice_coach.questions import available_sets
-        from voice_coach.review import STRUGGLED, WEAK
-
         if isinstance(screen, HomeScreen):
             yield SystemCommand(
                 "Practise my weak answers",
@@ -162,28 +125,40 @@ class VoiceCoachApp(App[None]):
             )
         yield from super().get_system_commands(screen)
 
-    def start_practice(self, set_name: str) -> None:
-        from voice_coach.practice import PracticeSession
-        from voice_coach.questions import load_question_set
-        from voice_coach.review import STRUGGLED, WEAK, struggled_set, weak_set
-        from voice_coach.tui.practice import PracticeScreen
+    def on_practice_requested(self, message: PracticeRequested) -> None:
+        self.start_practice(message.set_name)
 
+    def on_settings_saved(self, message: SettingsSaved) -> None:
+        """Saved settings apply from the next answer on: new services for every screen
+        opened from now, and a changed voice that failed before is given another try."""
+        before, after = self.services.settings, message.settings
+        self.services = self.services.with_settings(after)
+        if (before.voice, before.output_device) != (after.voice, after.output_device):
+            self.services.status.voice_error = None
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):  # settings open from the home screen only
+                screen.use(self.services)
+
+    def start_practice(self, set_name: str) -> None:
+        """Open a set (or a review set) on the practice screen; a set that cannot be read
+        is said in a notice, and the home screen stays."""
+        store = self.services.store
         try:
             if set_name == WEAK:
-                weak = weak_set(self.store)
+                weak = weak_set(store)
                 if weak is None:
                     self.notify("Nothing is due: no weak answer waits for practice today.")
                     return
                 question_set = weak
             elif set_name == STRUGGLED:
-                found = struggled_set(self.store)
+                found = struggled_set(store)
                 if found is None:
                     self.notify("No question is marked as struggled yet (press m after an answer).")
                     return
                 question_set = found
             else:
                 question_set = load_question_set(set_name)
-            session = PracticeSession(question_set, self.store)
+            session = PracticeSession(question_set, store)
         except Exception as exc:  # a damaged or hostile set file: said, and the app goes on
             problem = explain(exc)
             if not problem.expected:
@@ -197,12 +172,12 @@ class VoiceCoachApp(App[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="model")
     def load_model(self) -> None:
         try:
-            self.transcriber.load()
+            self.services.transcriber.load()
         except VoiceCoachError as exc:
             self.post_message(ModelFailed(str(exc)))
             _warm_scorer()
             return
-        self.post_message(ModelLoaded(self.transcriber.name))
+        self.post_message(ModelLoaded(self.services.transcriber.name))
         _warm_scorer()
         self.recover()
 
@@ -212,7 +187,7 @@ class VoiceCoachApp(App[None]):
         from voice_coach.recovery import recover_interrupted
 
         try:
-            found = recover_interrupted(self.store, self.transcriber)
+            found = recover_interrupted(self.services.store, self.services.transcriber)
         except VoiceCoachError as exc:
             self.call_from_thread(self.notify, str(exc), title="Recovery", severity="error")
             return
@@ -244,7 +219,7 @@ class VoiceCoachApp(App[None]):
     def _refresh_model_status(self) -> None:
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
-                screen.show_model_status(self.model_status)
+                screen.show_model_status(self.services.status.model_status)
 
 
 def _warm_scorer() -> None:

@@ -1,9 +1,14 @@
-"""Review in the terminal: past sessions, their answers, and each recorded answer played back."""
+"""Review in the terminal: past sessions, their answers, and each recorded answer played back.
+
+Every screen here is handed the :class:`Services` it reads from; none asks the app.
+What they show is in words (an answer "typed", "no speech", "needs work"), never the
+codes they are saved under, and every attempt is listed, grouped by question.
+"""
 
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, cast
+from collections.abc import Sequence
 
 from rich.console import Group, RenderableType
 from rich.text import Text
@@ -18,62 +23,104 @@ from voice_coach.attempts import Attempt
 from voice_coach.audio import clock
 from voice_coach.audio.playback import play_file
 from voice_coach.errors import VoiceCoachError
-from voice_coach.tui.widgets import cell, report_problem
+from voice_coach.export import when
+from voice_coach.tui.feedback import feedback
+from voice_coach.tui.services import Services
+from voice_coach.tui.widgets import Row, WrappingTable, report_problem
 
-if TYPE_CHECKING:
-    from voice_coach.tui.app import VoiceCoachApp
+ATTEMPT_COLUMNS = ("#", "Try", "Verdict", "Time", "Question")
+"""An attempt's row in a session's table (:func:`attempt_rows`); the question wraps."""
 
 
-def attempt_detail(attempt: Attempt) -> RenderableType:
-    """The saved verdict, flags and transcript of one answer: the feedback as it was shown."""
-    from voice_coach.tui.feedback import feedback
-
+def attempt_meta(attempt: Attempt) -> str:
+    """How an answer went, in words: verdict, how it was given, length, when the feedback
+    was shown ("✘ needs work · typed · feedback 2026-12-01 22:31")."""
     meta = [attempt.outcome.shown, attempt.status.label]
     if attempt.duration_s:
         meta.append(clock(attempt.duration_s))
     if attempt.scored_at:
-        meta.append(f"feedback {attempt.scored_at[:16].replace('T', ' ')}")
+        meta.append(f"feedback {when(attempt.scored_at)}")
+    return " · ".join(meta)
+
+
+def attempt_detail(attempt: Attempt) -> RenderableType:
+    """The saved verdict, flags and transcript of one answer: the feedback as it was shown."""
     return Group(
-        Text(attempt.question_text, style="bold"), Text("   ".join(meta)), feedback(attempt)
+        Text(attempt.question_text, style="bold"), Text(attempt_meta(attempt)), feedback(attempt)
     )
 
 
+def attempt_rows(attempts: Sequence[Attempt]) -> list[tuple[Attempt, Row]]:
+    """Every attempt, grouped by question in the order the questions were first asked,
+    each group oldest first; rows to show under :data:`ATTEMPT_COLUMNS`.
+
+    A question is written out once, on its first attempt's row; a follow-up says which
+    follow-up it answered. When a question was tried more than once its last try is
+    marked: that one is what the session's counts are made of.
+    """
+    groups: dict[str, list[Attempt]] = {}
+    for attempt in attempts:
+        groups.setdefault(attempt.base_question_id, []).append(attempt)
+    rows: list[tuple[Attempt, Row]] = []
+    for number, group in enumerate(groups.values(), 1):
+        for n, a in enumerate(group, 1):
+            if a.is_follow_up:
+                question = f"Follow-up: {a.question_text}"
+            else:
+                question = a.question_text if n == 1 else ""
+            tried = f"{n} (last)" if n == len(group) > 1 else str(n)
+            cells = (
+                str(number) if n == 1 else "",
+                tried,
+                a.outcome.shown,
+                clock(a.duration_s) if a.duration_s else "",
+                question,
+            )
+            rows.append((a, (str(a.id), cells)))
+    return rows
+
+
 class HistoryScreen(Screen[None]):
-    """Sessions by date, newest first, with how many answers were flagged."""
+    """Sessions by date, newest first, with how many answers need work and how many
+    questions were skipped (a skip is not a weak answer)."""
 
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="history-back")]
 
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+
     def compose(self) -> ComposeResult:
         yield Header()
-        yield DataTable(id="sessions", cursor_type="row")
+        yield WrappingTable(id="sessions")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "History"
-        table = self.query_one("#sessions", DataTable)
-        table.add_columns("#", "Date", "Set", "Answers", "Flagged")
-        store = cast("VoiceCoachApp", self.app).store
+        table = self.query_one("#sessions", WrappingTable)
         try:
-            sessions = store.sessions()
+            sessions = self.services.store.sessions()
         except Exception as exc:
             report_problem(self, exc, "Cannot read the history")
             sessions = []
-        for s in sessions:
-            table.add_row(
-                str(s.id), s.started_at[:16].replace("T", " "), cell(s.set_title),
-                str(s.answers), str(s.flagged), key=str(s.id),
-            )  # fmt: skip
-        if not table.row_count:
+        rows: list[Row] = [
+            (str(s.id), (str(s.id), when(s.started_at), s.set_title, str(s.answers),
+                         str(s.flagged), str(s.skipped)))
+            for s in sessions
+        ]  # fmt: skip
+        table.fill(("#", "Date", "Set", "Answers", "Need work", "Skipped"), rows, wrap=2)
+        if not rows:
             self.notify("No sessions yet: practise a set first.")
         table.focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value is not None:
-            self.app.push_screen(SessionScreen(int(event.row_key.value)))
+            self.app.push_screen(SessionScreen(int(event.row_key.value), self.services))
 
 
 class SessionScreen(Screen[None]):
-    """One session: its answers, each with its transcript, flags and recording."""
+    """One session: every answer, grouped by question, each with its transcript, flags
+    and recording."""
 
     BINDINGS = [
         Binding("p", "play", "Play/stop answer", id="play"),
@@ -81,16 +128,18 @@ class SessionScreen(Screen[None]):
         Binding("escape", "leave", "Back", id="session-back"),
     ]
 
-    def __init__(self, session_id: int) -> None:
+    def __init__(self, session_id: int, services: Services) -> None:
         super().__init__()
         self.session_id = session_id
+        self.services = services
         self.attempts: list[Attempt] = []
+        """In the order the table shows them."""
         self._stop = threading.Event()
         self._playing = False
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield DataTable(id="answers", cursor_type="row")
+        yield WrappingTable(id="answers")
         with VerticalScroll(id="answer-box"):
             yield Static(id="answer-detail", markup=False)
         yield Static(id="playback", markup=False)
@@ -98,15 +147,15 @@ class SessionScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = f"Session #{self.session_id}"
-        store = cast("VoiceCoachApp", self.app).store
         try:
-            self.attempts = store.attempts(self.session_id)
+            saved = self.services.store.attempts(self.session_id)
         except Exception as exc:
             report_problem(self, exc, "Cannot read the session")
-        table = self.query_one("#answers", DataTable)
-        table.add_columns("Verdict", "Time", "Question")
-        for a in self.attempts:
-            table.add_row(cell(_verdict(a)), _duration(a), cell(a.question_text), key=str(a.id))
+            saved = []
+        rows = attempt_rows(saved)
+        self.attempts = [a for a, _ in rows]
+        table = self.query_one("#answers", WrappingTable)
+        table.fill(ATTEMPT_COLUMNS, [row for _, row in rows], wrap=len(ATTEMPT_COLUMNS) - 1)
         table.focus()
         if self.attempts:
             self._show(0)
@@ -137,7 +186,7 @@ class SessionScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="playback")
     def play(self, attempt: Attempt) -> None:
         assert attempt.audio_path is not None
-        device = cast("VoiceCoachApp", self.app).settings.output_device
+        device = self.services.settings.output_device
         error: str | None = None
 
         def position(played_s: float, total_s: float) -> None:
@@ -165,7 +214,7 @@ class SessionScreen(Screen[None]):
         row = self.query_one("#answers", DataTable).cursor_row
         if 0 <= row < len(self.attempts):
             self._stop.set()
-            self.app.push_screen(AttemptsScreen(self.attempts[row]))
+            self.app.push_screen(AttemptsScreen(self.attempts[row], self.services))
 
     def action_leave(self) -> None:
         self._stop.set()
@@ -188,14 +237,15 @@ class AttemptsScreen(Screen[None]):
     AttemptsScreen .attempt-column { width: 1fr; border: round $primary 50%; }
     """
 
-    def __init__(self, attempt: Attempt) -> None:
+    def __init__(self, attempt: Attempt, services: Services) -> None:
         super().__init__()
         self.attempt = attempt
+        self.services = services
         self.attempts: list[Attempt] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield DataTable(id="attempts", cursor_type="row")
+        yield WrappingTable(id="attempts")
         yield Static(id="changes", markup=False)
         with Horizontal(id="side-by-side"):
             with VerticalScroll(id="before-box", classes="attempt-column"):
@@ -208,21 +258,19 @@ class AttemptsScreen(Screen[None]):
         from voice_coach.compare import same_question
 
         self.sub_title = "Attempts at one question"
-        store = cast("VoiceCoachApp", self.app).store
         try:
-            self.attempts = same_question(store, self.attempt) or [self.attempt]
+            self.attempts = same_question(self.services.store, self.attempt) or [self.attempt]
         except Exception as exc:
             report_problem(self, exc, "Cannot read the other attempts")
             self.attempts = [self.attempt]
-        table = self.query_one("#attempts", DataTable)
-        table.add_columns("#", "Date", "Verdict", "Time")
-        for n, a in enumerate(self.attempts, 1):
-            table.add_row(
-                str(n), a.created_at[:16].replace("T", " "), cell(_verdict(a)), _duration(a),
-                key=str(a.id),
-            )  # fmt: skip
+        table = self.query_one("#attempts", WrappingTable)
+        rows: list[Row] = [
+            (str(a.id), (str(n), when(a.created_at), a.outcome.shown, a.status.label,
+                         clock(a.duration_s) if a.duration_s else ""))
+            for n, a in enumerate(self.attempts, 1)
+        ]  # fmt: skip
         chosen = next((i for i, a in enumerate(self.attempts) if a.id == self.attempt.id), 0)
-        table.move_cursor(row=chosen)
+        table.fill(("#", "Date", "Verdict", "How", "Time"), rows, wrap=3, cursor=chosen)
         table.focus()
         self._show(chosen)
 
@@ -271,6 +319,10 @@ class ProgressScreen(Screen[None]):
 
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="progress-back")]
 
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+
     def compose(self) -> ComposeResult:
         from textual.widgets import Sparkline
 
@@ -279,9 +331,9 @@ class ProgressScreen(Screen[None]):
             for key, label in _METRICS:
                 yield Static(label, id=f"label-{key}", classes="metric-label", markup=False)
                 yield Sparkline([], id=f"spark-{key}", summary_function=max)
-            yield DataTable(id="progress-table", cursor_type="row")
+            yield WrappingTable(id="progress-table")
             yield Static("By question (oldest attempt first)", classes="metric-label")
-            yield DataTable(id="question-table", cursor_type="row")
+            yield WrappingTable(id="question-table")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -291,7 +343,7 @@ class ProgressScreen(Screen[None]):
 
         self.sub_title = "Progress"
         try:
-            rows = session_progress(cast("VoiceCoachApp", self.app).store)
+            rows = session_progress(self.services.store)
         except Exception as exc:
             report_problem(self, exc, "Cannot read your progress")
             rows = []
@@ -300,11 +352,15 @@ class ProgressScreen(Screen[None]):
             self.query_one(f"#spark-{key}", Sparkline).data = [float(v) for v in values]
             trend = "  ".join(_fmt(key, v) for v in values[-8:]) or "no data yet"
             self.query_one(f"#label-{key}", Static).update(f"{label}: {trend}")
-        table = self.query_one("#progress-table", DataTable)
-        table.add_columns("Date", "Set", "Answers", "Examples", "Fillers/min", "Words/min")
-        for r in rows:
-            figures = [_fmt(key, getattr(r, key)) for key, _ in _METRICS]
-            table.add_row(r.started_at[:10], cell(r.title), str(r.answers), *figures)
+        self.query_one("#progress-table", WrappingTable).fill(
+            ("Date", "Set", "Answers", "Examples", "Fillers/min", "Words/min"),
+            [
+                (None, (when(r.started_at)[:10], r.title, str(r.answers),
+                        *(_fmt(key, getattr(r, key)) for key, _ in _METRICS)))
+                for r in rows
+            ],
+            wrap=1,
+        )  # fmt: skip
         if not rows:
             self.notify("No answers yet: practise a set first.")
         self._show_questions()
@@ -312,23 +368,22 @@ class ProgressScreen(Screen[None]):
     def _show_questions(self) -> None:
         from voice_coach.progress import question_progress
 
-        table = self.query_one("#question-table", DataTable)
-        table.add_columns("Question", "Tries", "Example", "Fillers/min", "Words/min")
-        marks: dict[bool | None, str] = {True: "✔", False: "✘", None: "·"}
         try:
-            questions = question_progress(cast("VoiceCoachApp", self.app).store)
+            questions = question_progress(self.services.store)
         except Exception as exc:
             report_problem(self, exc, "Cannot read your progress")
             questions = []
-        for q in questions:
-            text = q.question_text
-            table.add_row(
-                cell(text if len(text) <= 34 else text[:33] + "…"),
-                str(len(q.points)),
-                "".join(marks[e] for e in q.examples[-6:]),
-                _series("fillers_per_minute", q.fillers_per_minute),
-                _series("wpm", q.wpm),
-            )
+        self.query_one("#question-table", WrappingTable).fill(
+            ("Question", "Tries", "Verdicts", "Fillers/min", "Words/min"),
+            [
+                (None, (q.question_text, str(len(q.points)),
+                        "".join(o.mark for o in q.outcomes[-6:]),
+                        _series("fillers_per_minute", q.fillers_per_minute),
+                        _series("wpm", q.wpm)))
+                for q in questions
+            ],
+            wrap=0,
+        )  # fmt: skip
 
 
 def _detail(screen: Screen[None], attempt: Attempt) -> RenderableType:
@@ -344,15 +399,6 @@ def _series(key: str, values: list[float | None]) -> str:
     """The last few values, oldest first: a trend readable without colour."""
     shown = [_fmt(key, v) for v in values[-3:] if v is not None]
     return " → ".join(shown) or "-"
-
-
-def _verdict(attempt: Attempt) -> str:
-    return attempt.outcome.shown
-
-
-def _duration(attempt: Attempt) -> str:
-    return f"{attempt.duration_s:.0f} s" if attempt.duration_s else ""
-
 
 
 _METRICS = (

@@ -1,9 +1,11 @@
-"""Messages from worker threads to the UI, past tense, small, replaceable when frequent."""
+"""Messages from worker threads to the UI, past tense, small, replaceable when frequent;
+and what a screen asks of the app, so that no screen needs to know the app's class."""
 
 from __future__ import annotations
 
 from textual.message import Message
 
+from voice_coach.config import Settings
 from voice_coach.live import LiveStatus
 from voice_coach.practice import Attempt
 from voice_coach.speech.stt import TranscriptSegment
@@ -19,6 +21,30 @@ class ModelFailed(Message):
     def __init__(self, error: str) -> None:
         super().__init__()
         self.error = error
+
+
+class PracticeRequested(Message):
+    """The user chose a set to practise (a set's name, or a review set's).
+
+    The app opens it: it owns the session's services and knows what to do with a set
+    that cannot be read, and the home screen stays free of the practice screen.
+    """
+
+    def __init__(self, set_name: str) -> None:
+        super().__init__()
+        self.set_name = set_name
+
+
+class SettingsSaved(Message):
+    """The settings were written to config.toml: from the next answer on, use these.
+
+    The app rebuilds its services (a new voice at the new rate and device); screens
+    opened after that get them.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
 
 
 class QuestionSpoken(Message):

@@ -2,8 +2,8 @@
 
 Recording, playback and the speaker test run in thread workers that only post
 messages; the screen updates its widgets when those arrive, on the UI thread.
-Works in any host app: ``settings`` and ``voice`` are taken from the app when it
-has them (VoiceCoachApp does), else the defaults.
+The devices and the voice are those of the :class:`Services` it is handed, so it runs
+the same in the app and in a bare test app.
 """
 
 from __future__ import annotations
@@ -29,9 +29,8 @@ from voice_coach.audio.miccheck import (
     Step,
     run_mic_check,
 )
-from voice_coach.config import Settings
 from voice_coach.errors import VoiceCoachError
-from voice_coach.speech.tts import Voice
+from voice_coach.tui.services import Services
 from voice_coach.tui.widgets import LevelMeter
 
 LEVEL_EVERY_S = 0.1
@@ -114,6 +113,7 @@ class MicCheckScreen(Screen[None]):
 
     def __init__(
         self,
+        services: Services,
         silence_s: float = 3.0,
         speech_s: float = 5.0,
         *,
@@ -122,6 +122,7 @@ class MicCheckScreen(Screen[None]):
     ) -> None:
         """``source_factory`` replaces the microphone (tests); ``autostart`` runs at once."""
         super().__init__()
+        self.services = services
         self.silence_s = silence_s
         self.speech_s = speech_s
         self.source_factory = source_factory
@@ -133,21 +134,6 @@ class MicCheckScreen(Screen[None]):
         self._stop_recording = threading.Event()
         self._stop_sound = threading.Event()
         self._last_level = 0.0
-
-    # ---- where settings come from ---------------------------------------------
-
-    @property
-    def settings(self) -> Settings:
-        found = getattr(self.app, "settings", None)
-        return found if isinstance(found, Settings) else Settings()
-
-    @property
-    def voice(self) -> Voice:
-        found = getattr(self.app, "voice", None)
-        if isinstance(found, Voice):
-            return found
-        s = self.settings
-        return Voice(s.voice, s.speech_rate, s.output_device)
 
     # ---- layout -----------------------------------------------------------------
 
@@ -208,7 +194,7 @@ class MicCheckScreen(Screen[None]):
                 self.silence_s,
                 self.speech_s,
                 source,
-                device=self.settings.input_device,
+                device=self.services.settings.input_device,
                 on_step=self._step,
                 on_level=self._level,
                 stop=self._stop_recording,
@@ -291,7 +277,7 @@ class MicCheckScreen(Screen[None]):
             play(
                 result.speech,
                 SAMPLE_RATE,
-                device=self.settings.output_device,
+                device=self.services.settings.output_device,
                 stop=self._stop_sound,
             )
         except VoiceCoachError as exc:
@@ -302,7 +288,7 @@ class MicCheckScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="mic-check-sound")
     def speaker_test(self) -> None:
         try:
-            self.voice.speak(SPEAKER_TEST_SENTENCE, stop=self._stop_sound)
+            self.services.voice.speak(SPEAKER_TEST_SENTENCE, stop=self._stop_sound)
         except VoiceCoachError as exc:
             self.post_message(SoundPlayed(str(exc)))
             return

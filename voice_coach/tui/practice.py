@@ -423,7 +423,7 @@ class PracticeScreen(Screen[None]):
 
         self._stop_speaking.set()
         self._finish_session()
-        self.app.switch_screen(SummaryScreen(self.session))
+        self.app.switch_screen(SummaryScreen(self.session, self.services))
 
     def action_leave(self) -> None:
         self._stop_speaking.set()

@@ -1,8 +1,10 @@
-"""Home (choose a set) and summary screens; practice is in :mod:`voice_coach.tui.practice`."""
+"""Home (choose a set) and summary screens; practice is in :mod:`voice_coach.tui.practice`.
+
+Both are handed the :class:`Services` they work with and ask the app for nothing: the
+home screen posts :class:`PracticeRequested` and the app opens the set.
+"""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,14 +13,24 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from voice_coach.attempts import Outcome
 from voice_coach.errors import explain
 from voice_coach.practice import PracticeSession
 from voice_coach.questions import available_sets, load_question_set_file
 from voice_coach.review import STRUGGLED, WEAK, struggled_set, weak_set
-from voice_coach.tui.widgets import cell, report_problem
-
-if TYPE_CHECKING:
-    from voice_coach.tui.app import VoiceCoachApp
+from voice_coach.tui.history import (
+    ATTEMPT_COLUMNS,
+    HistoryScreen,
+    ProgressScreen,
+    SessionScreen,
+    attempt_meta,
+    attempt_rows,
+)
+from voice_coach.tui.messages import PracticeRequested
+from voice_coach.tui.miccheck import MicCheckScreen
+from voice_coach.tui.services import Services
+from voice_coach.tui.settings import SettingsScreen
+from voice_coach.tui.widgets import WrappingTable, report_problem
 
 
 class HomeScreen(Screen[None]):
@@ -32,25 +44,25 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", id="quit-home"),
     ]
 
-    def action_mic_check(self) -> None:
-        from voice_coach.tui.miccheck import MicCheckScreen
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
 
-        self.app.push_screen(MicCheckScreen())
+    def use(self, services: Services) -> None:
+        """Open screens with these from now on (the settings were saved meanwhile)."""
+        self.services = services
+
+    def action_mic_check(self) -> None:
+        self.app.push_screen(MicCheckScreen(self.services))
 
     def action_settings(self) -> None:
-        from voice_coach.tui.settings import SettingsScreen
-
-        self.app.push_screen(SettingsScreen())
+        self.app.push_screen(SettingsScreen(self.services))
 
     def action_progress(self) -> None:
-        from voice_coach.tui.history import ProgressScreen
-
-        self.app.push_screen(ProgressScreen())
+        self.app.push_screen(ProgressScreen(self.services))
 
     def action_history(self) -> None:
-        from voice_coach.tui.history import HistoryScreen
-
-        self.app.push_screen(HistoryScreen())
+        self.app.push_screen(HistoryScreen(self.services))
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -63,7 +75,7 @@ class HomeScreen(Screen[None]):
         # markup=False throughout: titles, names and questions are the user's own text,
         # and "[/b]" in a set's title must show as written, not end the app.
         yield OptionList(id="sets", markup=False)
-        yield Static(cast("VoiceCoachApp", self.app).model_status, id="model-status", markup=False)
+        yield Static(self.services.status.model_status, id="model-status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -77,7 +89,7 @@ class HomeScreen(Screen[None]):
         options = self.query_one("#sets", OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        store = cast("VoiceCoachApp", self.app).store
+        store = self.services.store
         try:
             weak, struggled = weak_set(store), struggled_set(store)
         except Exception as exc:  # the sets below can still be practised
@@ -133,7 +145,7 @@ class HomeScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#sets")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            cast("VoiceCoachApp", self.app).start_practice(event.option.id)
+            self.post_message(PracticeRequested(event.option.id))
 
 
 def _count(n: int) -> str:
@@ -141,28 +153,34 @@ def _count(n: int) -> str:
 
 
 class SummaryScreen(Screen[None]):
-    """Each question answered in the session, with its verdict."""
+    """Every answer given in the session, grouped by question, with its verdict in words.
+
+    The title counts each question by its last answer (the session's one verdict); the
+    table lists every try, the last one marked, because a redo that came out worse is
+    worth seeing too.
+    """
 
     BINDINGS = [
         Binding("escape,enter", "home", "Home", id="home"),
+        Binding("v", "review", "Transcripts & recordings", id="summary-review"),
         Binding("q", "app.quit", "Quit", id="quit-summary"),
     ]
 
-    def __init__(self, session: PracticeSession) -> None:
+    def __init__(self, session: PracticeSession, services: Services) -> None:
         super().__init__()
         self.session = session
+        self.services = services
+        self.attempts = [a for a, _ in attempt_rows(session.attempts)]
+        """In the order the table shows them."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="summary-title", markup=False)
-        yield DataTable(id="summary-table", cursor_type="row")
+        yield WrappingTable(id="summary-table")
+        yield Static(id="summary-detail", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        from voice_coach.attempts import Outcome
-        from voice_coach.audio import clock
-
-        attempts = self.session.summary()
         counts = self.session.counts()
         judged = counts[Outcome.GOOD] + counts[Outcome.NEEDS_WORK]
         skipped = f"; {counts[Outcome.SKIPPED]} skipped" if counts[Outcome.SKIPPED] else ""
@@ -170,16 +188,28 @@ class SummaryScreen(Screen[None]):
             f"Session summary: {self.session.question_set.title}: "
             f"{counts[Outcome.GOOD]} of {judged} answers had what they needed{skipped}. Saved."
         )
-        table = self.query_one("#summary-table", DataTable)
-        table.add_columns("#", "Verdict", "Words", "Time", "Question")
-        for i, a in enumerate(attempts, 1):
-            mark = a.outcome.shown
-            if a.flagged and a.score is not None:
-                mark += ": " + (", ".join(a.score.missing[:2]) or "see feedback")
-            words = str(a.score.metrics.words) if a.score else "0"
-            time = clock(a.duration_s) if a.duration_s else a.status.label
-            table.add_row(str(i), cell(mark), words, time, cell(a.question.text))
+        table = self.query_one("#summary-table", WrappingTable)
+        rows = [row for _, row in attempt_rows(self.session.attempts)]
+        table.fill(ATTEMPT_COLUMNS, rows, wrap=len(ATTEMPT_COLUMNS) - 1)
         table.focus()
+        self._show(0)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show(event.cursor_row)
+
+    def _show(self, index: int) -> None:
+        """The chosen answer in a line or two: how it went, and why (what was missing)."""
+        if not 0 <= index < len(self.attempts):
+            return
+        attempt = self.attempts[index]
+        words = f" · {attempt.score.metrics.words} words" if attempt.score else ""
+        self.query_one("#summary-detail", Static).update(
+            f"{attempt_meta(attempt)}{words}\n{attempt.verdict}"
+        )
+
+    def action_review(self) -> None:
+        """This session in history: each answer's transcript, flags and recording."""
+        self.app.push_screen(SessionScreen(self.session.session_id, self.services))
 
     def action_home(self) -> None:
         self.app.pop_screen()

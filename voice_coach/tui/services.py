@@ -8,7 +8,7 @@ test gives a screen its own, under a bare app.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from voice_coach.config import Settings
 from voice_coach.speech.stt import Transcriber
@@ -37,7 +37,11 @@ class Services:
     status: RunStatus = field(default_factory=RunStatus)
 
     def with_settings(self, settings: Settings) -> Services:
-        """The same services under changed settings (the settings screen saved them)."""
-        from dataclasses import replace
-
-        return replace(self, settings=settings)
+        """The same services under changed settings (the settings screen saved them), with
+        a voice that speaks at their rate on their device. The speech model stays: a model
+        change applies at the next start."""
+        return replace(
+            self,
+            settings=settings,
+            voice=Voice(settings.voice, settings.speech_rate, settings.output_device),
+        )
