@@ -9,9 +9,10 @@ were told (written, spoken, raw speech-to-text); how well the STAR spans agree w
 the labels; talking-point (concept) agreement; how often the kind is inferred right
 from the question alone; and answers scored per second on one core.
 
-Held-out answers (``heldout.jsonl`` and the older file's "heldout" block) are never
-used to fit or tune anything: their figures are the honest estimate of how the scorer
-does on answers it has not seen, and ``--errors`` never lists them.
+Held-out answers (``heldout.jsonl``, ``closing_heldout.jsonl`` and the older file's
+"heldout" block) are never used to fit or tune anything: their figures are the honest
+estimate of how the scorer does on answers it has not seen, and ``--errors`` never lists
+them. Each file is also reported on its own, so a change that helps one costs no other.
 
     scripts/bench_scorer.py            # table
     scripts/bench_scorer.py --json     # one JSON object
@@ -144,6 +145,7 @@ def talking_point_metrics(items: list[Labelled], scores: list[Score]) -> dict[st
             )
             if concept is not None:
                 found.setdefault(concept.id, tp.covered)
+        counted: set[str] = set()
         for concept_id, spans in item.points.items():
             if concept_id not in found:
                 continue  # a point the label has but the kind does not judge (accepts_now)
@@ -153,7 +155,11 @@ def talking_point_metrics(items: list[Labelled], scores: list[Score]) -> dict[st
             per[concept_id][1] += 1
             agree += ok
             total += 1
-        for (_, covered), tp in zip(item.talking_points, score.talking_points, strict=False):
+            counted.add(concept_id)
+        for (text, covered), tp in zip(item.talking_points, score.talking_points, strict=False):
+            concept = concept_for_point(text)
+            if concept is not None and concept.id in counted:
+                continue  # already counted above, by its concept
             ok = covered == tp.covered
             agree += ok
             total += 1
@@ -267,8 +273,23 @@ def run(directory: Path = DATA, *, speed_seconds: float = SPEED_SECONDS) -> dict
             "typical_answers_per_second": speed(typical, speed_seconds),
             "typical_mean_words": sum(len(a.split()) for a in typical) / len(typical),
         },
+        "by_file": _by_file(items, scores),
         "errors_not_heldout": errors,
     }
+
+
+def _by_file(items: list[Labelled], scores: list[Score]) -> dict[str, Any]:
+    """Each file on its own: a change that helps the newest file must not cost an older one."""
+    out: dict[str, Any] = {}
+    for source in dict.fromkeys(i.source for i in items):
+        chosen = [(i, s) for i, s in zip(items, scores, strict=True) if i.source == source]
+        judged = [(i, s) for i, s in chosen if i.meets is not None]
+        out[source] = {
+            "heldout": all(i.heldout for i, _ in chosen),
+            "verdict": verdict_metrics((bool(i.meets), s.meets) for i, s in judged),
+            "talking_points": talking_point_metrics([i for i, _ in chosen], [s for _, s in chosen]),
+        }
+    return out
 
 
 def _likelihood(item: Labelled) -> float:
@@ -327,6 +348,15 @@ def print_table(result: dict[str, Any], *, show_errors: bool) -> None:
         )
         for concept, m in tp["by_concept"].items():
             print(f"  {concept:<18} {m['n']:4d}  {_pct(m['agreement'])}")
+    print("\nBy file (verdicts; talking-point agreement)")
+    print(f"  {'file':<34} {'n':>4}  accuracy balanced   points agreement")
+    for source, m in result["by_file"].items():
+        v, tp = m["verdict"], m["talking_points"]
+        name = source + (" (held out)" if m["heldout"] else "")
+        print(
+            f"  {name:<34} {v['n']:4d}  {_pct(v['accuracy'])} {_pct(v['balanced_accuracy'])}"
+            f"   {tp['points']:5d}  {_pct(tp['agreement'])}"
+        )
     sp = result["speed"]
     print(
         f"\nSpeed (one core): {sp['answers_per_second']:,.0f} answers/s on the dataset "

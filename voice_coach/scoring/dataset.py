@@ -1,9 +1,11 @@
 """The labelled answers the scorer is measured and calibrated on, read one way everywhere.
 
-Three files, written at different times and in slightly different shapes, become one
-list of ``Labelled`` records, so the benchmark, the calibration script and the tests
-count the same things. The held-out file (and the older file's "heldout" block) is
-never used to fit or tune anything: its figures are the honest estimate.
+Files written at different times and in slightly different shapes become one list of
+``Labelled`` records, so the benchmark, the calibration script and the tests count the
+same things. The held-out files (and the older file's "heldout" block) are never used
+to fit or tune anything: their figures are the honest estimate. Each closing topic
+that gets new readers gets its own pair of files (``answers_closing.jsonl`` to tune on,
+``closing_heldout.jsonl`` to measure), so its figures can be read apart from the rest.
 """
 
 from __future__ import annotations
@@ -20,9 +22,11 @@ FILES = (
     "answers_spoken.jsonl",
     "answers_more.jsonl",
     "answers_retold.jsonl",
+    "answers_closing.jsonl",
     "heldout.jsonl",
+    "closing_heldout.jsonl",
 )
-HELDOUT_FILE = "heldout.jsonl"
+HELDOUT_FILES = frozenset({"heldout.jsonl", "closing_heldout.jsonl"})
 HELDOUT_TAG = "heldout"
 
 
@@ -43,13 +47,15 @@ class Labelled:
     talking_points: tuple[tuple[str, bool], ...] = ()
     """The older file's free-worded talking points with whether each is covered."""
     tags: tuple[str, ...] = ()
+    source: str = ""
+    """The file it came from: a change that helps one file and hurts another shows."""
 
     @property
     def needs_example(self) -> bool:
         return self.kind.spec.needs_example
 
 
-def _from_row(row: dict[str, Any], *, heldout_file: bool) -> Labelled:
+def _from_row(row: dict[str, Any], *, heldout_file: bool, source: str = "") -> Labelled:
     if "kind" in row:
         kind = QuestionKind.parse(row["kind"])
         meets = bool(row["meets_expectations"])
@@ -78,6 +84,7 @@ def _from_row(row: dict[str, Any], *, heldout_file: bool) -> Labelled:
             (tp["text"], bool(tp["covered"])) for tp in row.get("talking_points", ())
         ),
         tags=tags,
+        source=source,
     )
 
 
@@ -91,5 +98,7 @@ def load(directory: Path) -> list[Labelled]:
         with path.open(encoding="utf-8") as f:
             for line in f:
                 if line.strip():
-                    items.append(_from_row(json.loads(line), heldout_file=name == HELDOUT_FILE))
+                    items.append(
+                        _from_row(json.loads(line), heldout_file=name in HELDOUT_FILES, source=name)
+                    )
     return items
