@@ -12,7 +12,7 @@ import os
 import shutil
 import textwrap
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,18 +31,67 @@ from voice_coach.safety import (
 )
 
 
-class _SettingsModel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Settings(BaseModel):
+    """The user's settings: validated, frozen, and the one definition of each key.
 
-    model: str | None = None
-    input_device: int | str | None = None
-    output_device: int | str | None = None
-    voice: str | None = None
-    speech_rate: int = Field(default=165, ge=80, le=400)
-    end_silence_s: float = Field(default=3.0, ge=0.5, le=30.0)
-    initial_silence_s: float = Field(default=15.0, ge=1.0, le=120.0)
-    max_answer_s: float = Field(default=240.0, ge=5.0, le=1800.0)
-    speak_questions: bool = True
+    Each field's default, bounds (``ge``/``le``) and description are what
+    config.toml's comments (:data:`KEY_DOCS`), the README's checks and the
+    settings form's limits and hints are read from, so a bound changed here
+    changes everywhere. An invalid value cannot be constructed: it raises
+    :class:`pydantic.ValidationError` naming the key.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    model: str | None = Field(
+        default=None,
+        description='the speech model: a name such as "base.en" (downloaded once, when online)'
+        " or a local CTranslate2 directory; unset: the bundled tiny.en",
+    )
+    input_device: int | str | None = Field(
+        default=None,
+        description='the microphone, by name ("pulse"; "name, host API" when a name is not'
+        " unique) or by index; unset: the system default",
+    )
+    output_device: int | str | None = Field(
+        default=None,
+        description="the speaker or headphones, named like input_device; unset: the system default",
+    )
+    voice: str | None = Field(
+        default=None,
+        description='the interviewer\'s voice, an espeak voice id such as "gmw/en"; unset: the'
+        " engine's default",
+    )
+    speech_rate: int = Field(
+        default=165, ge=80, le=400, description="the interviewer's speed in words per minute"
+    )
+    end_silence_s: float = Field(
+        default=3.0,
+        ge=0.5,
+        le=30.0,
+        description="seconds of silence after speech that end an answer",
+    )
+    initial_silence_s: float = Field(
+        default=15.0,
+        ge=1.0,
+        le=120.0,
+        description='seconds of silence before the first word that end the answer as "no speech"',
+    )
+    max_answer_s: float = Field(
+        default=240.0,
+        ge=5.0,
+        le=1800.0,
+        description="the longest answer in seconds; recording stops there",
+    )
+    speak_questions: bool = Field(
+        default=True, description="read each question aloud (true) or only show it (false)"
+    )
+    warnings: tuple[str, ...] = Field(
+        default=(),
+        exclude=True,
+        description="problems found in the file, one line each, to show the user; not a key"
+        " of the file, and not part of what the settings are",
+    )
 
     @field_validator("model", "voice", mode="before")
     @classmethod
@@ -65,30 +114,54 @@ class _SettingsModel(BaseModel):
             raise ValueError("a device index is 0 or more")
         return value
 
+    def __eq__(self, other: object) -> bool:
+        # The settings, not what loading them cost: a file with one bad key and the
+        # defaults it fell back to are the same settings.
+        if not isinstance(other, Settings):
+            return NotImplemented
+        return self.model_dump() == other.model_dump()
 
-@dataclass(frozen=True)
-class Settings:
-    """Resolved settings; see the README for what each key does."""
-
-    model: str | None = None
-    """A model name (``base.en``) or a CTranslate2 directory; None is the bundled tiny.en."""
-    input_device: int | str | None = None
-    output_device: int | str | None = None
-    voice: str | None = None
-    speech_rate: int = 165
-    """Words per minute of the interviewer's voice."""
-    end_silence_s: float = 3.0
-    """Silence after speech that ends an answer: long enough for a pause to think."""
-    initial_silence_s: float = 15.0
-    """Silence before the first word that ends an answer as 'no speech'."""
-    max_answer_s: float = 240.0
-    speak_questions: bool = True
-    warnings: tuple[str, ...] = field(default=(), compare=False)
-    """Problems found in the file, one line each, to show the user."""
+    def __hash__(self) -> int:
+        return hash(tuple(self.model_dump().items()))
 
     def with_overrides(self, **values: Any) -> Settings:
-        known = {f.name for f in fields(self)}
-        return replace(self, **{k: v for k, v in values.items() if k in known and v is not None})
+        """These settings with the given keys replaced (None: keep), validated like the file."""
+        given = {k: v for k, v in values.items() if k in KEYS and v is not None}
+        return Settings.model_validate({**self.model_dump(), **given, "warnings": self.warnings})
+
+
+KEYS: tuple[str, ...] = tuple(
+    name for name, info in Settings.model_fields.items() if not info.exclude
+)
+"""The keys config.toml may hold: every field of :class:`Settings` but ``warnings``."""
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """The inclusive range a number setting must lie in."""
+
+    low: float
+    high: float
+
+    def __str__(self) -> str:
+        return f"{self.low:g}-{self.high:g}"
+
+
+def bounds(key: str) -> Bounds | None:
+    """The ``ge``/``le`` of a :class:`Settings` field, or None for a key without both."""
+    low: float | None = None
+    high: float | None = None
+    for item in Settings.model_fields[key].metadata:
+        low = getattr(item, "ge", low)
+        high = getattr(item, "le", high)
+    return None if low is None or high is None else Bounds(low, high)
+
+
+def describe(key: str) -> str:
+    """A key's description with its bounds, as config.toml's comments say it."""
+    text = Settings.model_fields[key].description or key
+    limits = bounds(key)
+    return f"{text} ({limits})" if limits else text
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -112,21 +185,21 @@ def load_settings(path: Path | None = None) -> Settings:
         reason = printable(str(reason)).removeprefix(f"{path}: ")
         return Settings(warnings=(f"{path.name}: not read ({reason}); using defaults",))
     warnings: list[str] = []
-    values = dict(raw)
-    while True:
-        try:
-            parsed = _SettingsModel(**values)
-            break
-        except ValidationError as exc:
-            bad = {str(err["loc"][0]) for err in exc.errors() if err["loc"]}
-            for key, message in _problems(exc).items():
-                warnings.append(f"{path.name}: {key}: {message}; using the default")
-            if not bad & values.keys():
-                parsed = _SettingsModel()
-                break
-            for key in bad:
-                values.pop(key, None)
-    return Settings(**parsed.model_dump(), warnings=tuple(warnings))
+    values = {key: value for key, value in raw.items() if key in KEYS}
+    for key in raw:
+        if key not in values:  # a key is the user's text: it can hold escape sequences
+            warnings.append(f"{path.name}: {printable(str(key))[:60]}: not a setting; ignored")
+    try:
+        parsed = Settings.model_validate(values)
+    except ValidationError as exc:
+        for key, message in _problems(exc).items():
+            warnings.append(f"{path.name}: {key}: {message}; using the default")
+        bad = {str(err["loc"][0]) for err in exc.errors() if err["loc"]}
+        try:  # fields are validated one by one: without the bad keys the rest is valid
+            parsed = Settings.model_validate({k: v for k, v in values.items() if k not in bad})
+        except ValidationError:  # pragma: no cover - only if a check ever spans two keys
+            parsed = Settings()
+    return parsed.model_copy(update={"warnings": tuple(warnings)})
 
 
 def _problems(exc: ValidationError) -> dict[str, str]:
@@ -147,22 +220,8 @@ HEADER = """\
 # config.toml.bak when it was not written by voice-coach.
 """
 
-KEY_DOCS: dict[str, str] = {
-    "end_silence_s": "seconds of silence after speech that end an answer (0.5-30)",
-    "initial_silence_s": "seconds of silence before the first word that end the answer as"
-    ' "no speech" (1-120)',
-    "input_device": 'the microphone, by name ("pulse"; "name, host API" when a name is not'
-    " unique) or by index; unset: the system default",
-    "max_answer_s": "the longest answer in seconds; recording stops there (5-1800)",
-    "model": 'the speech model: a name such as "base.en" (downloaded once, when online) or a'
-    " local CTranslate2 directory; unset: the bundled tiny.en",
-    "output_device": "the speaker or headphones, named like input_device; unset: the system"
-    " default",
-    "speak_questions": "read each question aloud (true) or only show it (false)",
-    "speech_rate": "the interviewer's speed in words per minute (80-400)",
-    "voice": 'the interviewer\'s voice, an espeak voice id such as "gmw/en"; unset: the'
-    " engine's default",
-}
+KEY_DOCS: dict[str, str] = {key: describe(key) for key in KEYS}
+"""Each key's comment in config.toml, read from the :class:`Settings` fields."""
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
@@ -174,10 +233,10 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     raises :class:`ConfigError` naming the key and nothing is written.
     """
     path = path or locations.config_file()
-    values = {f.name: getattr(settings, f.name) for f in fields(settings) if f.name != "warnings"}
     try:
-        # Written as loading would read it (blank names unset, names stripped): round-trips.
-        settings = Settings(**_SettingsModel(**values).model_dump())
+        # Validated again: model_copy(update=...) and model_construct skip validation, and
+        # what is written must load back as it was.
+        settings = Settings.model_validate(settings.model_dump())
     except ValidationError as exc:
         problems = "; ".join(f"{key}: {message}" for key, message in _problems(exc).items())
         raise ConfigError(f"settings not saved: {problems}") from None

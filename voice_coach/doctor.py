@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 from voice_coach import locations
 from voice_coach.config import Settings
-from voice_coach.errors import VoiceCoachError, explain
+from voice_coach.errors import VoiceCoachError, explain, first_line
 
 Status = Literal["ok", "warn", "fail"]
 
@@ -96,7 +96,7 @@ def check_portaudio(settings: Settings) -> Finding:
     except (OSError, ImportError) as exc:  # OSError: the C library; ImportError: the package
         return Finding(
             "fail",
-            f"PortAudio is not installed ({_first_line(exc)})",
+            f"PortAudio is not installed ({first_line(exc)})",
             "install libportaudio2 (sudo apt install libportaudio2; scripts/run does)",
         )
     version = str(sounddevice.get_portaudio_version()[1])
@@ -133,7 +133,7 @@ def check_speaker(settings: Settings) -> Finding:
         )
         stream.close()
     except Exception as exc:
-        return Finding("fail", f"no usable speaker or headphones ({_first_line(exc)})", fix)
+        return Finding("fail", f"no usable speaker or headphones ({first_line(exc)})", fix)
     return Finding("ok", f"{info['name']} ({rate} Hz)")
 
 
@@ -189,16 +189,19 @@ def _model_needing_download(spec: str | None) -> Path | None:
 
     The doctor checks; it does not download hundreds of megabytes as a side effect.
     """
-    if spec is None:
-        return None
-    path = Path(spec).expanduser()
-    if path.exists() or os.sep in spec or spec.startswith("."):
-        return None  # a directory: Transcriber says whether it exists and loads
+    from voice_coach.speech.model_spec import resolve_model_spec
+
+    try:
+        name = resolve_model_spec(spec).name
+    except VoiceCoachError:
+        return None  # the Transcriber's load says what is wrong, in the same words
+    if name is None:
+        return None  # bundled, or a folder: nothing to download
     root = locations.cache_dir() / "models"
     try:
         from faster_whisper.utils import download_model
 
-        download_model(spec, cache_dir=str(root), local_files_only=True)
+        download_model(name, cache_dir=str(root), local_files_only=True)
     except (FileNotFoundError, OSError):
         return root  # huggingface_hub: not in the local cache
     except Exception:
@@ -302,7 +305,7 @@ def run_check(check: Check, settings: Settings) -> CheckResult:
             box.append(Finding("fail", problem.message, problem.fix))
         except Exception as exc:  # a bug or an unexpected driver error: report, go on
             box.append(
-                Finding("fail", f"unexpected error: {type(exc).__name__}: {_first_line(exc)}")
+                Finding("fail", f"unexpected error: {type(exc).__name__}: {first_line(exc)}")
             )
 
     thread = threading.Thread(target=target, name=f"doctor-{check.name}", daemon=True)
@@ -335,7 +338,3 @@ def _size(n: int) -> str:
         return f"{n / 1024**3:.1f} GB"
     return f"{n / 1024**2:.0f} MB"
 
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__

@@ -8,6 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from voice_coach import locations
 from voice_coach.config import KEY_DOCS, Settings, load_settings, save_settings
@@ -80,10 +81,14 @@ def test_invalid_value_is_refused_by_name_and_nothing_written(tmp_path: Path) ->
     path = tmp_path / "config.toml"
     save_settings(Settings(speech_rate=150), path)
     before = path.read_text()
+    # An invalid Settings cannot be built; one that skipped validation (model_copy with
+    # update does) is refused by the writer.
+    with pytest.raises(ValidationError, match="speech_rate"):
+        Settings(speech_rate=9000)
     with pytest.raises(ConfigError, match="speech_rate"):
-        save_settings(Settings(speech_rate=9000), path)
+        save_settings(Settings().model_copy(update={"speech_rate": 9000}), path)
     with pytest.raises(ConfigError, match="end_silence_s"):
-        save_settings(Settings(end_silence_s=0.1), path)
+        save_settings(Settings().model_copy(update={"end_silence_s": 0.1}), path)
     assert path.read_text() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["config.toml"]
 

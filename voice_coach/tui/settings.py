@@ -3,18 +3,20 @@
 Devices and voices are listed in thread workers (PortAudio and the TTS engine
 can take seconds to answer), so the form is usable at once and the choices fill
 in when they arrive. Nothing is written until every field is valid.
+
+The limits and help of the number fields are read from the :class:`Settings`
+fields, and the model field is checked by :func:`resolve_model_spec`, the rules
+the transcriber loads by: the form holds no copy of either.
 """
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from functools import cache
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
+from pydantic import ValidationError
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -27,8 +29,9 @@ from textual.widgets import Footer, Header, Input, Label, Select, Static, Switch
 
 from voice_coach import locations
 from voice_coach.audio.devices import DeviceInfo, input_devices, output_devices
-from voice_coach.config import Settings, load_settings, save_settings
-from voice_coach.errors import VoiceCoachError
+from voice_coach.config import Settings, bounds, describe, load_settings, save_settings
+from voice_coach.errors import ModelError, VoiceCoachError
+from voice_coach.speech.model_spec import resolve_model_spec
 from voice_coach.speech.tts import Voice, VoiceInfo, list_voices
 
 SYSTEM_DEFAULT = "\x00system-default"
@@ -36,8 +39,8 @@ SYSTEM_DEFAULT = "\x00system-default"
 
 TEST_SENTENCE = "Thank you for coming in today. Could you tell me about a project you are proud of?"
 
-RATE_MIN, RATE_MAX = 80, 400
-SILENCE_MIN, SILENCE_MAX = 0.5, 30.0
+NUMBER_FIELDS: dict[str, str] = {"speech-rate": "speech_rate", "end-silence": "end_silence_s"}
+"""The form's number inputs by id, and the :class:`Settings` key each one edits."""
 
 Choice = int | str
 
@@ -71,37 +74,54 @@ class VoiceTested(Message):
         self.error = error
 
 
-class ModelSpec(Validator):
-    """Empty (the bundled tiny.en), a CTranslate2 model directory, or a known model name.
-
-    Mirrors how the transcriber reads the value, so what is accepted here loads
-    at the next start (a name still needs one download).
-    """
+class ModelSpecValidator(Validator):
+    """The model field, checked by :func:`resolve_model_spec`: what is accepted here loads
+    at the next start (a name still needs one download), and a refusal reads as the
+    transcriber's would."""
 
     def validate(self, value: str) -> ValidationResult:
-        spec = value.strip()
-        if not spec:
-            return self.success()
-        path = Path(spec).expanduser()
-        if path.exists() or os.sep in spec or spec.startswith((".", "~")):
-            if not path.is_dir():
-                return self.failure(f"no model directory at {spec}")
-            if not (path / "model.bin").is_file():
-                return self.failure(f"{spec} holds no CTranslate2 model (no model.bin)")
-            return self.success()
-        names = _model_names()
-        if names and spec not in names:
-            return self.failure(f"unknown model name; try one of: {', '.join(names[:6])}…")
+        try:
+            resolve_model_spec(value)
+        except ModelError as exc:
+            return self.failure(str(exc))
         return self.success()
 
 
-@cache
-def _model_names() -> tuple[str, ...]:
-    try:
-        from faster_whisper.utils import available_models
-    except ImportError:  # pragma: no cover - a broken install; the loader will say so
-        return ()
-    return tuple(available_models())
+def limit_validator(key: str) -> Integer | Number:
+    """The validator of a number setting, its limits those of the :class:`Settings` field."""
+    limits = bounds(key)
+    if limits is None:
+        raise ValueError(f"{key} has no bounds to check a form field by")
+    low, high = f"{limits.low:g}", f"{limits.high:g}"
+    if Settings.model_fields[key].annotation is int:
+        return Integer(
+            int(limits.low),
+            int(limits.high),
+            failure_description=f"a whole number from {low} to {high}",
+        )
+    return Number(limits.low, limits.high, failure_description=f"a number from {low} to {high}")
+
+
+def number_input(field_id: str, settings: Settings) -> Input:
+    """The input of the setting ``NUMBER_FIELDS[field_id]``, as its field defines it."""
+    key = NUMBER_FIELDS[field_id]
+    whole = Settings.model_fields[key].annotation is int
+    return Input(
+        f"{getattr(settings, key):g}",
+        type="integer" if whole else "number",
+        validators=[limit_validator(key)],
+        id=field_id,
+    )
+
+
+def field_help(key: str) -> str:
+    """A number field's hint: the key's description, bounds and default, as the file says."""
+    return f"{_sentence(describe(key))}; default {Settings.model_fields[key].default:g}."
+
+
+def _sentence(text: str) -> str:
+    """A description (written to follow a key's name) as a sentence of its own."""
+    return text[:1].upper() + text[1:]
 
 
 @dataclass(frozen=True)
@@ -201,6 +221,8 @@ class SettingsScreen(Screen[None]):
         self._given = settings
         self._saved = settings or Settings()
         self._stop_voice = threading.Event()
+        self._labels: dict[str, str] = {}
+        """Each field's label by id, to name it in a message."""
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -251,49 +273,18 @@ class SettingsScreen(Screen[None]):
                 ),
                 hint="Listing voices…",
             )
-            yield from self._row(
-                "Speech rate (wpm)",
-                Input(
-                    str(s.speech_rate),
-                    type="integer",
-                    validators=[
-                        Integer(
-                            RATE_MIN,
-                            RATE_MAX,
-                            failure_description=f"a whole number from {RATE_MIN} to {RATE_MAX}",
-                        )
-                    ],
-                    id="speech-rate",
-                ),
-                hint=f"Words per minute, {RATE_MIN}-{RATE_MAX} (165 is calm).",
-            )
-            yield from self._row(
-                "Silence to end (s)",
-                Input(
-                    f"{s.end_silence_s:g}",
-                    type="number",
-                    validators=[
-                        Number(
-                            SILENCE_MIN,
-                            SILENCE_MAX,
-                            failure_description=f"seconds from {SILENCE_MIN:g} to {SILENCE_MAX:g}",
-                        )
-                    ],
-                    id="end-silence",
-                ),
-                hint=f"After speech, ends the answer ({SILENCE_MIN:g}-{SILENCE_MAX:g} s).",
-            )
+            yield from self._number_row("Speech rate (wpm)", "speech-rate", s)
+            yield from self._number_row("Silence to end (s)", "end-silence", s)
             yield from self._row(
                 "Speech model",
                 Input(
                     s.model or "",
                     placeholder="empty: the bundled tiny.en",
-                    validators=[ModelSpec()],
+                    validators=[ModelSpecValidator()],
                     validate_on=["submitted", "blur"],
                     id="model",
                 ),
-                hint="A name (base.en) downloads once, online; a folder is used as it is. "
-                "Applies at the next start.",
+                hint=f"{_sentence(describe('model'))}. Applies at the next start.",
             )
             with Horizontal(classes="setting"):
                 yield Label("Speak questions")
@@ -302,7 +293,13 @@ class SettingsScreen(Screen[None]):
                     yield Static("Off: questions are only shown.", classes="hint")
         yield Footer()
 
+    def _number_row(self, label: str, field_id: str, settings: Settings) -> ComposeResult:
+        yield from self._row(
+            label, number_input(field_id, settings), hint=field_help(NUMBER_FIELDS[field_id])
+        )
+
     def _row(self, label: str, field: Select[Choice] | Input, hint: str) -> ComposeResult:
+        self._labels[str(field.id)] = label.split(" (")[0].lower()
         with Horizontal(classes="setting"):
             yield Label(label)
             with Vertical(classes="field"):
@@ -437,19 +434,28 @@ class SettingsScreen(Screen[None]):
                 self._show_error(field, result)
         if errors:
             return _Form(None, errors)
-        model = self.query_one("#model", Input).value.strip()
-        settings = replace(
-            self._saved,
+        values = self._saved.model_dump()
+        values.update(
             input_device=_setting(self.query_one("#input-device", Select).value),
             output_device=_setting(self.query_one("#output-device", Select).value),
             voice=_as_str(_setting(self.query_one("#voice", Select).value)),
-            speech_rate=int(self.query_one("#speech-rate", Input).value),
-            end_silence_s=float(self.query_one("#end-silence", Input).value),
-            model=model or None,
+            model=self.query_one("#model", Input).value,
             speak_questions=self.query_one("#speak-questions", Switch).value,
-            warnings=(),
         )
-        return _Form(settings, {})
+        for field_id, key in NUMBER_FIELDS.items():
+            values[key] = self.query_one(f"#{field_id}", Input).value  # the model parses it
+        try:
+            return _Form(Settings.model_validate(values), {})
+        except ValidationError as exc:  # the inputs' own validators should have said it first
+            ids = {key: field_id for field_id, key in NUMBER_FIELDS.items()}
+            for err in exc.errors():
+                key = str(err["loc"][0]) if err["loc"] else "model"
+                field_id = ids.get(key, key.replace("_", "-"))
+                errors.setdefault(field_id, str(err["msg"]))
+                for shown in self.query(f"#{field_id}-error").results(Static):
+                    shown.update(f"✘ {errors[field_id]}")
+                    shown.add_class("-shown")
+            return _Form(None, errors)
 
     # -- actions --------------------------------------------------------------------------
 
@@ -458,9 +464,8 @@ class SettingsScreen(Screen[None]):
         form = self._read_form()
         if form.settings is None:
             first = next(iter(form.errors))
-            self.query_one(f"#{first}", Input).focus()
-            label = {"speech-rate": "speech rate", "end-silence": "silence", "model": "model"}
-            problems = "; ".join(f"{label.get(k, k)}: {v}" for k, v in form.errors.items())
+            self.query_one(f"#{first}").focus()
+            problems = "; ".join(f"{self._labels.get(k, k)}: {v}" for k, v in form.errors.items())
             self.notify(
                 f"Not saved. {problems}",
                 title="Settings",
