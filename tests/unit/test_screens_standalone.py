@@ -220,6 +220,10 @@ async def test_the_summary_lists_every_try_in_words(world: World) -> None:
         detail = flat(shown(app))
         assert "no speech · 0:06" in detail, detail
         assert "no_speech" not in detail and "needs_work" not in detail
+        await pilot.press("v")  # the same session's transcripts and recordings
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.session_id == world.session.session_id
 
 
 async def test_session_and_history_show_words_and_whole_questions(world: World) -> None:
@@ -330,3 +334,18 @@ async def test_the_app_opens_the_set_the_home_screen_asks_for(world: World) -> N
         await pilot.pause()
         assert isinstance(app.screen, PracticeScreen)
         assert app.screen.services is app.services
+
+
+async def test_a_wider_terminal_gives_the_question_the_room(world: World) -> None:
+    app = Bare(SessionScreen(world.session.session_id, world.services))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#answers", DataTable)
+        await pilot.press("down", "down")
+        narrow = table.ordered_columns[-1].width
+        await pilot.resize_terminal(140, 30)
+        await pilot.pause()
+        assert table.ordered_columns[-1].width > narrow
+        assert table.cursor_row == 2  # still on the answer that was chosen
+        assert_tables_fit(app)
+        assert LONG in flat(shown(app))
