@@ -16,6 +16,9 @@ from tests.helpers import record_speaker, rendered_text
 from voice_coach import locations
 from voice_coach.config import Settings, load_settings
 from voice_coach.speech.tts import Voice
+from voice_coach.store import Store
+from voice_coach.tui.messages import SettingsSaved
+from voice_coach.tui.services import Services
 from voice_coach.tui.settings import DiscardChanges, SettingsScreen
 
 pytestmark = pytest.mark.integration
@@ -23,17 +26,35 @@ pytestmark = pytest.mark.integration
 SIZE = (80, 24)
 
 
+class NoModel:
+    """The settings screen never transcribes."""
+
+    name = "none"
+    loaded = False
+
+    def load(self) -> None:
+        pass
+
+
 class Host(App[None]):
-    """The smallest app the screen runs in: it keeps ``settings`` and ``voice`` like
-    VoiceCoachApp does."""
+    """The smallest app the screen runs in: it hands the screen its services and applies
+    a save as VoiceCoachApp does, from the :class:`SettingsSaved` message."""
 
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
-        self.settings = settings or Settings()
-        self.voice = Voice(self.settings.voice, self.settings.speech_rate)
+        settings = settings or Settings()
+        self.services = Services(
+            store=Store(),
+            transcriber=NoModel(),  # type: ignore[arg-type]
+            voice=Voice(settings.voice, settings.speech_rate),
+            settings=settings,
+        )
 
     def on_mount(self) -> None:
-        self.push_screen(SettingsScreen())
+        self.push_screen(SettingsScreen(self.services))
+
+    def on_settings_saved(self, message: SettingsSaved) -> None:
+        self.services = self.services.with_settings(message.settings)
 
 
 async def _ready(pilot) -> SettingsScreen:  # type: ignore[no-untyped-def]
@@ -76,7 +97,8 @@ def _notices(app: App[None]) -> list[str]:
 
 
 def _text(widget: Static) -> str:
-    return rendered_text(widget.render(), width=80).strip()
+    """What the widget says, unfolded: a long path in a message is not cut at 80 columns."""
+    return rendered_text(widget.render(), width=400).strip()
 
 
 async def test_rate_and_silence_are_saved_and_load_back(virtual_audio: None) -> None:
@@ -94,8 +116,8 @@ async def test_rate_and_silence_are_saved_and_load_back(virtual_audio: None) -> 
         loaded = load_settings()
         assert (loaded.speech_rate, loaded.end_silence_s) == (200, 2.5)
         # The running app uses them from now on: its settings and a voice at the new rate.
-        assert app.settings == loaded
-        assert app.voice.rate == 200
+        assert app.services.settings == loaded
+        assert app.services.voice.rate == 200
         # Saved: escape goes straight back, nothing to ask.
         await pilot.press("escape")
         await pilot.pause(0.1)
@@ -115,7 +137,7 @@ async def test_invalid_rate_is_refused_and_nothing_saved(virtual_audio: None) ->
         error = screen.query_one("#speech-rate-error", Static)
         assert error.has_class("-shown") and "80 to 400" in _text(error)
         assert app.focused is not None and app.focused.id == "speech-rate"
-        assert app.settings == Settings()
+        assert app.services.settings == Settings()
         # Corrected, the same keys save it.
         await _type_into(pilot, "speech-rate", "120")
         await pilot.pause(0.1)
@@ -155,7 +177,7 @@ async def test_unsaved_changes_are_asked_about_on_escape(virtual_audio: None) ->
         await pilot.pause(0.1)
         assert not isinstance(app.screen, (SettingsScreen, DiscardChanges))
         assert not locations.config_file().exists()
-        assert app.settings.speech_rate == Settings().speech_rate
+        assert app.services.settings.speech_rate == Settings().speech_rate
 
 
 async def test_save_from_the_question_on_escape(virtual_audio: None) -> None:
@@ -225,14 +247,15 @@ async def test_with_the_real_app(virtual_audio: None, transcriber) -> None:  # t
     app = VoiceCoachApp(settings=Settings(speak_questions=True), transcriber=transcriber)
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
-        app.push_screen(SettingsScreen())
+        app.push_screen(SettingsScreen(app.services))
         await _ready(pilot)
         await _type_into(pilot, "speech-rate", "175")
         await _tab_to(pilot, "speak-questions")
         await pilot.press("space")  # off
         await pilot.press("ctrl+s")
         await pilot.pause(0.1)
-        assert app.settings.speech_rate == 175 and app.settings.speak_questions is False
-        assert app.voice.rate == 175
+        settings = app.services.settings
+        assert settings.speech_rate == 175 and settings.speak_questions is False
+        assert app.services.voice.rate == 175
         saved = load_settings()
         assert saved.speech_rate == 175 and saved.speak_questions is False

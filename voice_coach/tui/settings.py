@@ -29,10 +29,12 @@ from textual.widgets import Footer, Header, Input, Label, Select, Static, Switch
 
 from voice_coach import locations
 from voice_coach.audio.devices import DeviceInfo, input_devices, output_devices
-from voice_coach.config import Settings, bounds, describe, load_settings, save_settings
+from voice_coach.config import Settings, bounds, describe, save_settings
 from voice_coach.errors import ModelError, VoiceCoachError
 from voice_coach.speech.model_spec import resolve_model_spec
 from voice_coach.speech.tts import Voice, VoiceInfo, list_voices
+from voice_coach.tui.messages import SettingsSaved
+from voice_coach.tui.services import Services
 
 SYSTEM_DEFAULT = "\x00system-default"
 """The Select value for "no device / voice named": saved as an absent key."""
@@ -214,12 +216,11 @@ class SettingsScreen(Screen[None]):
         Binding("escape", "back", "Back", id="settings-back"),
     ]
 
-    def __init__(self, settings: Settings | None = None) -> None:
-        """``settings``: what the form starts from; by default the app's ``settings``
-        (VoiceCoachApp), else what config.toml holds."""
+    def __init__(self, services: Services) -> None:
+        """The form starts from ``services.settings``; a save is posted as
+        :class:`SettingsSaved`, for the app to apply."""
         super().__init__()
-        self._given = settings
-        self._saved = settings or Settings()
+        self._saved = services.settings
         self._stop_voice = threading.Event()
         self._labels: dict[str, str] = {}
         """Each field's label by id, to name it in a message."""
@@ -227,13 +228,6 @@ class SettingsScreen(Screen[None]):
     # -- layout ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        app_settings = getattr(self.app, "settings", None)
-        if self._given is not None:
-            self._saved = self._given
-        elif isinstance(app_settings, Settings):
-            self._saved = app_settings
-        else:
-            self._saved = load_settings()
         s = self._saved
         yield Header()
         with VerticalScroll(id="settings-form"):
@@ -482,12 +476,7 @@ class SettingsScreen(Screen[None]):
             return False
         model_changed = new.model != self._saved.model
         self._saved = new
-        # VoiceCoachApp, or any host app that keeps settings and a voice the same way.
-        app: Any = self.app
-        if hasattr(app, "settings"):
-            app.settings = new
-        if isinstance(getattr(app, "voice", None), Voice):
-            app.voice = Voice(new.voice, new.speech_rate, new.output_device)
+        self.post_message(SettingsSaved(new))
         note = "; a model change applies at the next start" if model_changed else ""
         self.notify(f"Saved to {path}{note}.", title="Settings", markup=False)
         return True
