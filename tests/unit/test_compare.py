@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from voice_coach.attempts import Attempt, Outcome, Status, load_score, outcome_of, score_attempt
 from voice_coach.compare import (
     Change,
     attempts_by_question,
@@ -9,9 +10,10 @@ from voice_coach.compare import (
     previous_attempt,
     same_question,
 )
+from voice_coach.questions import Question
 from voice_coach.review import WEAK
-from voice_coach.scoring import score_answer
-from voice_coach.store import AttemptRow, Store
+from voice_coach.scoring import QuestionKind, Score, score_answer
+from voice_coach.store import Store
 
 WEAK_ANSWER = (
     "Um, we usually, um, work hard as a team and, uh, we always deliver things on time, "
@@ -22,6 +24,7 @@ STORY = (
     "delivery records to invoices and I trained two colleagues to run it. After that invoicing "
     "took one day and billing errors fell by 30 percent."
 )
+QUESTION = Question(id="q1", text="Tell me about a time you improved something.", kind="story")
 
 
 def score(
@@ -35,9 +38,10 @@ def score(
     duration_s: float | None = 90.0,
     words: int = 200,
     length: str = "good",
-) -> dict[str, Any]:
-    """A score dict shaped like Score.to_dict(), with only what a test sets."""
-    return {
+) -> Score:
+    """A Score read back from a saved dict, with only what a test sets: the numbers exact."""
+    saved: dict[str, Any] = {
+        "transcript": "",
         "concrete_example": example,
         "flags": [{"code": c, "message": c, "advice": "", "spans": []} for c in flags],
         "metrics": {"words": words, "duration_s": duration_s, "wpm": wpm},
@@ -52,32 +56,32 @@ def score(
         },
         "talking_points": [],
     }
+    loaded = load_score(saved)
+    assert [str(f.code) for f in loaded.flags] == list(flags), "a flag code this version lacks"
+    return loaded
 
 
 def row(
-    score: dict[str, Any] | None,
+    score: Score | None,
     *,
     transcript: str = "",
-    status: str = "spoken",
+    status: Status = Status.SPOKEN,
     attempt_id: int = 1,
-    concrete_example: bool | None = None,
     duration_s: float | None = None,
-) -> AttemptRow:
-    example = score["concrete_example"] if score and concrete_example is None else concrete_example
-    return AttemptRow(
+    question: Question = QUESTION,
+) -> Attempt:
+    """An attempt as the store reads it back, its verdict by the one rule."""
+    return Attempt(
         id=attempt_id,
         session_id=1,
-        question_id="q1",
-        question_text="Tell me about a time you improved something.",
+        question=question,
         created_at=f"2024-03-0{attempt_id}T09:00:00+00:00",
         status=status,
-        audio_path=None,
-        duration_s=duration_s,
         transcript=transcript,
-        concrete_example=example,
         score=score,
-        end_reason=None,
-        error=None,
+        outcome=outcome_of(status, score),
+        duration_s=duration_s,
+        audio_path=None,
     )
 
 
@@ -130,7 +134,7 @@ def test_typed_answers_compare_filler_counts() -> None:
     before = score(fillers_per_minute=None, fillers=2, wpm=None, duration_s=None)
     after = score(fillers_per_minute=None, fillers=0, wpm=None, duration_s=None)
     changes = compare_attempts(
-        row(before, status="typed"), row(after, status="typed", attempt_id=2)
+        row(before, status=Status.TYPED), row(after, status=Status.TYPED, attempt_id=2)
     )
     assert changes == [Change("fillers", "fillers down from 2 to 0", True)]
 
@@ -164,7 +168,7 @@ def test_typed_length_is_estimated_from_words() -> None:
     before = score(duration_s=None, wpm=None, fillers_per_minute=None, words=50)
     after = score(duration_s=None, wpm=None, fillers_per_minute=None, words=250)
     (change,) = compare_attempts(
-        row(before, status="typed"), row(after, status="typed", attempt_id=2)
+        row(before, status=Status.TYPED), row(after, status=Status.TYPED, attempt_id=2)
     )
     assert change == Change("length", "longer: about 0:20 -> 1:40", True)
 
@@ -197,21 +201,27 @@ def test_other_flags_fixed_and_new() -> None:
 
 def test_missing_scores_are_said_not_raised() -> None:
     heard = row(score())
-    silent = row(None, status="no_speech", attempt_id=2)
-    assert kinds(compare_attempts(silent, heard)) == {"answered": True}
-    assert kinds(compare_attempts(heard, silent)) == {"answered": False}
-    recovered = row(None, status="recovered", attempt_id=3)
+    silent = row(None, status=Status.NO_SPEECH, attempt_id=2)
+    assert silent.outcome is Outcome.SKIPPED
+    (answered,) = compare_attempts(silent, heard)
+    assert answered == Change("answered", "answered this time (before: nothing was heard)", True)
+    (lost,) = compare_attempts(heard, silent)
+    assert lost == Change("answered", "nothing to compare this time: nothing was heard", False)
+    recovered = row(None, status=Status.RECOVERED, attempt_id=3)
     (change,) = compare_attempts(silent, recovered)
     assert change.better is None and "recovered" in change.text
+    # A skip is not a weak answer: skipping after a weak answer is no "example lost".
+    weak = row(score(example=False, parts=("situation",), flags=("no_action", "no_result")))
+    assert kinds(compare_attempts(weak, silent)) == {"answered": False}
 
 
 def test_real_scores_of_a_weak_answer_and_a_story() -> None:
     # Typed, as the CLI's tests do: no timing, so length comes from the word count.
-    before = score_answer(WEAK_ANSWER).to_dict()
-    after = score_answer(STORY).to_dict()
+    before = score_answer(WEAK_ANSWER)
+    after = score_answer(STORY)
     changes = compare_attempts(
-        row(before, transcript=WEAK_ANSWER, status="typed"),
-        row(after, transcript=STORY, status="typed", attempt_id=2),
+        row(before, transcript=WEAK_ANSWER, status=Status.TYPED),
+        row(after, transcript=STORY, status=Status.TYPED, attempt_id=2),
     )
     found = kinds(changes)
     assert found["example"] is True
@@ -223,15 +233,13 @@ def test_real_scores_of_a_weak_answer_and_a_story() -> None:
 
 
 def _answer(store: Store, session: int, qid: str, text: str) -> int:
-    aid, _ = store.start_attempt(session, qid, "Question?")
-    result = score_answer(text)
+    aid, _ = store.start_attempt(session, Question(id=qid, text="Question?"))
     store.complete_attempt(
         aid,
-        status="typed",
+        status=Status.TYPED,
         transcript=text,
         transcript_json=None,
-        score=result.to_dict(),
-        concrete_example=result.concrete_example,
+        score=score_answer(text),
         duration_s=None,
         keep_audio=False,
     )
@@ -244,7 +252,7 @@ def test_attempts_grouped_by_question_across_review_sets() -> None:
     a1 = _answer(store, first, "q1", WEAK_ANSWER)
     _answer(store, first, "q1#follow-up", STORY)
     a2 = _answer(store, first, "q2", STORY)
-    interrupted, _ = store.start_attempt(first, "q1", "Question?")  # still recording
+    interrupted, _ = store.start_attempt(first, Question(id="q1", text="Question?"))  # recording
     review = store.create_session(WEAK, "Practise my weak answers")
     a3 = _answer(store, review, "second-interview--q1", STORY)
 
@@ -265,3 +273,25 @@ def test_attempts_grouped_by_question_across_review_sets() -> None:
     first_try = store.attempt(a1)
     assert first_try is not None and previous_attempt(store, first_try) is None
     assert interrupted not in [a.id for a in grouped[("second-interview", "q1")]]
+
+
+WHY = Question(id="why", text="Why do you want to work here?", kind=QuestionKind.MOTIVATION)
+
+
+def test_a_question_that_needs_no_story_is_compared_by_its_own_verdict() -> None:
+    """A reason specific to the job is what this question needs: gaining it is the change,
+    not a story it never asked for (both answers lack one)."""
+    vague, _, _ = score_attempt(WHY, "Honestly I just need a job.")
+    reason_text = (
+        "I want to work here because your company builds billing tools for small shops, "
+        "which is exactly the problem I care about. I have spent three years at Acme making "
+        "invoicing faster, and I want to keep doing that on a bigger scale with your team."
+    )
+    reason, _, _ = score_attempt(WHY, reason_text)
+    assert not vague.concrete_example and not reason.concrete_example
+    before = row(vague, transcript="Honestly I just need a job.", status=Status.TYPED, question=WHY)
+    after = row(reason, transcript=reason_text, status=Status.TYPED, attempt_id=2, question=WHY)
+    assert (before.outcome, after.outcome) == (Outcome.NEEDS_WORK, Outcome.GOOD)
+    changes = compare_attempts(before, after)
+    assert changes[0] == Change("example", "now does what the question needs", True)
+    assert kinds(compare_attempts(after, before))["example"] is False
