@@ -20,12 +20,14 @@ from click.testing import CliRunner
 
 from tests.unit.test_tts import Factory
 from voice_coach import locations, privacy
+from voice_coach.attempts import Status, score_attempt
 from voice_coach.audio import miccheck
 from voice_coach.audio.recorder import Recorder
 from voice_coach.authoring import import_notes, save_user_set
 from voice_coach.cli import main
 from voice_coach.config import Settings, save_settings
 from voice_coach.errors import log_error
+from voice_coach.questions import Question
 from voice_coach.speech import tts
 from voice_coach.store import Store
 
@@ -59,16 +61,19 @@ def not_private(root: Path) -> dict[str, str]:
 def answer(store: Store) -> Path:
     """One recorded answer, saved as the practice session saves it."""
     session = store.create_session("mine", "My set")
-    attempt_id, path = store.start_attempt(session, "q1", "Tell me about a project you led.")
+    question = Question(id="q1", text="Tell me about a project you led.")
+    attempt_id, path = store.start_attempt(session, question)
     with Recorder(path) as recorder:
         recorder.write(np.full(16000, 0.1, dtype=np.float32))
+    score, mentions, key_terms = score_attempt(question, "I led it.", duration_s=1.0)
     store.complete_attempt(
         attempt_id,
-        status="spoken",
+        status=Status.SPOKEN,
         transcript="I led it.",
-        transcript_json=None,
-        score=None,
-        concrete_example=None,
+        transcript_json={"text": "I led it."},
+        score=score,
+        mentions=mentions,
+        key_terms=key_terms,
         duration_s=1.0,
     )
     return path

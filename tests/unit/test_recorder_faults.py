@@ -20,6 +20,7 @@ import soundfile
 from tests.unit.test_endpoint import energy_vad, silence
 from tests.unit.test_live import FakeTranscriber
 from voice_coach import locks
+from voice_coach.attempts import Status
 from voice_coach.audio import SAMPLE_RATE, endpoint, recorder
 from voice_coach.audio.capture import FileSource, read_audio
 from voice_coach.audio.endpoint import EndpointConfig
@@ -27,8 +28,9 @@ from voice_coach.audio.recorder import FRAME_SAMPLES, Recorder, RecordingWriteEr
 from voice_coach.errors import MicrophoneError
 from voice_coach.live import LiveAnswer
 from voice_coach.practice import AnswerKept, PracticeSession
-from voice_coach.questions import parse_question_set
+from voice_coach.questions import Question, parse_question_set
 from voice_coach.recovery import LOCK_NAME, recover_interrupted
+from voice_coach.scoring import score_answer
 from voice_coach.store import Store
 
 SET = """
@@ -38,6 +40,7 @@ title = "One"
 id = "a"
 text = "Tell me about a success."
 """
+QUESTION = Question(id="a", text="Q?")
 
 
 def noise(seconds: float, seed: int = 0) -> np.ndarray:
@@ -187,6 +190,8 @@ def test_a_full_disk_mid_answer_is_said_kept_and_recovered_once_there_is_room(
     assert not recovered.kept and recovered.error is None and recovered.transcript
     row = store.attempt(attempt_id)
     assert row is not None and row.status == "recovered"
+    # Judged as its question needed: the question was saved whole when it was asked.
+    assert row.question == session.question and row.score is not None and row.outcome.judged
     assert row.duration_s == soundfile.info(str(path)).frames / SAMPLE_RATE
     assert 0.5 < (row.duration_s or 0) < result.duration_s + 0.01
     assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
@@ -262,7 +267,7 @@ def test_another_instance_leaves_a_live_answer_alone_and_recovers_it_once_its_ow
 
 def test_only_one_recovery_runs_at_a_time(tmp_path: Path) -> None:
     store = Store(tmp_path)
-    attempt_id, path = store.start_attempt(store.create_session("one", "One"), "a", "Q?")
+    attempt_id, path = store.start_attempt(store.create_session("one", "One"), QUESTION)
     with Recorder(path) as rec:
         rec.write(noise(1))
     store.release(attempt_id)  # abandoned, as by a crash
@@ -282,17 +287,16 @@ def test_a_finished_answer_is_never_recovered_even_if_listed_before_it_finished(
 ) -> None:
     """The owner completes the answer between recovery's listing and its lock."""
     store = Store(tmp_path)
-    attempt_id, path = store.start_attempt(store.create_session("one", "One"), "a", "Q?")
+    attempt_id, path = store.start_attempt(store.create_session("one", "One"), QUESTION)
     with Recorder(path) as rec:
         rec.write(noise(1))
     listed = store.interrupted()
     store.complete_attempt(
         attempt_id,
-        status="spoken",
+        status=Status.SPOKEN,
         transcript="words",
         transcript_json=None,
-        score=None,
-        concrete_example=None,
+        score=score_answer("words"),
         duration_s=1.0,
     )
     other = Store(tmp_path)
