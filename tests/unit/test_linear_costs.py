@@ -10,12 +10,22 @@ import random
 
 from click.testing import CliRunner
 
+from voice_coach.attempts import Status
 from voice_coach.cli import main
 from voice_coach.export import session_dict
+from voice_coach.questions import Question
+from voice_coach.scoring import score_answer
 from voice_coach.scoring.story_common import SpanIndex
 from voice_coach.store import Store
 
 SESSIONS = 40
+STORY = (
+    "Last year at Acme our monthly invoicing took four days. I wrote a script that matched "
+    "delivery records to invoices and I trained two colleagues to run it. After that invoicing "
+    "took one day and billing errors fell by 30 percent."
+)
+SCORES = {0: score_answer(STORY), 1: score_answer("I always work hard.")}
+"""The first answer of a session is good, the second needs work."""
 
 
 def _practised(n: int) -> list[int]:
@@ -24,14 +34,14 @@ def _practised(n: int) -> list[int]:
     for i in range(n):
         sid = store.create_session("second-interview", f"Interview {i}")
         for q in range(i % 3):  # some sessions with no answer at all
-            attempt_id, _ = store.start_attempt(sid, f"q{q}", f"Question {q} of {i}?")
+            question = Question(id=f"q{q}", text=f"Question {q} of {i}?")
+            attempt_id, _ = store.start_attempt(sid, question)
             store.complete_attempt(
                 attempt_id,
-                status="typed",
+                status=Status.TYPED,
                 transcript=f"Answer {q} in session {i}.",
                 transcript_json=None,
-                score=None,
-                concrete_example=q == 1,
+                score=SCORES[q],
                 duration_s=5.0,
                 keep_audio=False,
             )
@@ -49,7 +59,9 @@ def test_export_all_holds_every_session_with_its_answers() -> None:
     for s in exported:
         i = int(s["title"].split()[-1])
         assert s["answers"] == len(s["attempts"]) == i % 3
-        assert s["flagged"] == sum(1 for a in s["attempts"] if a["concrete_example"] is False)
+        assert [a["outcome"] for a in s["attempts"]] == ["good", "needs_work"][: i % 3]
+        assert s["flagged"] == s["needs_work"] == (i % 3 == 2)
+        assert s["flagged"] == sum(a["needs_work"] for a in s["attempts"])
         assert [a["transcript"] for a in s["attempts"]] == [
             f"Answer {q} in session {i}." for q in range(i % 3)
         ]
