@@ -7,9 +7,12 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from voice_coach.attempts import Outcome
 from voice_coach.cli import main
+from voice_coach.live import AnswerResult
 from voice_coach.practice import PracticeSession
 from voice_coach.questions import load_question_set
+from voice_coach.speech.stt import Transcript
 from voice_coach.store import Store
 
 STORY = (
@@ -41,10 +44,39 @@ def test_show_json_and_markdown() -> None:
     # One verdict per answer, whatever the question needs: the second asks for a plan's
     # priorities, and a story about the past does not give them.
     assert [a["concrete_example"] for a in data["attempts"]] == [False, False]
+    assert [a["outcome"] for a in data["attempts"]] == ["needs_work", "needs_work"]
+    assert data["needs_work"] == 2 and data["skipped"] == 0
     assert [a["score"]["kind"] for a in data["attempts"]] == ["story", "plan"]
     code, out, _ = run("show", str(sid))
     assert code == 0 and out.startswith("# Second interview")
     assert f"> {STORY}" in out and "needs work" in out
+
+
+def test_a_skipped_question_is_skipped_in_history_not_flagged() -> None:
+    session = PracticeSession(load_question_set("second-interview"), Store())
+    attempt_id, path = session.begin_answer()
+    skipped = session.finish_spoken(
+        attempt_id, AnswerResult(path, 9.0, Transcript((), 9.0), "no_speech")
+    )
+    assert skipped.outcome is Outcome.SKIPPED
+    session.next_question()
+    session.finish_typed(STORY)
+    session.finish()
+    code, out, _ = run("history", "--json")
+    assert code == 0
+    (data,) = json.loads(out)
+    assert (data["answers"], data["flagged"], data["skipped"]) == (2, 1, 1)
+    first, second = data["attempts"]
+    assert (first["outcome"], first["needs_work"], first["concrete_example"]) == (
+        "skipped",
+        False,
+        None,
+    )
+    assert first["score"] is None and first["verdict"].startswith("No speech detected")
+    assert second["outcome"] == "needs_work"
+    code, out, _ = run("show", str(session.session_id))
+    assert code == 0 and "2 answers, 1 need work, 1 skipped." in out
+    assert "skipped: no speech" in out
 
 
 def test_export_to_file(tmp_path: Path) -> None:
