@@ -1,11 +1,12 @@
 """The judgement against the labelled answers in tests/data.
 
-Four files, read through ``voice_coach.scoring.dataset``: the first labelled set
+The files, read through ``voice_coach.scoring.dataset``: the first labelled set
 (``answers.jsonl``), answers told the way people speak (``answers_spoken.jsonl``,
-``answers_more.jsonl``: fillers, fragments, present tense, outcome first, numbers as
-words, raw speech-to-text) for every kind of question, and a held-out set
-(``heldout.jsonl``, plus the first file's "heldout" block) that no rule or weight was
-fitted on. Each answer is labelled with its question's kind, whether it meets what
+``answers_more.jsonl``, ``answers_retold.jsonl``: fillers, fragments, present tense,
+outcome first, numbers as words, raw speech-to-text) for every kind of question, closing
+replies in new wordings (``answers_closing.jsonl``), and held-out sets (``heldout.jsonl``,
+``closing_heldout.jsonl``, plus the first file's "heldout" block) that no rule or weight
+was fitted on. Each answer is labelled with its question's kind, whether it meets what
 the question needs, whether it holds a concrete accomplishment example, its STAR
 spans and, for closing questions, the words that show each point.
 
@@ -153,6 +154,20 @@ def test_closing_points_agree_with_the_labels(items: list[Labelled], scored: lis
         agreement = bench.talking_point_metrics([i for i, _ in chosen], [s for _, s in chosen])
         assert agreement["points"] >= 60
         assert agreement["agreement"] >= 0.85, agreement
+
+
+def test_closing_replies_in_new_wordings_hold_on_their_own_files(
+    items: list[Labelled], scored: list[Any]
+) -> None:
+    """The closing replies told aloud: one file to tune on, one never tuned on. The held-out
+    one is the check that a reader learnt a meaning, not the tuning file's sentences."""
+    by_file = bench._by_file(items, scored)
+    heldout, tuned = by_file["closing_heldout.jsonl"], by_file["answers_closing.jsonl"]
+    assert heldout["heldout"] and not tuned["heldout"]
+    assert heldout["verdict"]["n"] >= 40 and tuned["verdict"]["n"] >= 40
+    assert heldout["verdict"]["balanced_accuracy"] >= 0.9, heldout["verdict"]
+    assert heldout["talking_points"]["agreement"] >= 0.9, heldout["talking_points"]
+    assert tuned["verdict"]["balanced_accuracy"] >= 0.95, tuned["verdict"]
 
 
 def test_star_spans_agree_with_the_labels(items: list[Labelled], scored: list[Any]) -> None:

@@ -36,7 +36,12 @@ from voice_coach.scoring.concepts_offer import (
     says_when,
     thanks,
 )
-from voice_coach.scoring.concepts_questions import asks_decision, asks_environment, asks_question
+from voice_coach.scoring.concepts_questions import (
+    asks_decision,
+    asks_environment,
+    asks_question,
+    asks_team,
+)
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,18 @@ CONCEPTS: dict[str, Concept] = {
             ),
         ),
         Concept(
+            "asks_team",
+            "asks about the team",
+            asks_team,
+            "Ask about the people you would join: who you would work with and report to, "
+            "how big the team is and how it is made up.",
+            re.compile(
+                r"asks (?:a question )?about (?:the |their |your )?(?:team|colleagues)\s*$"
+                r"|asks (?:about )?(?:the people|who) (?:they|you)(?:'d| would| will)? "
+                r"(?:be )?(?:work|report|join)"
+            ),
+        ),
+        Concept(
             "asks_environment",
             "asks about the working environment",
             asks_environment,
@@ -103,7 +120,7 @@ CONCEPTS: dict[str, Concept] = {
             "(communication, hours, tools, onboarding).",
             re.compile(
                 r"asks (?:about )?(?:how the team|the working environment|the culture|what it is "
-                r"like|the team\b)"
+                r"like)"
             ),
         ),
         Concept(
@@ -111,7 +128,10 @@ CONCEPTS: dict[str, Concept] = {
             "asks for the offer in writing",
             asks_writing,
             "Ask for the offer in writing before you accept anything.",
-            re.compile(r"in writing"),
+            # "asks for the offer in writing", not "shares progress regularly in writing"
+            re.compile(
+                r"\basks?\b.*\bin writing|(?:offer|contract|terms) in writing|written offer"
+            ),
         ),
         Concept(
             "concrete_steps",

@@ -24,6 +24,8 @@ _POINT_IN_TIME = (
     rf"{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night|lunchtime|at the latest))?"
     r"|tomorrow(?:\s+(?:morning|afternoon|evening|night|lunchtime|at the latest))?"
     r"|tonight|this (?:evening|afternoon|weekend)|over the weekend|after the weekend"
+    r"|later (?:today|tonight|this (?:morning|afternoon|evening|week))|(?:by|before) (?:the end "
+    r"of )?today"
     r"|(?:the |by the |before the |at the )?end of (?:the |this |next )?(?:day|week|month|business|"
     r"play|tomorrow)"
     r"|close of (?:play|business)|cob|eod|first thing|next week|early next week|later this week"
@@ -43,6 +45,7 @@ _RESPONSE_RE = re.compile(
     r" back\b|\b(?:back to you|let you know|confirm|respond|response|reply|answer|decision|decide|"
     r"get in touch|be in touch|call you|ring you|phone you|email you|e-mail you|message you|"
     r"text you|drop you|send you|tell you|give you|hear from me|until|till|by|have it|"
+    r"(?:called|rang|phoned|emailed|texted|messaged) you|"
     r"(?:48|24|72) hours|hours|days|sleep on it|think|consider|mull|reflect)\b"
 )
 _START_WORDS = re.compile(
@@ -64,7 +67,10 @@ _REQUEST = (
 _CONSIDER = (
     r"think (?:it|this|that|things|everything|the offer|about it|about this|about the offer)?"
     r"\s*(?:over|through|properly|carefully|about it|about this|it through)?"
-    r"|sleep on (?:it|this|that|the offer)|mull (?:it|this|that|things)? ?over|digest (?:it|this|"
+    r"|(?:thought|thinking) (?:it|this|things|everything|the offer) (?:over|through)"
+    r"|(?:thought|thinking) about (?:it|this|the offer)"
+    r"|(?:sleep|slept|sleeping) on (?:it|this|that|the offer)"
+    r"|(?:mull|mulled|mulling) (?:it|this|that|things)? ?over|digest (?:it|this|"
     r"everything)"
     r"|talk (?:it|this|that|things|everything)? ?(?:over|through)|discuss (?:it|this|that|"
     r"the offer|things)"
@@ -74,9 +80,11 @@ _CONSIDER = (
     r"everything)? ?up"
     r"|look (?:over|at|through) (?:the|your|it|this|everything)|read (?:through|over|it|the)"
     r"|go (?:over|through) (?:the|it|this|everything)|review (?:the|it|this|everything)"
-    r"|take (?:a|some|the) (?:little |bit of |few )?(?:time|day|days|moment|while|look|night|"
+    r"|(?:take|taking) (?:a|some|the) (?:little |bit of |few |quick |proper |good )?"
+    r"(?:time|day|days|moment|while|look|night|think|"
     r"weekend)"
-    r"|have (?:a|some|the) (?:little |bit of |few )?(?:time|day|days|moment|while|look|night|"
+    r"|(?:have|having) (?:a|some|the) (?:little |bit of |bit of a |few |quick |proper |good )?"
+    r"(?:time|day|days|moment|while|look|night|think|"
     r"weekend)"
     r"|(?:get|have|take) back to you|come back to you|(?:get|come) back with an answer"
     r"|(?:speak|talk|check|chat) (?:to|with) (?:my|our) (?:partner|wife|husband|family|girlfriend|"
@@ -87,15 +95,33 @@ _TIME_SPAN = (
     r"night|"
     r"weekend|breathing space|space)|" + _NUM + r" (?:more )?(?:hours?|days?)|until|till|overnight"
 )
+_DEFER_REQUEST = (
+    r"(?:could|can|may|might) (?:i|we)|(?:is|would) it (?:be )?(?:ok|okay|alright|all right|"
+    r"possible|fine)|(?:if|whether) i (?:could|can|may|might)|(?:do|would) you mind if i"
+    r"|let me|i'?ll|i will|i can|i could"
+)
+_DEFERRED_REPLY = (
+    r"let you know(?!\s+(?:that|about|i\b|i'm|i'?ve|my))|give you (?:an?|my|the|our) (?:final |"
+    r"proper |definite )?(?:answer|decision|response|reply)|confirm (?:with you|either way|then|"
+    r"later|by|on|tomorrow|first thing)|(?:respond|reply)(?: to you)?(?: by| on| tomorrow| then)"
+)
+"""Asking to answer later is asking for time: "could I let you know on Friday?", "would it
+be okay to give you an answer tomorrow?", "I'll let you know". A request, or a promise
+of a later reply; "I should let you know that I have another offer" tells, not defers."""
+
 _ASKS_TIME_RE = re.compile(
     rf"\b(?:{_REQUEST})\b(?:\W+\w+){{0,6}}?\W+(?:{_CONSIDER}|{_TIME_SPAN})\b"
-    r"|\b(?:sleep on (?:it|this|that|the offer)|mull (?:it|this|that) over|think (?:it|"
+    r"|\b(?:(?:sleep|slept|sleeping) on (?:it|this|that|the offer)|(?:mull|mulled|mulling) "
+    r"(?:it|this|that) over|(?:think|thought|thinking) (?:it|"
     r"this) over)\b"
     r"|\b(?:not|n't|rather not|won't|don't want to|prefer not to|before i|before we) "
     r"(?:\w+ ){0,3}(?:decide|commit|answer|give you an answer|sign|say yes|accept|rush)"
     r"|\b(?:time to (?:think|consider|reflect|digest|decide|talk|discuss|look|read|go over|weigh|"
     r"mull))"
     r"|\b(?:get|come|be) back to you\b"
+    r"|\b(?:once|after|when|until|till) (?:i'?ve|i have|i'?d|i) (?:had|taken|got) (?:a|some|the|"
+    r"a bit of) (?:\w+ )?(?:think|time|look|chat|talk|read|night)\b"
+    rf"|\b(?:{_DEFER_REQUEST})\b(?:\W+\w+){{0,4}}?\W+(?:{_DEFERRED_REPLY})"
     r"|\bneed (?:the|a|some|a few|a couple of|the odd) (?:weekend|day|days|time|night|while|"
     r"hours)\b"
     rf"|\b(?:the weekend|{_NUM} (?:days?|hours?|nights?)|some time|a little time|a bit of time) "
@@ -117,11 +143,13 @@ _ACCEPT_RE = re.compile(
     r"|(?:yes|absolutely|definitely),? (?:i'?m|i am) in|the answer is yes|my answer is yes|"
     r"consider it accepted"
     r"|(?:yes|yeah|yep|absolutely),? (?:please|definitely|of course|let'?s do it|i'?ll do it)"
-    r"|i (?:will|'ll|have to|must|'m going to|am going to) (?:have to )?(?:decline|turn (?:it|this|"
+    r"|i(?: will|'?ll| have to| must|'?m going to|'?m gonna| am going to) (?:have to )?"
+    r"(?:decline|turn (?:it|this|"
     r"you) down|pass)"
     r"|i'?m (?:going to|gonna) say (?:yes|no)|i accept (?:the|your) offer"
     r"|(?:it'?s|this is|that'?s) (?:just )?not (?:for me|the right (?:fit|move|role|job) for me)"
-    r"|i'?m not (?:going to|gonna|able to) (?:take|accept)|i (?:have to|must|'ll have to) say no"
+    r"|i'?m not (?:going to|gonna|able to) (?:take|accept)"
+    r"|i(?: have to| must|'?ll have to| will have to) say no"
     r"|i don'?t think i (?:will|'ll|can|could) (?:take|accept))"
 )
 _ACCEPT_HEDGE_RE = re.compile(
@@ -131,6 +159,8 @@ _ACCEPT_HEDGE_RE = re.compile(
 
 
 def thanks(low: str) -> list[Span]:
+    """Thanks, or gladness at the news. Surprise alone ("wow", "gosh") is no thanks: in the
+    labelled replies it stands next to a thank-you or in place of one."""
     return find_spans(_THANKS_RE, low)
 
 
@@ -142,7 +172,7 @@ _THANKS_RE = re.compile(
     r"honou?red|"
     r"flattered|chuffed|over the moon)|(?:really |so |very )?(?:pleased|delighted|thrilled|"
     r"excited) to "
-    r"(?:hear|be offered|get)|means a lot|wow)\b"
+    r"(?:hear|be offered|get)|means a lot|ta (?:very much|so much|muchly))\b"
 )
 
 

@@ -4,6 +4,11 @@ Speech-to-text often gives no question marks, so a question is found by how its
 clause opens ("how does the team...", "I'd like to know..."), and only the clauses
 that ask count. A question of substance is about the role, the team or the work:
 pay and "when will I hear" are fair to ask but are not what "any questions?" wants.
+
+What a question is about is read from where the asking starts: in "the team sounds
+great, when will you decide?" only the decision is asked. The team is its own topic,
+not the working environment: "how big is the team?" and "who would I report to?" ask
+about the people the candidate would join, not about hours or tools.
 """
 
 from __future__ import annotations
@@ -22,13 +27,14 @@ _INDIRECT_QUESTION = (
     r"i'?d (?:like|love|be interested|be curious|want) to (?:know|ask|hear|understand|find out|"
     r"learn)"
     r"|i would (?:like|love|be interested|want) to (?:know|ask|hear|understand|find out|learn)"
-    r"|i (?:was|am|'m) (?:just )?(?:wondering|curious|interested to (?:know|hear)|keen to (?:know|"
+    r"|i(?: was| am|'?m) (?:just |really |also |quite )?(?:wondering|curious|interested to "
+    r"(?:know|hear)|keen to (?:know|"
     r"hear|understand))"
     r"|i wonder(?:ed)?|(?:could|can|would) you (?:tell|say|explain|walk|talk|describe|share|"
     r"give me|help me|"
     r"let me know|fill me in)|(?:tell|show) me (?:more )?(?:about|how|what|when|who|whether|if)"
-    r"|my (?:first |other |last |main |one )?question (?:is|was|would be)|i (?:have|had|"
-    r"'ve got) (?:a|one|two|"
+    r"|my (?:first |other |last |main |one )?question (?:is|was|would be)|i(?: have| had|"
+    r"'?ve got| got) (?:a|one|two|"
     r"a couple of|a few)(?: \w+)? questions?|one thing i'?d (?:like|love) to know|"
     r"i'?d like to understand"
     r"|(?:any|some) (?:idea|sense|indication) (?:of|on|about)|what'?s the|what are the|how does|"
@@ -42,6 +48,34 @@ _NO_QUESTIONS_RE = re.compile(
     r"(?:i )?don'?t (?:think i )?have any (?:questions|more)|no (?:more |further |"
     r"other )?questions)\b"
 )
+
+_STAGE_NOUN = r"(?:interviews?|stages?|rounds?|steps?|chats?|conversations?|assessments?)"
+_STAGES = (
+    r"(?:second|third|final|last|next|another|further|other|follow[- ]?up|more|any more) "
+    rf"(?:interview )?{_STAGE_NOUN}|how many {_STAGE_NOUN}"
+    r"|(?:rest|remainder|next part) of the process|(?:interview|selection|application) process"
+)
+"""The hiring process as stages: "is there a second interview?", "is this the last stage?",
+"how many rounds are there?", "what does the rest of the process look like?"."""
+_AFTER_TODAY = (
+    r"(?:after|following|beyond) (?:today|this(?=\s*(?:$|[?.!,;\u2014-]|one\b|interview|"
+    r"meeting|call|chat|conversation|stage|round|session|and\b|like\b|or\b|then\b))"
+    r"|the (?:interview|meeting|call|chat|conversation)|we (?:finish|wrap up|are done|'re done))"
+    r"|what'?s next(?!\s+(?:for|on|in|with)\b)|whats next(?!\s+(?:for|on|in|with)\b)"
+    r"|what (?:is|comes) next|what happens then"
+)
+"""The time after this interview: asking what happens after today is asking about the
+next steps, whatever the verb ("what happens after today", "what's the process after
+this?", "is there anything after this, like a test?"). "After this project" is not it."""
+_HEARING = (
+    r"(?:will|would|should|shall|do|can|could|might|may) (?:i|we) (?:\w+ ){0,2}?"
+    r"(?:hear|find out)(?!\s+(?:more|about|a bit|a little|what|how)\b)"
+    r"|how (?:soon|quickly) (?:will|would|can|could|might|do|are|is|might) (?:i|we|you|they|"
+    r"someone|the)"
+)
+"""The candidate hearing the outcome, asked in any tense: "will I hear either way?",
+"would we find out this week?", "how soon might I know?". Hearing *more about* the role
+is a different wish."""
 
 _DECISION_RE = re.compile(
     r"\b(?:decision|decide|deciding|decided|hear back|hearing back|hear from you|hear something|"
@@ -61,7 +95,13 @@ _DECISION_RE = re.compile(
     r"the position|someone|the successful)|when (?:are|were) you (?:hoping|looking|planning|"
     r"expecting|aiming)|"
     r"when (?:is|was) the (?:start|deadline|closing)|(?:wrap|wrapping) (?:things|this|it) up|"
-    r"feedback (?:from|on) (?:today|this|the interview)|i can expect to hear)\b"
+    r"feedback (?:from|on) (?:today|this|the interview)|i can expect to hear|"
+    + _STAGES
+    + "|"
+    + _AFTER_TODAY
+    + "|"
+    + _HEARING
+    + r")\b"
 )
 
 _ENVIRONMENT_RE = re.compile(
@@ -139,12 +179,19 @@ _WORK_RE = re.compile(
     r"\b(?:role|job|work|works|working|project\w*|challeng\w*|success\w*|goals?|priorit\w*|"
     r"customers?|clients?|users?|products?|company|organi[sz]ation|plans?|strateg\w*|growth|grow|"
     r"training|develop\w*|learn\w*|progress\w*|day|week|typical|look like|team\w*|"
-    r"colleagues?|manager|culture|department|people|tools?|problems?|biggest|best|"
+    r"colleagues?|manag\w*|lead\w*|culture|department|people|tools?|problems?|biggest|best|"
     r"enjoy|like about|why|changes?|future|targets?|measure\w*|support\w*|responsib\w*|report\w*|"
     r"environment|office|remote|values?|mission|funding|budget|service\w*|patients?|pupils?|"
     r"students?|school|ward|shift\w*)\b"
 )
 
+
+_WHEN_RE = re.compile(
+    r"\b(?:this|next|that|the end of the|end of the|by the|within a|in a|in the next|"
+    r"the following) (?:day|week|month|fortnight)s?\b"
+)
+"""When the decision comes ("this week", "by the end of the month") is not the work: in a
+question about hearing back, "week" is a date, not "a typical week"."""
 
 _CLAUSE_SPLIT_RE = re.compile(r";|\band\b|\balso\b|\bplus\b|\?")
 
@@ -157,7 +204,7 @@ def _genuine(sentence: str) -> bool:
         if len(clause.split()) < 3 or _PAY_RE.search(clause):
             continue
         if _DECISION_RE.search(clause):
-            if _WORK_RE.search(_DECISION_RE.sub(" ", clause)):
+            if _WORK_RE.search(_WHEN_RE.sub(" ", _DECISION_RE.sub(" ", clause))):
                 return True
             continue
         if re.search(r"[a-z]", clause) and (
@@ -178,7 +225,9 @@ def asks_question(low: str) -> list[Span]:
 
 def _within(pattern: re.Pattern[str], low: str, sentences: list[Span]) -> list[Span]:
     """The words that show a concept, inside the question sentences that ask it."""
-    return [(a + m.start(), a + m.end()) for a, b in sentences for m in pattern.finditer(low[a:b])]
+    return [
+        m.span() for a, b in sentences for m in pattern.finditer(low, _asked_from(low, (a, b)), b)
+    ]
 
 
 def asks_decision(low: str) -> list[Span]:
@@ -188,3 +237,78 @@ def asks_decision(low: str) -> list[Span]:
 def asks_environment(low: str) -> list[Span]:
     asked = [s for s in _question_sentences(low) if _genuine(low[s[0] : s[1]])]
     return _within(_ENVIRONMENT_RE, low, asked)
+
+
+_TEAM_RE = re.compile(
+    r"\b(?:teams?|team-?mates?|colleagues?|co-?workers?|peers|department|dept|squad|crew|staff|"
+    r"(?:my|the|your|our) (?:new |future |direct |line )?(?:manager|boss|supervisor|"
+    r"team lead(?:er)?)|"
+    r"the (?:people|others|rest of (?:the team|you))|how many (?:of you|people|staff|colleagues|"
+    r"members)|people (?:i'?d|i would|i'?ll|i will|i'?m|i am|i might|i could|here|there)|"
+    r"(?:what'?s|whats|what is|what are) (?:\w+ )?(?:everyone|everybody|people|the others) "
+    r"(?:\w+ )?like|who(?:'?s| is| are| else| all)? (?:\w+ )?(?:on|in) (?:the|your|my) \w+"
+    r"|who(?:'?s|m| else| all)?\b(?:\W+[\w']+){0,6}?\W+(?:work\w*|report\w*|manag\w*|lead\w*|"
+    r"sit|sitting|sat|shar\w*|join\w*|alongside|next to|beside|under|supervis\w*|in charge|"
+    r"answer(?:ing)? to|pair\w*|shadow\w*|look(?:ing)? after))\b"
+)
+"""The people the candidate would join, named as a group ("the team", "my colleagues",
+"the department"), by a role over them ("my line manager"), by their number ("how many
+of you are there?"), by what they are like ("what's everyone like?"), or asked after by
+who: who they would work with, sit with, report to, share an office with."""
+_NOT_THE_TEAM_RE = re.compile(
+    r"\b(?:how many (?:people|of you|staff)? ?(?:\w+ ){0,2}(?:appl\w+|interview\w*|shortlist\w*|"
+    r"candidates)|team[- ]?players?|(?:my|our) (?:current|old|previous|last|present|existing|own) "
+    r"(?:team|colleagues|manager|boss|department)|(?:microsoft|ms) teams|teams (?:calls?|"
+    r"meetings?|chats?|channels?|messages?)|(?:on|over|via|through|using|in) teams(?= |$)"
+    r"(?! of\b)|hiring manager|(?:staff|team) (?:discount|party|parties|perks?))\b"
+)
+"""Team words that are not the team being joined: the candidate as a "team player", the
+team they have now, Microsoft Teams, the hiring manager who decides."""
+
+
+_OPENER_RE = re.compile(rf"\b{_QUESTION_OPEN}\b")
+_BEFORE_OPENER_RE = re.compile(
+    r"(?:^|[,;:.!?\u2014\u2013-]|\b(?:and|so|but|also|oh|then|just|yes|yeah|okay|ok|right|well|"
+    r"sorry|now|one|thing|um+|uh+|er+|erm+|like|actually|plus|or))\W*$"
+)
+_ANAPHOR_RE = re.compile(
+    r"\b(?:how (?:big|large|many)|what(?:'?s| is| are) (?:they|it|everyone|everybody) like"
+    r"|who (?:are|is|'s) (?:they|in it|on it))\b"
+)
+"""A question about a team named before it in the same breath: "the team you described,
+how big is it?", "the people in the office, what are they like?"."""
+
+
+def _asked_from(low: str, span: Span) -> int:
+    """Where the asking starts in a question sentence: at its first question word that
+    opens a clause, or at "could you tell me"/"I'd like to know". What comes before it
+    tells: in "the team sounds great, when will you decide?" only the decision is asked.
+    Without such a start (a bare "and the team?") the whole sentence asks."""
+    a, b = span
+    starts = [m.start() for m in _QUESTION_RE.finditer(low, a, b)]
+    for m in _OPENER_RE.finditer(low, a, b):
+        if _BEFORE_OPENER_RE.search(low[a : m.start()]):
+            starts.append(m.start())
+            break
+    return min(starts, default=a)
+
+
+def asks_team(low: str) -> list[Span]:
+    """Questions about the team: who is in it, how many, how it is made up and led, what
+    the people are like, who the candidate would work with or report to. Only a clause
+    that asks counts: "the team sounds great" tells, "I'm a real team player" is about
+    the speaker."""
+    blocked = [m.span() for m in _NOT_THE_TEAM_RE.finditer(low)]
+    found: list[Span] = []
+    for a, b in _question_sentences(low):
+        if not _genuine(low[a:b]):
+            continue
+        start = _asked_from(low, (a, b))
+        named = [
+            m.span()
+            for m in _TEAM_RE.finditer(low, a, b)
+            if not any(x < m.end() and m.start() < y for x, y in blocked)
+        ]
+        if any(s >= start for s, _ in named) or (named and _ANAPHOR_RE.search(low, start, b)):
+            found.append((a, b))
+    return found

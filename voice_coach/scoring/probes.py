@@ -34,6 +34,7 @@ CONCEPT_PROBES: dict[str, str] = {
     "says_when": "When can we expect your answer?",
     "asks_question": "Is there anything at all you'd like to ask us?",
     "asks_decision": "Is there anything you'd like to know about the process from here?",
+    "asks_team": "Is there anything you'd like to know about the team you would be joining?",
     "asks_environment": "Is there anything else you'd like to know about how the team works?",
     "asks_writing": "Shall I put you down as accepted, then?",
     "concrete_steps": "What would you actually do first, in your first week?",
