@@ -13,7 +13,18 @@ import json
 
 import pytest
 
-from voice_coach.scoring import Delivery, Flag, Metrics, Score, Span, find_numbers, score_answer
+from voice_coach.attempts import load_score, score_attempt
+from voice_coach.questions import Question
+from voice_coach.scoring import (
+    Delivery,
+    Flag,
+    Metrics,
+    QuestionKind,
+    Score,
+    Span,
+    find_numbers,
+    score_answer,
+)
 
 CONCRETE_VERDICT = "Concrete example: situation, your action and a result."
 
@@ -949,3 +960,74 @@ def test_score_can_still_be_built_without_the_new_fields() -> None:
     assert score.probe is None
     assert score.delivery == Delivery()
     assert set(score.to_dict()["star"]) == {"situation", "task", "action", "result"}
+
+
+# --- Saved and read back: the one score every reader sees -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "answer", [*CONCRETE, *NOT_CONCRETE, "", "Um, when would you let me know?"]
+)
+def test_a_saved_score_reads_back_as_the_score_it_was(answer: str) -> None:
+    """What the store keeps is Score.to_dict() as JSON; load_score gives the same Score back,
+    with its spans, pauses and talking points, so no reader parses a dict its own way."""
+    score = score_answer(
+        answer,
+        question="Do you have any questions for us?",
+        words=_timed(answer, gap_before={3: 2.5}) if answer else None,
+        talking_points=("asks when a decision will be made",),
+    )
+    assert load_score(json.loads(json.dumps(score.to_dict()))) == score
+    story = score_answer(answer, kind=QuestionKind.STORY, duration_s=75.0)
+    assert load_score(json.loads(json.dumps(story.to_dict()))) == story
+
+
+def test_a_score_saved_before_verdicts_by_kind_keeps_its_story_verdict() -> None:
+    saved = score_answer(QUANTIFIED_STORY).to_dict()
+    del saved["meets_expectations"], saved["kind"], saved["missing"]
+    old = load_score(saved)
+    assert old.meets_expectations is None and old.kind is QuestionKind.STORY
+    assert old.meets is old.concrete_example is True
+
+
+@pytest.mark.parametrize(
+    "saved",
+    [{}, {"transcript": "x"}, {"transcript": "x", "concrete_example": "perhaps", "flags": []}],
+    ids=["empty", "no verdict", "a verdict that is no bool"],
+)
+def test_what_is_no_score_is_a_value_error(saved: dict[str, object]) -> None:
+    with pytest.raises(ValueError, match="not a saved score"):
+        load_score(saved)
+
+
+# --- score_attempt: the one way every path judges an answer --------------------------------
+
+
+def test_score_attempt_measures_pace_from_the_first_word_to_the_last() -> None:
+    """The thinking before the first word and the silence that ends a recording are not
+    speaking time: the app and `score AUDIO` both measure pace over the words."""
+    question = Question(id="q", text="Tell me about a success.", mentions=("checkout",))
+    words = [(start + 5.0, end + 5.0, w) for start, end, w in _timed(QUANTIFIED_STORY)]
+    spoken = words[-1][1] - words[0][0]
+    score, mentions, key_terms = score_attempt(
+        question, QUANTIFIED_STORY, words=words, duration_s=words[-1][1] + 4.0
+    )
+    assert score.metrics.duration_s == pytest.approx(spoken)
+    assert score.metrics.wpm == pytest.approx(score.metrics.words / spoken * 60)
+    assert mentions == (("checkout", True),) and key_terms == ()
+    # Without word times, the recording's length is all there is.
+    untimed, _, _ = score_attempt(question, QUANTIFIED_STORY, duration_s=80.0)
+    assert untimed.metrics.duration_s == 80.0
+    typed, _, _ = score_attempt(question, QUANTIFIED_STORY)
+    assert typed.metrics.duration_s is None and typed.metrics.wpm is None
+
+
+def test_score_attempt_judges_a_follow_up_together_with_the_answer_it_digs_into() -> None:
+    question = Question(id="q#follow-up", text="And what came of it?", kind=QuestionKind.STORY)
+    result = "Checkout errors dropped by 80 percent within a month."
+    alone, _, _ = score_attempt(question, result)
+    together, _, _ = score_attempt(question, result, earlier=NO_RESULT)
+    assert not alone.meets and together.meets
+    # Delivery stays the follow-up's own.
+    assert together.metrics.words == alone.metrics.words
+    assert together.transcript == result
