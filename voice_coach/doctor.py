@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 from voice_coach import locations
 from voice_coach.config import Settings
-from voice_coach.errors import VoiceCoachError, explain
+from voice_coach.errors import VoiceCoachError, explain, first_line
 
 Status = Literal["ok", "warn", "fail"]
 
@@ -96,7 +96,7 @@ def check_portaudio(settings: Settings) -> Finding:
     except (OSError, ImportError) as exc:  # OSError: the C library; ImportError: the package
         return Finding(
             "fail",
-            f"PortAudio is not installed ({_first_line(exc)})",
+            f"PortAudio is not installed ({first_line(exc)})",
             "install libportaudio2 (sudo apt install libportaudio2; scripts/run does)",
         )
     version = str(sounddevice.get_portaudio_version()[1])
@@ -133,7 +133,7 @@ def check_speaker(settings: Settings) -> Finding:
         )
         stream.close()
     except Exception as exc:
-        return Finding("fail", f"no usable speaker or headphones ({_first_line(exc)})", fix)
+        return Finding("fail", f"no usable speaker or headphones ({first_line(exc)})", fix)
     return Finding("ok", f"{info['name']} ({rate} Hz)")
 
 
@@ -305,7 +305,7 @@ def run_check(check: Check, settings: Settings) -> CheckResult:
             box.append(Finding("fail", problem.message, problem.fix))
         except Exception as exc:  # a bug or an unexpected driver error: report, go on
             box.append(
-                Finding("fail", f"unexpected error: {type(exc).__name__}: {_first_line(exc)}")
+                Finding("fail", f"unexpected error: {type(exc).__name__}: {first_line(exc)}")
             )
 
     thread = threading.Thread(target=target, name=f"doctor-{check.name}", daemon=True)
@@ -338,7 +338,3 @@ def _size(n: int) -> str:
         return f"{n / 1024**3:.1f} GB"
     return f"{n / 1024**2:.0f} MB"
 
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from voice_coach import locations
-from voice_coach.audio import SAMPLE_RATE
+from voice_coach.audio import SAMPLE_RATE, clock
 from voice_coach.audio.endpoint import Segment
 from voice_coach.errors import ModelError
 from voice_coach.speech.model_spec import BUNDLED, resolve_model_spec
@@ -108,13 +108,8 @@ class Transcript:
         """One line for the user naming what could not be made out, or None."""
         if not self.unread:
             return None
-        spans = ", ".join(f"{_clock(a)}-{_clock(b)}" for a, b in self.unread)
+        spans = ", ".join(f"{clock(a)}-{clock(b)}" for a, b in self.unread)
         return f"could not make out the speech at {spans}; it is left out of the transcript"
-
-
-def _clock(seconds: float) -> str:
-    whole = int(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
 
 
 Progress = Callable[[float, float], None]
