@@ -512,6 +512,34 @@ def test_migration_from_v2_gives_every_attempt_its_one_verdict(tmp_path: Path) -
     assert again.backup is None and again.attempt(2) == good
 
 
+def test_a_score_damaged_before_the_upgrade_does_not_stop_it(tmp_path: Path) -> None:
+    """Malformed JSON in one row (SQLite's json functions raise on it) costs that row its
+    score, not the upgrade: the column's verdict is kept where there is one."""
+    db = _v2_database(tmp_path)
+    con = sqlite3.connect(db)
+    con.execute(
+        "INSERT INTO sessions (id, started_at, set_name, set_title) VALUES (1, ?, 's', 'S')",
+        ("2024-03-01T09:00:00+00:00",),
+    )
+    con.executemany(
+        "INSERT INTO attempts (id, session_id, question_id, question_text, created_at, status,"
+        " transcript, score_json, concrete_example) VALUES (?, 1, 'q', 'Q?',"
+        " '2024-03-01T09:01:00+00:00', 'spoken', 'words', ?, ?)",
+        [(1, '{"meets_expectations": tru', 0), (2, "[1, 2]", 1), (3, "{bad", None)],
+    )
+    con.commit()
+    con.close()
+
+    store = Store(tmp_path)
+
+    assert store.schema_version == SCHEMA_VERSION
+    outcomes = [a.outcome for a in store.attempts(1)]
+    assert outcomes == [Outcome.NEEDS_WORK, Outcome.GOOD, Outcome.UNSCORED]
+    assert all(a.score is None and "cannot be read" in (a.error or "") for a in store.attempts(1))
+    (session,) = store.sessions()
+    assert (session.answers, session.flagged, session.skipped) == (3, 1, 0)
+
+
 DAMAGES = {
     "cut short": lambda saved: saved[: len(saved) // 2],
     "not an object": lambda saved: json.dumps([1, 2, 3]),
