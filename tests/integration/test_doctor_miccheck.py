@@ -203,10 +203,19 @@ async def wait_for(condition: Callable[[], bool], timeout: float, what: str) -> 
         await asyncio.sleep(0.05)
 
 
-async def test_screen_measures_speech_from_the_microphone(private_mic: str) -> None:
+async def test_screen_measures_speech_from_the_microphone(
+    private_mic: str, tmp_path: Path
+) -> None:
+    from voice_coach.config import Settings
+    from voice_coach.speech.stt import Transcriber
+    from voice_coach.speech.tts import Voice
+    from voice_coach.store import Store
+    from voice_coach.tui.services import Services
+
     assert shutil.which("paplay")
     path = speech_file("platforms_en.flac")
-    screen = MicCheckScreen(silence_s=1.0, speech_s=5.5)
+    services = Services(Store(tmp_path), Transcriber(), Voice(), Settings())
+    screen = MicCheckScreen(services, silence_s=1.0, speech_s=5.5)
     app = Host(screen)
 
     def step_text() -> str:

@@ -209,7 +209,8 @@ def practise_one_answer(set_file: str, answer: str) -> None:
     from voice_coach import privacy
     from voice_coach.config import Settings
     from voice_coach.tui.app import VoiceCoachApp
-    from voice_coach.tui.screens import PracticeScreen, SummaryScreen
+    from voice_coach.tui.practice import PracticeScreen
+    from voice_coach.tui.screens import SummaryScreen
 
     privacy.harden()  # as the voice-coach command does before it opens the app
 
