@@ -115,7 +115,9 @@ def delivery_line(attempt: Attempt) -> Text:
     return Text("   ".join(bits), style="italic")
 
 
-def feedback(attempt: Attempt) -> RenderableType:
+def feedback(attempt: Attempt, *, live: bool = True) -> RenderableType:
+    """The feedback on one answer: as shown after answering (``live``, with what the keys
+    do next) and as read back in history, where those keys mean nothing."""
     style = {Outcome.GOOD: "bold green", Outcome.NEEDS_WORK: "bold yellow"}
     parts: list[RenderableType] = [
         Text(
@@ -171,6 +173,7 @@ def feedback(attempt: Attempt) -> RenderableType:
         parts += [
             Text(""),
             Text.assemble(("The interviewer might ask next: ", "bold"), score.probe),
-            Text("Press a to answer it aloud.", style="dim"),
         ]
+        if live:
+            parts.append(Text("Press a to answer it aloud.", style="dim"))
     return Group(*parts)

@@ -46,7 +46,9 @@ def attempt_meta(attempt: Attempt) -> str:
 def attempt_detail(attempt: Attempt) -> RenderableType:
     """The saved verdict, flags and transcript of one answer: the feedback as it was shown."""
     return Group(
-        Text(attempt.question_text, style="bold"), Text(attempt_meta(attempt)), feedback(attempt)
+        Text(attempt.question_text, style="bold"),
+        Text(attempt_meta(attempt)),
+        feedback(attempt, live=False),
     )
 
 

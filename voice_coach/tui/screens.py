@@ -68,8 +68,8 @@ class HomeScreen(Screen[None]):
         yield Header()
         yield Static(
             "Choose a question set. Each question is read aloud; answer out loud and you will "
-            "hear back whether your answer gives a concrete example: a situation, what you did, "
-            "and the result.",
+            "see whether your answer does what that question needs: for most questions, a "
+            "concrete example (a situation, what you did, a result).",
             id="home-intro",
         )
         # markup=False throughout: titles, names and questions are the user's own text,
