@@ -355,7 +355,7 @@ class ProgressScreen(Screen[None]):
             trend = "  ".join(_fmt(key, v) for v in values[-8:]) or "no data yet"
             self.query_one(f"#label-{key}", Static).update(f"{label}: {trend}")
         self.query_one("#progress-table", WrappingTable).fill(
-            ("Date", "Set", "Answers", "Examples", "Fillers/min", "Words/min"),
+            ("Date", "Set", "Answers", "Good", "Fillers/min", "Words/min"),
             [
                 (None, (when(r.started_at)[:10], r.title, str(r.answers),
                         *(_fmt(key, getattr(r, key)) for key, _ in _METRICS)))
@@ -404,7 +404,7 @@ def _series(key: str, values: list[float | None]) -> str:
 
 
 _METRICS = (
-    ("example_share", "Answers with a concrete example"),
+    ("example_share", "Good answers (they did what the question needs)"),
     ("fillers_per_minute", "Fillers per minute (fewer is better)"),
     ("wpm", "Words per minute (120-160 reads best)"),
 )
