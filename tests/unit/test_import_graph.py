@@ -140,3 +140,9 @@ def test_the_domain_never_imports_the_tui() -> None:
     assert reaching_up == []
     tui_cycles = [c for c in _cycles(graph, set(graph)) if any(_is_tui(n) for n in c)]
     assert tui_cycles == []
+
+
+def test_no_import_cycle_anywhere() -> None:
+    """The domain too: each layer imports the ones below it, never back."""
+    graph = import_graph()
+    assert _cycles(graph, set(graph)) == []
