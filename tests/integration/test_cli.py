@@ -173,9 +173,11 @@ def test_history_json_after_typed_practice() -> None:
     assert code == 0
     (s,) = json.loads(out)
     assert s["set"] == "second-interview" and s["answers"] == 1 and s["flagged"] == 1
+    assert s["skipped"] == 0
     (a,) = s["attempts"]
     assert a["status"] == "typed" and a["transcript"] == "I always work hard."
     assert a["concrete_example"] is False
+    assert (a["outcome"], a["needs_work"], a["kind"]) == ("needs_work", True, "story")
 
 
 def test_version_and_help() -> None:

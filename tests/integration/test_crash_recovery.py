@@ -17,6 +17,7 @@ import soundfile
 from tests.conftest import speech_file
 from voice_coach.audio import SAMPLE_RATE
 from voice_coach.audio.recorder import FRAME_SAMPLES
+from voice_coach.questions import load_question_set
 from voice_coach.recovery import recover_interrupted
 from voice_coach.store import Store
 
@@ -107,6 +108,10 @@ def test_sigkill_mid_answer_is_recovered(transcriber, tmp_path: Path) -> None:  
         earlier.status == "typed" and earlier.transcript == "An earlier answer that must survive."
     )
     assert again.status == "recovered" and again.duration_s == recovered[0].duration_s
+    # Judged as the question it answered (saved whole when it was asked), like any answer.
+    assert again.question == earlier.question == load_question_set("second-interview").questions[0]
+    assert again.score is not None and again.outcome.judged
+    assert again.transcript == recovered[0].transcript
     # The file now opens anywhere: its header was finished on recovery.
     assert soundfile.info(str(again.audio_path)).duration == pytest.approx(
         again.duration_s, abs=0.01

@@ -92,6 +92,9 @@ def test_a_full_disk_mid_answer_is_kept_and_recovered_once_there_is_room(
     earlier, again = Store().attempts(session.session_id)
     assert earlier.transcript == "An earlier answer that must survive."
     assert again.status == "recovered" and again.audio_path == path
+    # Judged as the question it answered, saved whole when it was asked.
+    assert again.question == session.question and again.score is not None
+    assert again.outcome.judged
     info = soundfile.info(str(path))
     assert again.duration_s == info.frames / info.samplerate
     assert again.duration_s == pytest.approx(recovered.duration_s)
@@ -116,17 +119,20 @@ async def test_the_practice_screen_says_the_disk_is_full_and_leaving_works(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from textual.widgets import Static
+
     from tests.helpers import wait_for
     from voice_coach.config import Settings
-    from voice_coach.tui import screens
+    from voice_coach.tui import practice
     from voice_coach.tui.app import VoiceCoachApp
-    from voice_coach.tui.screens import HomeScreen, PracticeScreen
+    from voice_coach.tui.practice import PracticeScreen
+    from voice_coach.tui.screens import HomeScreen
 
     speech = read_audio(speech_file("librispeech_slushy_roads.flac"))
     long_answer = np.concatenate([speech] * 5)
     # The answer comes from a file as fast as it is read: the disk fills in a moment.
     monkeypatch.setattr(
-        screens, "Microphone", lambda device=None: FileSource.from_array(long_answer)
+        practice, "Microphone", lambda device=None: FileSource.from_array(long_answer)
     )
     set_file = tmp_path / "test-set.toml"
     set_file.write_text(SET_TOML)
@@ -140,7 +146,7 @@ async def test_the_practice_screen_says_the_disk_is_full_and_leaving_works(
         screen = app.screen
         assert isinstance(screen, PracticeScreen)
         await wait_for(pilot, lambda: screen.state == "stopped", 60, "the recording to stop")
-        said = str(screen.query_one("#state", screens.Static).content)
+        said = str(screen.query_one("#state", Static).content)
         assert said.startswith("The disk is full: the recording stopped at ")
         assert "What you said until then is kept" in said and "Free some disk space" in said
         await pilot.press("escape")

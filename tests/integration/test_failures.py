@@ -13,6 +13,7 @@ import random
 import subprocess
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +22,7 @@ import soundfile
 
 from tests.conftest import REPO, speech_file
 from tests.helpers import normalise, play_into_mic, rendered_text, wait_for
+from voice_coach.attempts import Outcome
 from voice_coach.audio import SAMPLE_RATE
 from voice_coach.audio.capture import STALL_S, Microphone
 from voice_coach.audio.endpoint import EndpointConfig
@@ -175,8 +177,15 @@ def _notices(app) -> list[str]:  # type: ignore[no-untyped-def]
     return [f"{n.title}: {n.message}" for n in app._notifications]
 
 
+def _typing(screen) -> bool:  # type: ignore[no-untyped-def]
+    """The engine is in its typing phase and the screen has turned to it (the box is
+    focused): when a dead microphone moved the engine there from a worker, the screen
+    follows a message later, and clears the box as it does."""
+    return bool(screen.state == "typing" and screen.query_one("#typed").has_focus)
+
+
 async def _type_answer(pilot, screen, text: str) -> None:  # type: ignore[no-untyped-def]
-    await wait_for(pilot, lambda: screen.state == "typing", 15, "typed mode")
+    await wait_for(pilot, lambda: _typing(screen), 15, "typed mode")
     screen.query_one("#typed").value = text
     await pilot.press("enter")
     await wait_for(pilot, lambda: screen.state == "feedback", 15, "feedback on the typed answer")
@@ -190,7 +199,7 @@ async def test_app_sound_server_stopped_mid_answer(
     from voice_coach.config import Settings
     from voice_coach.store import Store
     from voice_coach.tui.app import VoiceCoachApp
-    from voice_coach.tui.screens import PracticeScreen
+    from voice_coach.tui.practice import PracticeScreen
     from voice_coach.tui.widgets import LevelMeter
 
     settings = Settings(speak_questions=False, end_silence_s=2.0, initial_silence_s=30.0)
@@ -245,7 +254,7 @@ async def test_app_sound_server_stopped_mid_answer(
     duration = soundfile.info(str(spoken.audio_path)).duration
     assert KILL_AFTER_S - 1.0 <= duration <= stopped_by - opened_by + 1.0
     assert spoken.duration_s == pytest.approx(duration, abs=0.1)
-    assert typed.status == "typed" and typed.concrete_example is True
+    assert typed.status == "typed" and typed.outcome is Outcome.GOOD
 
 
 def _saved_attempts():  # type: ignore[no-untyped-def]
@@ -265,7 +274,7 @@ async def test_app_without_a_microphone_offers_typing(
 ) -> None:
     from voice_coach.config import Settings
     from voice_coach.tui.app import VoiceCoachApp
-    from voice_coach.tui.screens import PracticeScreen
+    from voice_coach.tui.practice import PracticeScreen
 
     if how == "unknown-device":
         settings = Settings(speak_questions=False, input_device="no-such-microphone-xyz")
@@ -282,7 +291,7 @@ async def test_app_without_a_microphone_offers_typing(
         await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
         screen = app.screen
         assert isinstance(screen, PracticeScreen)
-        await wait_for(pilot, lambda: screen.state == "typing", 30, "typed mode offered")
+        await wait_for(pilot, lambda: _typing(screen), 30, "typed mode offered")
         notices = " | ".join(_notices(app))
         assert "No microphone" in notices and "Type your answer instead" in notices, notices
         assert "Traceback" not in notices
@@ -294,8 +303,8 @@ async def test_app_without_a_microphone_offers_typing(
         await pilot.press("n")
         await _type_answer(pilot, screen, "I would always try to listen first.")
     first, second = _saved_attempts()
-    assert (first.status, first.concrete_example, first.audio_path) == ("typed", True, None)
-    assert second.status == "typed" and second.concrete_example is False
+    assert (first.status, first.outcome, first.audio_path) == ("typed", Outcome.GOOD, None)
+    assert second.status == "typed" and second.outcome is Outcome.NEEDS_WORK
 
 
 async def test_back_to_the_microphone_once_it_works_again(  # type: ignore[no-untyped-def]
@@ -304,7 +313,7 @@ async def test_back_to_the_microphone_once_it_works_again(  # type: ignore[no-un
     """Typing after a failed microphone is not for the rest of the session: ctrl+r retries."""
     from voice_coach.config import Settings
     from voice_coach.tui.app import VoiceCoachApp
-    from voice_coach.tui.screens import PracticeScreen
+    from voice_coach.tui.practice import PracticeScreen
 
     settings = Settings(speak_questions=False, input_device="no-such-microphone-xyz")
     app = VoiceCoachApp(
@@ -314,8 +323,9 @@ async def test_back_to_the_microphone_once_it_works_again(  # type: ignore[no-un
         await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
         screen = app.screen
         assert isinstance(screen, PracticeScreen)
-        await wait_for(pilot, lambda: screen.state == "typing", 30, "typed mode offered")
-        app.settings = Settings(speak_questions=False)  # the default microphone works
+        await wait_for(pilot, lambda: _typing(screen), 30, "typed mode offered")
+        # The default microphone works: the next answer is recorded with it.
+        screen.services = replace(screen.services, settings=Settings(speak_questions=False))
         await pilot.press("ctrl+r")
         await wait_for(pilot, lambda: screen.state == "listening", 15, "listening again")
         await pilot.press("space")
@@ -324,6 +334,7 @@ async def test_back_to_the_microphone_once_it_works_again(  # type: ignore[no-un
     # "recover" at the next start.
     (attempt,) = _saved_attempts()
     assert attempt.status == "no_speech" and attempt.audio_path is not None
+    assert attempt.outcome is Outcome.SKIPPED and not attempt.flagged  # nothing said: not weak
     assert attempt.audio_path.exists()  # spoken this time: its recording is kept
 
 
@@ -380,7 +391,7 @@ async def test_app_without_tts_shows_questions_as_text(
 ) -> None:
     from voice_coach.config import Settings
     from voice_coach.tui.app import VoiceCoachApp
-    from voice_coach.tui.screens import PracticeScreen
+    from voice_coach.tui.practice import PracticeScreen
 
     _without_tts(monkeypatch, how)
     app = VoiceCoachApp(
@@ -410,7 +421,8 @@ async def test_app_without_tts_shows_questions_as_text(
 async def test_app_with_a_corrupt_model_directory(tmp_path: Path) -> None:
     from voice_coach.config import Settings
     from voice_coach.tui.app import VoiceCoachApp
-    from voice_coach.tui.screens import HomeScreen, PracticeScreen
+    from voice_coach.tui.practice import PracticeScreen
+    from voice_coach.tui.screens import HomeScreen
 
     model = tmp_path / "model"
     model.mkdir()
@@ -418,7 +430,8 @@ async def test_app_with_a_corrupt_model_directory(tmp_path: Path) -> None:
     (model / "config.json").write_text("{not json")
     app = VoiceCoachApp(settings=Settings(model=str(model), speak_questions=False))
     async with app.run_test(size=(100, 40)) as pilot:
-        await wait_for(pilot, lambda: app.model_error is not None, 30, "the model to fail")
+        status = app.services.status
+        await wait_for(pilot, lambda: status.model_error is not None, 30, "the model to fail")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         status = str(app.screen.query_one("#model-status").content)
@@ -435,7 +448,7 @@ async def test_app_with_a_corrupt_model_directory(tmp_path: Path) -> None:
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), 5, "home again")
     (attempt,) = _saved_attempts()
-    assert attempt.status == "typed" and attempt.concrete_example is True
+    assert attempt.status == "typed" and attempt.outcome is Outcome.GOOD
 
 
 # ---- a long session ------------------------------------------------------------------------
@@ -518,6 +531,7 @@ def test_thirty_minute_session_memory_stays_flat(transcriber, tmp_path: Path) ->
         attempt = session.finish_spoken(attempt_id, result)
         assert result.end_reason == "silence" and result.error is None, (i, result.end_reason)
         assert attempt.status == "spoken" and attempt.score is not None
+        assert attempt.outcome.judged and attempt.question.expects == ("example",)
         durations.append(result.duration_s)
         del source, result, attempt
         rss_mb.append(_settled_rss_mb(process))

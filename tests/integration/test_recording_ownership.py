@@ -17,6 +17,7 @@ import pytest
 import soundfile
 
 from tests.conftest import speech_file
+from voice_coach.questions import Question
 from voice_coach.store import Store
 
 pytestmark = pytest.mark.integration
@@ -136,7 +137,9 @@ def test_two_instances_starting_together_recover_an_answer_once() -> None:
 
     speech = speech_file("librispeech_grave_doubts.flac")
     store = Store()
-    attempt_id, path = store.start_attempt(store.create_session("s", "S"), "q", "Q?")
+    attempt_id, path = store.start_attempt(
+        store.create_session("s", "S"), Question(id="q", text="Q?")
+    )
     with Recorder(path) as recorder:
         recorder.write(soundfile.read(str(speech), dtype="float32")[0])
     store.release(attempt_id)  # abandoned mid-answer, as by a crash
