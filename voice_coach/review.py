@@ -22,10 +22,12 @@ class _Originals:
     def __init__(self) -> None:
         self._sets: dict[str, QuestionSet | None] = {}
 
-    def borrow(self, set_name: str, question_id: str, text: str) -> Question:
+    def borrow(
+        self, set_name: str, question_id: str, text: str, saved: Question | None = None
+    ) -> Question:
         """The question as its own set defines it (what it expects, its follow-ups and
-        CV specifics), under an id that points back to it; the saved text where the
-        set was renamed or deleted."""
+        CV specifics), under an id that points back to it; where the set was renamed or
+        deleted, the question as it was last asked (``saved``), else its words alone."""
         if set_name not in self._sets:
             try:
                 self._sets[set_name] = load_question_set(set_name)
@@ -35,6 +37,8 @@ class _Originals:
         original = (
             next((q for q in source.questions if q.id == question_id), None) if source else None
         )
+        if original is None and saved is not None:
+            return saved.model_copy(update={"id": f"{set_name}--{question_id}", "text": text})
         return Question(
             id=f"{set_name}--{question_id}",
             text=text,
@@ -76,6 +80,8 @@ class Due:
     due: date
     streak: int
     """Good answers in a row since the last weak one."""
+    question: Question | None = None
+    """The question as it was last asked (not a follow-up): what it expected, its kind."""
 
 
 def schedule(store: Store) -> list[Due]:
@@ -89,6 +95,7 @@ def schedule(store: Store) -> list[Due]:
     """
     marked = {(s, q) for s, q, _ in store.struggled()}
     state: dict[tuple[str, str], tuple[str, int, date, bool]] = {}
+    asked: dict[tuple[str, str], Question] = {}
     for set_name, attempt in store.answer_history():
         if not attempt.outcome.judged:
             continue
@@ -98,13 +105,14 @@ def schedule(store: Store) -> list[Due]:
         when = datetime.fromisoformat(attempt.created_at).date()
         if not attempt.is_follow_up:
             text = attempt.question_text
+            asked[key] = attempt.question
         state[key] = (text, 0 if weak else streak + 1, when, ever_weak or weak)
     due: list[Due] = []
     for key, (text, streak, last, ever_weak) in state.items():
         if not (ever_weak or key in marked):
             continue
         when = last if streak == 0 else last + timedelta(days=2 ** (streak - 1))
-        due.append(Due(key[0], key[1], text, when, streak))
+        due.append(Due(key[0], key[1], text, when, streak, asked.get(key)))
     for set_name, qid, text in store.struggled():
         if (set_name, qid) not in state:
             due.append(Due(set_name, qid, text, date.min, 0))
@@ -116,7 +124,7 @@ def weak_set(store: Store, today: date | None = None) -> QuestionSet | None:
     today = today or date.today()
     originals = _Originals()
     questions = [
-        originals.borrow(item.set_name, item.question_id, item.question_text)
+        originals.borrow(item.set_name, item.question_id, item.question_text, item.question)
         for item in schedule(store)
         if item.due <= today
     ]

@@ -146,11 +146,6 @@ expects = ["example"]
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review borrows a question from its set on disk only; when the set is gone, what "
-    "the question expected (saved whole with each attempt) is lost and its words decide",
-)
 def test_a_weak_question_whose_set_is_gone_is_asked_as_it_was_saved(store: Store) -> None:
     question_set = parse_question_set(SET_NOT_ON_DISK, "gone.toml")
     s = PracticeSession(question_set, store)

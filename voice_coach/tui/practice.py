@@ -80,6 +80,7 @@ class PracticeScreen(Screen[None]):
         self.services = services
         self._speaking = False
         self._stop_speaking = threading.Event()
+        self._typing_open = False
 
     @property
     def state(self) -> str:
@@ -153,7 +154,10 @@ class PracticeScreen(Screen[None]):
             "transcribing": "Transcribing the end of your answer…",
             "typing": "Type your answer, then press Enter.",
         }
-        self._show_state(words.get(self.state))
+        if self.state == "typing":
+            self._start_typing()  # the box is ready the moment the phase says typing
+        else:
+            self._show_state(words.get(self.state))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         state = self.state
@@ -175,6 +179,7 @@ class PracticeScreen(Screen[None]):
 
     def _put(self, q: Question) -> None:
         """Show the question the engine asks, and read it aloud unless that is off."""
+        self._typing_open = False
         person = self.session.question_set.interviewer_of(q)
         if person is not None:
             who = f" · {person.name}" + (f", {person.role}" if person.role else "")
@@ -335,11 +340,15 @@ class PracticeScreen(Screen[None]):
     # ---- typing ------------------------------------------------------------
 
     def _start_typing(self) -> None:
+        """Open the answer box, once per answer: called again (the engine's phase, then the
+        notice that the microphone failed), it keeps what the user already typed."""
         if self.session.phase is not Phase.TYPING:
             self.session.type_instead()
         self._show_state("Type your answer, then press Enter.")
         typed = self.query_one("#typed", Input)
-        typed.value = ""
+        if not self._typing_open:
+            typed.value = ""
+            self._typing_open = True
         typed.focus()
 
     @on(Input.Submitted, "#typed")
