@@ -206,7 +206,7 @@ async def test_the_summary_lists_every_try_in_words(world: World) -> None:
         await pilot.pause()
         text = shown(app)
         # Counted by each question's last answer: the redo was good, the second was skipped.
-        assert "1 of 1 answers had what they needed; 1 skipped" in flat(text), text
+        assert "1 of 1 answer had what it needed; 1 question skipped" in flat(text), text
         table = app.screen.query_one("#summary-table", DataTable)
         assert table.row_count == 3  # both tries at the first question, and the skip
         tries = [table.get_row_at(r)[1].plain for r in range(table.row_count)]

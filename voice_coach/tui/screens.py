@@ -182,11 +182,8 @@ class SummaryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         counts = self.session.counts()
-        judged = counts[Outcome.GOOD] + counts[Outcome.NEEDS_WORK]
-        skipped = f"; {counts[Outcome.SKIPPED]} skipped" if counts[Outcome.SKIPPED] else ""
         self.query_one("#summary-title", Static).update(
-            f"Session summary: {self.session.question_set.title}: "
-            f"{counts[Outcome.GOOD]} of {judged} answers had what they needed{skipped}. Saved."
+            f"Session summary: {self.session.question_set.title}: {_tally(counts)}. Saved."
         )
         table = self.query_one("#summary-table", WrappingTable)
         rows = [row for _, row in attempt_rows(self.session.attempts)]
@@ -213,3 +210,16 @@ class SummaryScreen(Screen[None]):
 
     def action_home(self) -> None:
         self.app.pop_screen()
+
+
+def _tally(counts: dict[Outcome, int]) -> str:
+    """How the session's answers came out, in words: "2 of 3 answers had what they needed;
+    1 skipped", or "1 question skipped, nothing to judge"."""
+    judged = counts[Outcome.GOOD] + counts[Outcome.NEEDS_WORK]
+    skipped = counts[Outcome.SKIPPED]
+    skips = f"{skipped} question{'s' if skipped != 1 else ''} skipped"
+    if not judged:
+        return f"{skips}, nothing to judge" if skipped else "no answers yet"
+    said = f"{counts[Outcome.GOOD]} of {judged} answer{'s' if judged != 1 else ''} had what "
+    said += "it needed" if judged == 1 else "they needed"
+    return f"{said}; {skips}" if skipped else said
