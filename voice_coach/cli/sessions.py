@@ -43,10 +43,10 @@ def history(as_json: bool) -> None:
         skipped = f", {s.skipped} skipped" if s.skipped else ""
         say(
             f"#{s.id}  {when(s.started_at)}  {s.set_title}  "
-            f"({s.answers} answers, {s.flagged} need work{skipped})"
+            f"({s.answers} answer{'' if s.answers == 1 else 's'}, {s.flagged} need work{skipped})"
         )
         for a in store.attempts(s.id):
-            say(f"    {a.outcome.mark} {a.outcome.label:<18} {a.question_text}")
+            say(f"    {a.outcome.mark} {a.outcome.label:<19} {a.question_text}")
 
 
 @click.command()
