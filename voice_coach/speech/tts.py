@@ -1,4 +1,7 @@
-"""The interviewer's voice: pyttsx3 renders each question to a WAV, played by us.
+"""The interviewer's voice: Piper (natural) or espeak through pyttsx3, played by us.
+
+Piper (:mod:`voice_coach.speech.piper_voice`) is the default wherever it loads;
+espeak speaks when it cannot, or when a voice id names an espeak voice.
 
 pyttsx3 engines are not thread-safe and ``runAndWait`` blocks, so one thread
 owns the engine for the life of the process and takes requests from a queue.
@@ -11,26 +14,50 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import logging
 import queue
 import sys
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
+import numpy as np
+import soundfile
+
 from voice_coach import locations
 from voice_coach.audio.playback import play_file
 from voice_coach.errors import VoiceError, first_line
+from voice_coach.speech import piper_voice
+from voice_coach.speech.streaming import play_stream
+from voice_coach.speech.voices import (
+    DEFAULT_VOICE,
+    ESPEAK,
+    PIPER,
+    PIPER_STYLES,
+    UnknownVoice,
+    VoiceSpec,
+    parse_voice,
+)
+
+__all__ = ["UnknownVoice", "Voice", "VoiceInfo", "list_voices"]
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class VoiceInfo:
+    """A voice one can choose: ``id`` goes in a set's or the settings' ``voice``."""
+
     id: str
     name: str
     languages: tuple[str, ...] = ()
+    engine: str = ESPEAK
+    default: bool = False
+    """The voice that speaks when none is named."""
 
 
 class _Engine:
@@ -249,8 +276,8 @@ class _Renderer:
             time.sleep(POLL_S)
 
 
-def list_voices(timeout: float = 15.0) -> list[VoiceInfo]:
-    """The installed voices, as the engine thread found them when it started.
+def espeak_voices(timeout: float = 15.0) -> list[VoiceInfo]:
+    """The installed espeak voices, as the engine thread found them when it started.
 
     Asked of the one engine thread (pyttsx3 engines must not be shared), so the
     call waits for it to start; run it off the UI thread. Raises
@@ -262,8 +289,67 @@ def list_voices(timeout: float = 15.0) -> list[VoiceInfo]:
         raise VoiceError("the text-to-speech engine did not answer") from None
 
 
+def piper_voices() -> list[VoiceInfo]:
+    """The Piper styles, when Piper and its voice load here; else none."""
+    if not piper_voice.available():
+        return []
+    return [
+        VoiceInfo(
+            f"{PIPER}:{style.name}",
+            f"Piper {style.name} ({style.description})",
+            ("en-us",),
+            engine=PIPER,
+            default=f"{PIPER}:{style.name}" == DEFAULT_VOICE,
+        )
+        for style in PIPER_STYLES.values()
+    ]
+
+
+def list_voices(timeout: float = 15.0) -> list[VoiceInfo]:
+    """Every voice: Piper's styles (the default first) then espeak's.
+
+    espeak voices keep their bare ids (``gmw/en``), the form configs already hold;
+    ``espeak:gmw/en`` names the same voice. Raises :class:`VoiceError` only when
+    neither engine runs; with Piper missing none is marked default: espeak's own speaks.
+    """
+    found = piper_voices()
+    try:
+        espeak = espeak_voices(timeout)
+    except VoiceError:
+        if not found:
+            raise
+        espeak = []
+    return found + espeak
+
+
+_notice_lock = threading.Lock()
+_notice_given = False
+
+
+def fallback_notice(reason: str) -> str | None:
+    """The one-line notice that espeak speaks because Piper cannot, the first time only.
+
+    A panel asks many questions with many voices: the user needs to hear once why the
+    voice is robotic, not once per question. Logged too, for the log file.
+    """
+    global _notice_given
+    with _notice_lock:
+        if _notice_given:
+            return None
+        _notice_given = True
+    message = f"the natural voice is unavailable ({reason}); espeak speaks instead"
+    _log.warning(message)
+    return message
+
+
 class Voice:
-    """An interviewer's voice: a pyttsx3 voice id (or None for the default) and a rate."""
+    """An interviewer's voice: a voice id (None for the default) and a rate.
+
+    The id picks the engine (:mod:`voice_coach.speech.voices`): Piper when it names a
+    Piper style or nothing, espeak for an espeak id. When Piper cannot run, espeak
+    speaks instead (a Piper style's chosen espeak voice), and :attr:`notice` says
+    why, once per process. Renders are cached on disk by engine, voice, rate and text.
+    """
 
     def __init__(
         self,
@@ -274,6 +360,8 @@ class Voice:
         self.voice = voice
         self.rate = rate
         self.output_device = output_device
+        self.notice: str | None = None
+        """Why this voice fell back to espeak, the first time any voice did; else None."""
 
     def with_voice(self, voice: str | None) -> Voice:
         """The same rate and device with another voice (a panel member's)."""
@@ -281,22 +369,44 @@ class Voice:
 
     def voices(self) -> list[VoiceInfo]:
         """Installed voices; raises :class:`VoiceError` when there is no engine."""
-        return _Engine.get().voices()
+        return list_voices()
 
-    def _path(self, text: str) -> Path:
-        key = hashlib.sha256(f"{self.voice}|{self.rate}|{text}".encode()).hexdigest()[:24]
+    @property
+    def spec(self) -> VoiceSpec:
+        """The engine and voice that will speak, after any fallback to espeak.
+
+        Raises :class:`UnknownVoice` for a Piper style that does not exist.
+        """
+        spec = parse_voice(self.voice)
+        if spec.engine != PIPER:
+            return spec
+        try:
+            piper_voice.model()
+        except piper_voice.PiperUnavailable as exc:
+            notice = fallback_notice(str(exc))
+            if notice:
+                self.notice = notice
+            return spec.fallback
+        return spec
+
+    def _path(self, spec: VoiceSpec, text: str) -> Path:
+        key = f"{CACHE_VERSION}|{spec.engine}|{spec.id}|{self.rate}|{text}"
+        digest = hashlib.sha256(key.encode()).hexdigest()[:24]
         folder = locations.cache_dir() / "speech"
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        return folder / f"{key}.wav"
+        return folder / f"{digest}.wav"
 
     def prepare(self, text: str) -> Future[Path]:
         """Start rendering ``text`` (or find it cached) without waiting."""
-        path = self._path(text)
-        if path.exists() and path.stat().st_size > 44:
+        spec = self.spec
+        path = self._path(spec, text)
+        if _cached(path):
             done: Future[Path] = Future()
             done.set_result(path)
             return done
-        return _Engine.get().render(text, self.voice, self.rate, path)
+        if spec.engine == PIPER:
+            return _piper_render(text, spec, self.rate, path)
+        return _Engine.get().render(text, spec.espeak_id, self.rate, path)
 
     def synthesize(self, text: str, timeout: float = 30.0) -> Path:
         try:
@@ -305,8 +415,92 @@ class Voice:
             raise VoiceError("the text-to-speech engine did not answer") from None
 
     def speak(self, text: str, stop: threading.Event | None = None) -> None:
-        """Say ``text``; returns when done or when ``stop`` is set."""
-        play_file(self.synthesize(text), device=self.output_device, stop=stop)
+        """Say ``text``; returns when done or when ``stop`` is set.
+
+        A cached or already-preparing render is played whole; otherwise Piper speaks
+        sentence by sentence as it renders, so the first words come at once, and the
+        whole is cached afterwards.
+        """
+        spec = self.spec
+        path = self._path(spec, text)
+        with _piper_lock:
+            preparing = _piper_pending.get(path)
+        if spec.engine != PIPER or _cached(path) or preparing is not None:
+            play_file(self.synthesize(text), device=self.output_device, stop=stop)
+            return
+        assert spec.piper is not None
+        heard: list[np.ndarray] = []
+        play_stream(
+            piper_voice.model().sentences(text, spec.piper, self.rate),
+            piper_voice.SAMPLE_RATE,
+            device=self.output_device,
+            stop=stop,
+            on_chunk=heard.append,
+        )
+        if not (stop and stop.is_set()) and heard:
+            _write_wav(path, _joined(heard))
+
+
+CACHE_VERSION = 2
+"""In every cache key: bump it when rendering changes (levelling, styles), so old WAVs
+are not played in place of the new sound."""
+
+SENTENCE_PAUSE_S = 0.25
+"""Silence between sentences in a cached WAV, as Piper puts none: a breath, not a gap."""
+
+_piper_lock = threading.Lock()
+_piper_pending: dict[Path, Future[Path]] = {}
+_piper_worker: ThreadPoolExecutor | None = None
+
+
+def _piper_render(text: str, spec: VoiceSpec, rate: int, path: Path) -> Future[Path]:
+    """Render ``text`` to ``path`` on the one background Piper thread (the next question,
+    prepared while the user answers); a second request for the same file shares the first."""
+    global _piper_worker
+    with _piper_lock:
+        pending = _piper_pending.get(path)
+        if pending is not None:
+            return pending
+        if _piper_worker is None:
+            _piper_worker = ThreadPoolExecutor(1, thread_name_prefix="voice-coach-piper")
+        assert spec.piper is not None
+        style = spec.piper
+
+        def render() -> Path:
+            try:
+                _write_wav(path, _joined(list(piper_voice.model().sentences(text, style, rate))))
+                return path
+            finally:
+                with _piper_lock:
+                    _piper_pending.pop(path, None)
+
+        future = _piper_worker.submit(render)
+        _piper_pending[path] = future
+        return future
+
+
+def _joined(sentences: list[np.ndarray]) -> np.ndarray:
+    pause = np.zeros(int(piper_voice.SAMPLE_RATE * SENTENCE_PAUSE_S), dtype=np.float32)
+    parts: list[np.ndarray] = []
+    for i, audio in enumerate(sentences):
+        if i:
+            parts.append(pause)
+        parts.append(audio)
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
+
+
+def _write_wav(path: Path, audio: np.ndarray) -> None:
+    """Write atomically and privately: a half-written WAV must never be played from the cache."""
+    if audio.size == 0:
+        raise VoiceError("Piper produced no audio")
+    tmp = path.with_suffix(".part.wav")
+    soundfile.write(str(tmp), audio, piper_voice.SAMPLE_RATE, subtype="PCM_16")
+    tmp.chmod(0o600)
+    tmp.replace(path)
+
+
+def _cached(path: Path) -> bool:
+    return path.exists() and path.stat().st_size > WAV_HEADER_BYTES
 
 
 def _espeak_busy() -> bool | None:

@@ -1,0 +1,112 @@
+"""Playing speech while it is still being rendered.
+
+A question of three sentences takes Piper a second or two to render whole; played
+as it comes, the first words are heard after the first sentence. PortAudio pulls
+from a buffer the renderer fills; the caller's thread renders, so nothing here
+waits on a UI. Stoppable at any moment, like :func:`voice_coach.audio.playback.play`.
+"""
+
+from __future__ import annotations
+
+import collections
+import threading
+from collections.abc import Callable, Iterable
+
+import numpy as np
+
+from voice_coach.errors import PlaybackError, first_line
+
+STALL_S = 5.0
+"""Longest the device may lag behind the audio it was given before playback counts as stalled."""
+
+
+def play_stream(
+    chunks: Iterable[np.ndarray],
+    rate: int,
+    *,
+    device: int | str | None = None,
+    stop: threading.Event | None = None,
+    on_chunk: Callable[[np.ndarray], None] | None = None,
+) -> None:
+    """Play mono float32 ``chunks`` as they come; returns when all are played or ``stop`` is set.
+
+    The stream opens with the first chunk, so no silence is played while it renders.
+    A chunk that comes late leaves a short pause, never a glitch: the callback plays
+    silence until it arrives. ``on_chunk`` sees each chunk as it is queued (to keep
+    the whole for the cache).
+    """
+    try:
+        import sounddevice as sd
+    except OSError as exc:
+        raise PlaybackError(f"PortAudio is not installed ({exc}); install libportaudio2") from None
+    stop = stop or threading.Event()
+    pending: collections.deque[np.ndarray] = collections.deque()
+    lock = threading.Lock()
+    finished = threading.Event()
+    all_queued = threading.Event()
+    offset = 0
+
+    def callback(outdata: np.ndarray, frames: int, when: object, status: object) -> None:
+        nonlocal offset
+        filled = 0
+        with lock:
+            while filled < frames and pending:
+                head = pending[0]
+                take = min(frames - filled, len(head) - offset)
+                outdata[filled : filled + take, 0] = head[offset : offset + take]
+                filled += take
+                offset += take
+                if offset >= len(head):
+                    pending.popleft()
+                    offset = 0
+            empty = not pending
+        outdata[filled:, 0] = 0
+        if stop.is_set() or (empty and all_queued.is_set()):
+            raise sd.CallbackStop
+
+    stream = None
+    queued_s = 0.0
+    try:
+        for chunk in chunks:
+            if stop.is_set():
+                break
+            chunk = np.asarray(chunk, dtype=np.float32).reshape(-1)
+            if on_chunk is not None:
+                on_chunk(chunk)
+            with lock:
+                pending.append(chunk)
+            queued_s += len(chunk) / rate
+            if stream is None:
+                try:
+                    stream = sd.OutputStream(
+                        samplerate=rate,
+                        channels=1,
+                        dtype="float32",
+                        device=device,
+                        callback=callback,
+                        finished_callback=finished.set,
+                    )
+                except Exception as exc:
+                    raise PlaybackError(
+                        f"no usable speaker or headphones ({first_line(exc)})"
+                    ) from None
+                stream.start()
+    except BaseException:
+        all_queued.set()
+        if stream is not None:
+            stream.abort()
+            stream.close()
+        raise
+    all_queued.set()
+    if stream is None:
+        return
+    with stream:
+        waited = 0.0
+        while not finished.wait(0.05):
+            waited += 0.05
+            if stop.is_set():
+                stream.abort()
+                break
+            if waited > queued_s + STALL_S:
+                stream.abort()
+                raise PlaybackError("playback stalled: the output device stopped responding")
