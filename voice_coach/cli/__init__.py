@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from voice_coach import __version__, privacy
-from voice_coach.cli import answers, machine, sessions, sets
+from voice_coach.cli import answers, machine, sessions, sets, voice
 from voice_coach.cli.base import DEBUG_ENV, Boundary, fail, has_terminal, say
 from voice_coach.errors import EXIT_BAD_INPUT, VoiceCoachError
 
@@ -65,7 +65,11 @@ def main(
         app = VoiceCoachApp(settings=settings, start_set=set_name, typed=typed, store=store)
     except VoiceCoachError as exc:
         fail(str(exc))
-    app.run()
+    from voice_coach.native_stderr import native_stderr_to_log
+
+    # ALSA and PortAudio print to fd 2 from C, over the screen: to the log instead.
+    with native_stderr_to_log():
+        app.run()
     if app.fatal_error:
         fail(app.fatal_error)
 
@@ -104,5 +108,7 @@ for _command in (
     sets.cv,
     machine.doctor,
     machine.mic_check,
+    voice.voices,
+    voice.say,
 ):
     main.add_command(_command)
