@@ -60,8 +60,8 @@ __all__ = [
     "set_aside_database",
 ]
 
-SESSION_KINDS = ("practice", "weak", "struggled")
-_KIND_BY_SET = {"weak-answers": "weak", "struggled": "struggled"}
+SESSION_KINDS = ("practice", "weak", "struggled", "mock")
+_KIND_BY_SET = {"weak-answers": "weak", "struggled": "struggled", "mock-interview": "mock"}
 """The built-in review sets (voice_coach.review.WEAK and STRUGGLED) and the kind of session
 they make; review imports the store, so the names are repeated here (a test keeps them equal)."""
 
@@ -82,7 +82,8 @@ class SessionRow:
     flagged: int
     """Answers that need work (:attr:`Outcome.NEEDS_WORK`, the one rule)."""
     kind: str = "practice"
-    """"practice", or a review: "weak" (spaced repetition) or "struggled" (marked questions)."""
+    """"practice", a review ("weak": spaced repetition, "struggled": marked questions), or
+    "mock": a whole mock interview (voice_coach.mock)."""
     skipped: int = 0
     """Questions passed over without a word: neither weak nor good."""
 

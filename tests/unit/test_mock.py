@@ -1,0 +1,249 @@
+"""The mock interview: its plan (what is said, by whom, in which order) and its report card."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from voice_coach.attempts import Outcome
+from voice_coach.mock import (
+    LEAD,
+    MOCK_KIND,
+    ClosingPoint,
+    MockInterview,
+    MockPlan,
+    ReportCard,
+    Section,
+    build_plan,
+    report_for_session,
+    section_of,
+)
+from voice_coach.questions import Question, QuestionSet, load_question_set
+from voice_coach.scoring.kinds import QuestionKind
+from voice_coach.store import Store
+
+STORY = (
+    "Last year our month-end reporting took four days. I rewrote the spreadsheet as a small "
+    "script and trained the two analysts on it. As a result the report now takes half a day "
+    "and we have had no errors since."
+)
+PLAN = (
+    "First I would find out what matters most to the client, then agree the priority with "
+    "you, and tell the people who have to wait when they can expect their work."
+)
+OWN_QUESTIONS = (
+    "Thank you. How does the team work together day to day, what would success look like in "
+    "the first six months, and when do you expect to make a decision?"
+)
+NO_QUESTIONS = "No, I think you have covered everything, thank you."
+OFFER_HANDLED = (
+    "Thank you so much, that's wonderful news. Could I have a couple of days to think it "
+    "over? I'll call you by Friday with my answer."
+)
+OFFER_ACCEPTED = "Yes! I accept, thank you. When can I start?"
+
+
+def _cv_loader(name: str) -> QuestionSet:
+    if name == "my-cv":
+        return QuestionSet(
+            name="my-cv",
+            title="My CV",
+            questions=(
+                Question(
+                    id="cut-costs",
+                    text="You wrote 'Cut costs by 20%'. How did you do it?",
+                    expects=("example",),
+                    mentions=("20%",),
+                ),
+            ),
+        )
+    return load_question_set(name)
+
+
+def _answer_for(question: Question, *, closing_right: bool) -> str:
+    kind = question.question_kind
+    if kind.spec.needs_example:
+        return STORY
+    if kind is QuestionKind.OFFER:
+        return OFFER_HANDLED if closing_right else OFFER_ACCEPTED
+    if kind in (QuestionKind.QUESTIONS_FOR_US, QuestionKind.REMOTE_ENVIRONMENT):
+        return OWN_QUESTIONS if closing_right else NO_QUESTIONS
+    return PLAN
+
+
+def _run(
+    plan: MockPlan, store: Store, *, closing_right: bool
+) -> tuple[MockInterview, ReportCard, list[str]]:
+    """A whole interview with typed answers; returns what was asked, in order."""
+    mock = MockInterview(plan, store)
+    asked: list[str] = []
+    question: Question | None = mock.start()
+    while question is not None:
+        asked.append(question.id)
+        attempt = mock.session.finish_typed(_answer_for(question, closing_right=closing_right))
+        probe = mock.answered(attempt)
+        question = mock.ask_follow_up(probe) if probe else mock.next_question()
+    return mock, mock.finish(), asked
+
+
+# ---- the plan ------------------------------------------------------------------------
+
+
+def test_an_interview_opens_with_a_greeting_and_every_interviewer_introducing_themselves() -> None:
+    plan = build_plan(seed=3, offer=False)
+    opening = plan.steps[0].before
+    assert opening[0].speaker == LEAD
+    assert opening[0].text.startswith("Hello")
+    introduced = [line.speaker for line in opening[1:] if line.text.startswith("I'm ")]
+    assert introduced[0] == LEAD
+    assert set(introduced) == {i.id for i in plan.question_set.interviewers}
+    for person in plan.question_set.interviewers:
+        said = next(
+            line.text for line in opening if line.speaker == person.id and "I'm" in line.text
+        )
+        assert person.name in said
+
+
+def test_questions_come_by_section_then_own_questions_then_the_closing() -> None:
+    plan = build_plan(seed=11, offer=True, cv_set="my-cv", load=_cv_loader)
+    assert plan.sections == (
+        Section.LINE_MANAGER,
+        Section.PANEL,
+        Section.TIME_TO_SHINE,
+        Section.CV,
+        Section.YOUR_QUESTIONS,
+        Section.CLOSING,
+    )
+    kinds = [s.question.question_kind for s in plan.steps]
+    assert kinds[-1] is QuestionKind.OFFER
+    assert kinds[-2] is QuestionKind.QUESTIONS_FOR_US
+    shine = [s for s in plan.steps if s.section is Section.TIME_TO_SHINE]
+    assert len(shine) >= 2 and all(s.question.question_kind.spec.needs_example for s in shine)
+    assert all(section_of(s.question.id) is s.section for s in plan.steps)
+
+
+def test_every_line_before_a_question_is_said_by_the_interviewer_who_asks_it() -> None:
+    plan = build_plan(seed=5, remote=True, offer=True)
+    ids = {i.id for i in plan.question_set.interviewers}
+    for n, step in enumerate(plan.steps):
+        assert step.question.interviewer in ids
+        if n == 0:
+            continue
+        assert [line.speaker for line in step.before] == [step.question.interviewer]
+        if step.section is not plan.steps[n - 1].section and step.section is not Section.CLOSING:
+            assert step.before[0].text.startswith("Thank you. Let's move on to")
+
+
+def test_the_same_seed_gives_the_same_interview() -> None:
+    first, again = build_plan(seed=42), build_plan(seed=42)
+    assert first.steps == again.steps
+    assert first.farewell == again.farewell
+    others = {tuple(s.question.id for s in build_plan(seed=n).steps) for n in range(1, 8)}
+    assert len(others) > 1
+
+
+def test_a_remote_part_only_in_a_video_interview() -> None:
+    for seed in range(1, 6):
+        remote = build_plan(seed=seed, remote=True)
+        in_person = build_plan(seed=seed, remote=False)
+        assert remote.sections[0] is Section.REMOTE
+        assert "can you hear us" in remote.steps[0].before[0].text
+        assert any(
+            s.question.question_kind is QuestionKind.REMOTE_ENVIRONMENT for s in remote.steps
+        )
+        assert Section.REMOTE not in in_person.sections
+        assert not any(
+            s.question.question_kind is QuestionKind.REMOTE_ENVIRONMENT for s in in_person.steps
+        )
+
+
+def test_the_closing_holds_an_offer_on_the_spot_or_we_will_be_in_touch() -> None:
+    offered = build_plan(seed=1, offer=True)
+    assert offered.steps[-1].section is Section.CLOSING
+    assert "in touch" not in " ".join(line.text for line in offered.farewell)
+    not_offered = build_plan(seed=1, offer=False)
+    assert Section.CLOSING not in not_offered.sections
+    assert "We'll be in touch" in not_offered.farewell[0].text
+    left_to_chance = {build_plan(seed=n).offer for n in range(1, 30)}
+    assert left_to_chance == {True, False}
+
+
+def test_no_cv_part_without_a_cv_set() -> None:
+    assert Section.CV not in build_plan(seed=2).sections
+
+
+# ---- the interview and its report card -----------------------------------------------
+
+
+def test_closing_handled_as_the_advice_says(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    plan = build_plan(seed=9, offer=True, remote=True)
+    mock, report, asked = _run(plan, store, closing_right=True)
+    assert [i for i in asked if "#" not in i] == [s.question.id for s in plan.steps]
+    assert report.closing_handled
+    assert {c.point for c in report.closing} == set(ClosingPoint)
+    assert [a.section for a in report.answers] == [s.section for s in plan.steps]
+    assert all(a.outcome is Outcome.GOOD for a in report.answers if a.section is Section.CLOSING)
+    assert "handled as the advice says" in report.text()
+    session = store.session(mock.session.session_id)
+    assert session is not None and session.kind == MOCK_KIND and session.finished_at
+
+
+def test_accepting_on_the_spot_and_asking_nothing_is_reported(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    plan = build_plan(seed=9, offer=True)
+    _, report, _ = _run(plan, store, closing_right=False)
+    done = {c.point: c.done for c in report.closing}
+    assert done == {
+        ClosingPoint.ASKED_DECISION: False,
+        ClosingPoint.ASKED_TIME: False,
+        ClosingPoint.SAID_WHEN: False,
+        ClosingPoint.DID_NOT_ACCEPT: False,
+    }
+    assert not report.closing_handled
+    weak = {a.question for a in report.practise}
+    assert plan.steps[-1].question.text in weak  # the offer, by name
+    text = report.text()
+    assert "Practise again:" in text and plan.steps[-1].question.text in text
+    assert ClosingPoint.ASKED_TIME.advice in text
+
+
+def test_without_an_offer_the_closing_is_asking_when_they_decide(tmp_path: Path) -> None:
+    _, report, _ = _run(build_plan(seed=4, offer=False), Store(tmp_path), closing_right=True)
+    assert [c.point for c in report.closing] == [ClosingPoint.ASKED_DECISION]
+    assert report.closing_handled
+
+
+def test_one_follow_up_at_most_when_an_answer_misses_something(tmp_path: Path) -> None:
+    plan = build_plan(seed=9, offer=False)
+    mock = MockInterview(plan, Store(tmp_path))
+    mock.start()
+    first = mock.session.finish_typed("I'm not sure.")
+    assert first.outcome is Outcome.NEEDS_WORK
+    probe = mock.answered(first)
+    assert probe
+    follow = mock.ask_follow_up(probe)
+    assert follow.text == probe and mock.lines_before == ()
+    again = mock.session.finish_typed("Still not sure.")
+    assert mock.answered(again) is None  # a follow-up is never followed up
+    mock.next_question()
+    good = mock.session.finish_typed(_answer_for(mock.session.question, closing_right=True))
+    if good.outcome is Outcome.GOOD:
+        assert mock.answered(good) is None
+
+
+def test_a_saved_mock_interview_reads_back_as_the_same_report(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    mock, report, _ = _run(build_plan(seed=9, offer=True), store, closing_right=False)
+    again = report_for_session(store, mock.session.session_id)
+    assert [(a.question_id, a.outcome) for a in again.answers] == [
+        (a.question_id, a.outcome) for a in report.answers
+    ]
+    assert again.closing == report.closing and again.offer
+    assert report.to_dict()["closing_handled"] is False
+
+
+@pytest.mark.parametrize("question_id", ["ordinary-week", "panel-only"])
+def test_ids_without_a_section_have_none(question_id: str) -> None:
+    assert section_of(question_id) is None
