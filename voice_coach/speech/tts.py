@@ -43,7 +43,7 @@ from voice_coach.speech.voices import (
     parse_voice,
 )
 
-__all__ = ["UnknownVoice", "Voice", "VoiceInfo", "list_voices"]
+__all__ = ["UnknownVoice", "Voice", "VoiceInfo", "check_voice_id", "list_voices"]
 
 _log = logging.getLogger(__name__)
 
@@ -320,6 +320,23 @@ def list_voices(timeout: float = 15.0) -> list[VoiceInfo]:
             raise
         espeak = []
     return found + espeak
+
+
+def check_voice_id(voice: str | None) -> None:
+    """Raise :class:`UnknownVoice` unless ``voice`` names a voice that can speak here.
+
+    A Piper style needs only to exist (espeak stands in when Piper cannot run); an
+    espeak id must be installed, as pyttsx3 would otherwise speak with its default
+    and the mistake would go unheard.
+    """
+    spec = parse_voice(voice)
+    if spec.engine != ESPEAK or spec.espeak_id is None:
+        return
+    installed = {v.id for v in espeak_voices()}
+    if spec.espeak_id not in installed:
+        raise UnknownVoice(
+            f"no voice {voice!r} is installed; voice-coach voices lists the voices"
+        )
 
 
 _notice_lock = threading.Lock()
