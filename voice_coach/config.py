@@ -59,8 +59,8 @@ class Settings(BaseModel):
     )
     voice: str | None = Field(
         default=None,
-        description='the interviewer\'s voice, an espeak voice id such as "gmw/en"; unset: the'
-        " engine's default",
+        description='the interviewer\'s voice, an id from voice-coach voices such as "piper:joe"'
+        ' or the espeak id "gmw/en"; unset: the natural Piper voice (espeak\'s default without it)',
     )
     speech_rate: int = Field(
         default=165, ge=80, le=400, description="the interviewer's speed in words per minute"

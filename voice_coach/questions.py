@@ -87,7 +87,8 @@ class Interviewer(BaseModel):
     role: str = ""
     interests: tuple[str, ...] = ()
     voice: str | None = None
-    """An espeak voice id, so each panel member sounds different."""
+    """A voice id from ``voice-coach voices`` ("piper:joe-low", or an espeak id), so
+    each panel member sounds like a different person; unset: the settings' voice."""
 
 
 class Question(BaseModel):
