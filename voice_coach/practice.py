@@ -45,6 +45,7 @@ __all__ = [
     "AnswerKept",
     "Attempt",
     "MicrophoneFailed",
+    "NothingSaid",
     "Phase",
     "PracticeSession",
     "SessionListener",
@@ -65,6 +66,9 @@ class Phase(StrEnum):
     """Recording ended; its last piece is being transcribed and the answer scored."""
     TYPING = "typing"
     FEEDBACK = "feedback"
+    NOTHING_HEARD = "nothing_heard"
+    """The answer ended before a word was heard (the thinking time ran out, or the user
+    ended it): nothing to judge, so no feedback; the same question can be tried again."""
     STOPPED = "stopped"
     """The recording stopped because its file could not be written: the answer is kept."""
     FINISHED = "finished"
@@ -102,6 +106,14 @@ class AnswerKept(VoiceCoachError):
 
 class MicrophoneFailed(VoiceCoachError):
     """No sound came in at all (no device, or it would not open): type the answer instead."""
+
+
+class NothingSaid(VoiceCoachError):
+    """The user ended the answer before saying a word: nothing is saved or judged.
+
+    A key pressed by mistake (space twice: skip the reading, then "done") is not an
+    answer, and a "no speech" row would count against nothing but clutter history.
+    """
 
 
 class _Quiet:
@@ -147,6 +159,12 @@ class LiveTurn:
     def stop(self) -> None:
         self.live.stop()
 
+    @property
+    def current(self) -> bool:
+        """Still the session's turn: no skip, redo, typing or leaving since it started.
+        A stale turn's answer is saved, but a screen must not show it over a newer one."""
+        return self.turn == self._session._turn
+
 
 @dataclass
 class PracticeSession:
@@ -159,11 +177,15 @@ class PracticeSession:
     attempts: list[Attempt] = field(default_factory=list)
     listener: SessionListener = field(default_factory=_Quiet)
     typed_only: bool = False
-    """Answers are typed: asked for (--typed), chosen, or no microphone."""
+    """Every answer of the session is typed: asked for (--typed), or no microphone.
+    Typing one answer (:meth:`type_instead`) does not set it."""
     follow_up: str | None = None
     """The interviewer's follow-up being answered, if any: it replaces the question
     until the user moves on or redoes the original."""
     phase: Phase = Phase.ASKING
+    silence_reason: str | None = None
+    """Why the last answer ended with nothing heard: "no_speech" (the thinking time ran
+    out) or "stopped" (the user ended it before a word)."""
 
     def __post_init__(self) -> None:
         if not self.session_id:
@@ -259,6 +281,23 @@ class PracticeSession:
         self.ask()
         return True
 
+    def try_again(self) -> Question:
+        """Put the same question (or follow-up) again, after nothing was heard."""
+        return self.ask()
+
+    def skip(self) -> bool:
+        """Move on at any moment (while the question is read, the model loads, the user
+        speaks or types), without recording a weak answer; False when none is left.
+
+        A recording in progress stops. What it captured is saved and judged as the
+        answer it is if the user had said anything (nothing said is ever thrown away);
+        if not, its attempt is dropped, so a skip never leaves a "no speech" row.
+        """
+        with self._lock:
+            self._turn += 1
+            self._stop_live()
+        return self.next_question()
+
     def finish(self) -> None:
         """End the session; raises StoreError if it cannot be marked finished (its answers
         are saved all the same)."""
@@ -327,26 +366,59 @@ class PracticeSession:
             if live.attempt_id in self._typed_over:
                 return None  # typing took this attempt over: its audio stays on disk
             current = live.turn == self._turn
+        said = bool(result.transcript.text)
         if not current:
-            # The user moved on (left, finished) while it was recorded: what they said
-            # is still saved and judged, without taking over the screen.
+            # The user moved on (skipped, left, finished) while it was recorded: what they
+            # said is still saved and judged, without taking over the screen; a recording
+            # with nothing said is dropped, so moving on never leaves a "no speech" row.
             if result.unfinished:
                 self.store.release(live.attempt_id)
                 return None
+            if not said:
+                self._discard_silent(live.attempt_id, result.audio_path)
+                return None
             return self.finish_spoken(live.attempt_id, result, show=False)
+        if not said and result.end_reason == "stopped" and result.error is None:
+            # Ended by the user before any speech: a slip of the key, not an answer.
+            self._discard_silent(live.attempt_id, result.audio_path)
+            with self._lock:
+                if self._reserved == live.attempt_id:
+                    self._reserved = None
+            self.silence_reason = "stopped"
+            self._enter(Phase.NOTHING_HEARD)
+            raise NothingSaid("you ended the answer before saying anything")
         if result.end_reason == "error" and result.duration_s == 0:
             self.typed_only = True
             self._enter(Phase.TYPING)
             raise MicrophoneFailed(result.error or "no microphone")
+        timed_out = not said and result.end_reason == "no_speech"
         try:
-            attempt = self.finish_spoken(live.attempt_id, result)
+            attempt = self.finish_spoken(live.attempt_id, result, show=not timed_out)
         except AnswerKept:
             self._enter(Phase.STOPPED)
             raise
         except VoiceCoachError:
             self._enter(Phase.TYPING)
             raise
+        if timed_out:
+            # Saved as "no speech" (skipped, never weak), but no feedback to read: the
+            # screen says why in plain words and offers to try again.
+            self.silence_reason = "no_speech"
+            self._enter(Phase.NOTHING_HEARD)
         return attempt
+
+    def _discard_silent(self, attempt_id: int, audio_path: Path) -> None:
+        """Drop an attempt whose recording holds no words (the transcriber heard none).
+
+        The store keeps any attempt with audio on disk, rightly for a recording of
+        unknown content; here the content is known to be silence, so the file goes
+        first and the store then drops the empty row. Called only after the recording
+        ended, so the file is closed.
+        """
+        with contextlib.suppress(OSError):
+            audio_path.unlink(missing_ok=True)
+        with contextlib.suppress(VoiceCoachError):
+            self.store.discard_empty_attempt(attempt_id)
 
     def stop_answer(self) -> None:
         """The user is done talking: end the recording now (it is then scored as usual)."""
@@ -357,13 +429,16 @@ class PracticeSession:
 
     def type_instead(self) -> None:
         """Typing takes over the answer in progress: a recording stops, and whatever it
-        captured stays on disk, but the typed answer is the one saved for this turn."""
+        captured stays on disk, but the typed answer is the one saved for this turn.
+
+        For this answer only: the next question and a follow-up go back to the
+        microphone unless the whole session is typed (:attr:`typed_only`).
+        """
         with self._lock:
             self._turn += 1
             if self._live is not None:
                 self._typed_over.add(self._live.attempt_id)
             self._stop_live()
-            self.typed_only = True
         self._enter(Phase.TYPING)
 
     def speak_instead(self) -> bool:

@@ -19,7 +19,7 @@ from voice_coach.audio.capture import FileSource
 from voice_coach.audio.endpoint import EndpointConfig
 from voice_coach.errors import MicrophoneError
 from voice_coach.live import LiveStatus
-from voice_coach.practice import MicrophoneFailed, Phase, PracticeSession
+from voice_coach.practice import MicrophoneFailed, NothingSaid, Phase, PracticeSession
 from voice_coach.questions import parse_question_set
 from voice_coach.recovery import recover_interrupted
 from voice_coach.scoring import FlagCode, QuestionKind
@@ -220,3 +220,97 @@ def test_a_crashed_answer_is_recovered_as_its_question_needs(tmp_path: Path) -> 
     assert FlagCode.NO_SITUATION not in {f.code for f in saved.score.flags}
     assert saved.outcome is Outcome.NEEDS_WORK  # "word word word" asks nothing
     assert "ask when a decision will be made" in saved.score.missing
+
+
+# ---- skipping, nothing heard, typing one answer (issue 13, item 5) --------------
+
+
+def _quiet(seconds: float = 30.0) -> FileSource:
+    return FileSource.from_array(silence(seconds), realtime=True)
+
+
+def test_skipping_while_listening_in_silence_leaves_no_attempt(tmp_path: Path) -> None:
+    session, listener, store = _session(tmp_path)
+    turn = session.start_answer(_quiet(), Loaded(), CONFIG)  # type: ignore[arg-type]
+    assert turn is not None
+    thread, out = _run(turn)
+    assert listener.entered[Phase.LISTENING].wait(10)
+    assert session.skip()
+    thread.join(20)
+    assert out == [None]
+    assert store.attempts(session.session_id) == [], "a skip is never a 'no speech' answer"
+    assert not turn.live.audio_path.exists(), "silence is not kept"
+    assert store.interrupted() == []
+    assert session.index == 1 and session.phase is Phase.ASKING
+
+
+def test_skipping_after_speaking_keeps_what_was_said(tmp_path: Path) -> None:
+    session, listener, store = _session(tmp_path)
+    turn = session.start_answer(_long_answer(), Loaded(), CONFIG)  # type: ignore[arg-type]
+    assert turn is not None
+    thread, out = _run(turn)
+    assert listener.speech.wait(10)
+    assert session.skip()
+    thread.join(20)
+    (saved,) = store.attempts(session.session_id)
+    assert out == [saved] and saved.status is Status.SPOKEN and saved.transcript
+    assert saved.question_id == "story" and saved.audio_path and saved.audio_path.exists()
+    assert not turn.current, "the screen must not show it over the next question"
+    assert session.index == 1 and session.phase is Phase.ASKING
+
+
+def test_skipping_while_the_model_loads_or_the_question_is_read(tmp_path: Path) -> None:
+    session, _, store = _session(tmp_path)
+    assert session.phase is Phase.ASKING
+    assert session.skip()  # while read: nothing reserved, nothing saved
+    assert session.index == 1
+
+    class SkippedWhileLoading(Loaded):
+        def load(self) -> None:
+            session.skip()  # the user presses n while the model loads
+
+    session.redo()
+    assert session.start_answer(_quiet(), SkippedWhileLoading(), CONFIG) is None  # type: ignore[arg-type]
+    assert store.attempts(session.session_id) == []
+
+
+def test_ending_an_answer_before_any_speech_is_not_judged(tmp_path: Path) -> None:
+    """Space twice (skip the reading, then "done" at once): a slip, not a "no speech"
+    answer; the same question can be tried again."""
+    session, _, store = _session(tmp_path)
+    turn = session.start_answer(_quiet(), Loaded(), CONFIG)  # type: ignore[arg-type]
+    assert turn is not None
+    session.stop_answer()  # before the first word, even before the microphone opens
+    with pytest.raises(NothingSaid):
+        turn.run()
+    assert session.phase is Phase.NOTHING_HEARD and session.silence_reason == "stopped"
+    assert store.attempts(session.session_id) == []
+    assert not turn.live.audio_path.exists()
+    assert session.try_again().id == "story" and session.phase is Phase.ASKING
+
+
+def test_thinking_time_running_out_offers_to_try_again(tmp_path: Path) -> None:
+    session, listener, _ = _session(tmp_path)
+    config = EndpointConfig(end_silence_s=1.0, min_segment_s=1.0, initial_silence_s=1.0)
+    turn = session.start_answer(FileSource.from_array(silence(3)), Loaded(), config)  # type: ignore[arg-type]
+    assert turn is not None
+    attempt = turn.run()
+    assert attempt is not None and attempt.outcome is Outcome.SKIPPED and not attempt.flagged
+    assert session.phase is Phase.NOTHING_HEARD and session.silence_reason == "no_speech"
+    assert Phase.FEEDBACK not in listener.phases, "nothing to read: no feedback, no ✘"
+    assert session.try_again().id == "story"
+    again = session.start_answer(_long_answer(3), Loaded(), CONFIG)  # type: ignore[arg-type]
+    assert again is not None and again.run() is not None
+    assert [a.status for a in session.summary()] == [Status.SPOKEN]
+
+
+def test_typing_one_answer_does_not_type_the_rest(tmp_path: Path) -> None:
+    session, _, _ = _session(tmp_path)
+    session.type_instead()
+    session.finish_typed("Last year at my old job we rebuilt the billing system.")
+    assert not session.typed_only, "the next question and the follow-up go to the microphone"
+    typed = PracticeSession(session.question_set, session.store, typed_only=True)
+    typed.ask()
+    typed.finish_typed("I would ask about the team.")
+    typed.next_question()
+    assert typed.typed_only
