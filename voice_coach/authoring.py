@@ -19,8 +19,10 @@ from voice_coach.questions import (
     user_dir,
 )
 from voice_coach.safety import write_atomic
+from voice_coach.speech.spoken import plain_text, split_note
 
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)]|\[[ xX]\])\s+")
+_QUOTES = '"“”'
 _QUESTION_START = re.compile(
     r"^(?:what|why|how|when|where|who|which|tell|describe|walk|give|can|could|would|do|did|"
     r"have|are|is|talk|explain|if|share)\b",
@@ -80,25 +82,37 @@ def import_notes(text: str, name: str, title: str | None = None) -> QuestionSet:
 
     Headings, blank lines and lines that read as notes rather than questions (no
     question mark, no question word) are skipped, so rough notes work as they are.
+    What the user wrote to themself beside a question (in brackets, after "NB:", after a
+    dash, or on an indented line below it) becomes the question's note: shown on
+    screen, never read aloud, as the interviewer never said it.
     """
     ids = Ids()
-    questions = []
+    found: list[tuple[str, list[str]]] = []
+    """Each question's words and its notes, which later indented lines may add to."""
+    indent_of_last = -1
     for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
+        stripped = raw.strip()
+        if not stripped or stripped.startswith("#"):
             continue
-        line = _BULLET.sub("", line).strip().strip('"“”').strip()
-        if len(line) < 8:
+        indent = len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
+        line = _BULLET.sub("", stripped).strip().strip(_QUOTES).strip()
+        words, note = split_note(line)
+        words = words.strip(_QUOTES).strip()
+        if len(words) < 8 or not (words.endswith("?") or _QUESTION_START.match(words)):
+            if found and indent > indent_of_last:  # a remark indented under the question
+                remark = plain_text(line)
+                if remark:
+                    found[-1][1].append(remark)
             continue
-        if not (line.endswith("?") or _QUESTION_START.match(line)):
-            continue
-        line = line[0].upper() + line[1:]
-        if not line.endswith(("?", ".")):
-            imperative = re.match(r"(?:tell|describe|walk|give|talk|explain|share)\b", line, re.I)
-            line += "." if imperative else "?"
-        questions.append(question(line, ids))
-    if not questions:
+        words = words[0].upper() + words[1:]
+        if not words.endswith(("?", ".")):
+            imperative = re.match(r"(?:tell|describe|walk|give|talk|explain|share)\b", words, re.I)
+            words += "." if imperative else "?"
+        found.append((words, [note] if note else []))
+        indent_of_last = indent
+    if not found:
         raise QuestionSetError("no questions found in the notes (one question per line, please)")
+    questions = [question(words, ids, note="; ".join(notes) or None) for words, notes in found]
     return QuestionSet(
         name=name,
         title=title or f"From my notes: {name}",

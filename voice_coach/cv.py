@@ -17,6 +17,7 @@ from voice_coach.authoring import Ids
 from voice_coach.errors import InputError, LimitError
 from voice_coach.questions import EXAMPLE, Question, QuestionSet
 from voice_coach.safety import KIB, MIB, printable
+from voice_coach.speech.spoken import plain_text, split_note
 
 
 class DocumentError(InputError):
@@ -214,7 +215,9 @@ def _pdf_text(path: Path, size: int) -> str:
 
 
 def _clean(line: str) -> str:
-    return line.strip().lstrip("#").strip().strip("*_").strip()
+    """A header line's words: "### **Brightwell Logistics** — Lead" names Brightwell
+    Logistics, not "Brightwell Logistics**"."""
+    return plain_text(line)
 
 
 def _header(line: str, next_line: str) -> tuple[Role, bool] | None:
@@ -285,9 +288,9 @@ def parse_cv(text: str) -> list[Role]:
             continue
         if not line.strip():
             continue
-        if _SECTION.match(line):
+        if _SECTION.match(line) or _SECTION.match(_clean(line)):
             end_bullet()
-            in_non_work = bool(_NON_WORK.match(line))
+            in_non_work = bool(_NON_WORK.match(_clean(line)))
             current = None
             continue
         if in_non_work:
@@ -365,14 +368,22 @@ def cv_question_set(cv_text: str, name: str = "my-cv", job_text: str | None = No
         text = f"Talk me through {role.label}. What did you achieve there?"
         questions.append(Question(id=ids.new(text), text=text, expects=(EXAMPLE,)))
         for bullet in role.bullets:
-            claims = specifics(bullet)
-            quoted = bullet.rstrip(".")
-            if any(ch.isdigit() for ch in bullet):
+            # The claim as an interviewer would quote it: the words without their
+            # Markdown, any bracketed aside kept beside it as the question's note.
+            # Specifics come from the whole line, asides included: "(saving £40k)"
+            # is still a number the answer should give.
+            whole = plain_text(bullet)
+            claims = specifics(whole)
+            quoted, note = split_note(whole)
+            quoted = quoted.rstrip(".") or whole
+            if any(ch.isdigit() for ch in whole):
                 text = f"You wrote '{quoted}'. How did you do it, and how did you measure it?"
             else:
                 text = f"You wrote '{quoted}'. What was your part in it, and what came of it?"
             questions.append(
-                Question(id=ids.new(text), text=text, expects=(EXAMPLE,), mentions=claims)
+                Question(
+                    id=ids.new(text), text=text, expects=(EXAMPLE,), mentions=claims, note=note
+                )
             )
     terms = key_terms(job_text) if job_text else ()
     return QuestionSet(

@@ -103,6 +103,9 @@ class Question(BaseModel):
     """Specifics the answer should use: the names and numbers a CV bullet gives."""
     kind: QuestionKind | None = None
     """What a good answer must do; unset, it is read from ``expects`` and the question's words."""
+    note: str | None = None
+    """The user's own aside ("I waffled here", "they cared about notice period"): shown
+    under the question, never spoken, so ``text`` stays the interviewer's words."""
 
     @field_validator("kind", mode="before")
     @classmethod
