@@ -479,13 +479,21 @@ class MockInterview:
         self._asked_at = self._clock()
         return question
 
-    def answered(self, attempt: Attempt) -> str | None:
+    def now(self) -> float:
+        """The interview's clock reading, for a front end to mark when an answer ended
+        (before it is scored, which is not the candidate's time)."""
+        return self._clock()
+
+    def answered(self, attempt: Attempt, *, ended_at: float | None = None) -> str | None:
         """Note an answer; the follow-up the interviewer asks now, if any.
 
-        One follow-up per question, when the answer missed what the question needs:
-        the score's probe. A good answer, a skipped one or a follow-up gets none.
+        The answer's time is its recording's length when spoken, else the time from the
+        question to ``ended_at`` (now, if not given). One follow-up per question, when
+        the answer missed what the question needs: the score's probe. A good answer, a
+        skipped one or a follow-up gets none.
         """
-        self.answer_seconds[attempt.id] = self._clock() - self._asked_at
+        ended = ended_at if ended_at is not None else self._clock()
+        self.answer_seconds[attempt.id] = attempt.duration_s or ended - self._asked_at
         base = attempt.base_question_id
         if (
             attempt.is_follow_up

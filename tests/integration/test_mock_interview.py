@@ -1,0 +1,106 @@
+"""A whole mock interview, as a user runs it: typed through the command line, and spoken
+through the virtual microphone on the screen."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from voice_coach.cli import main
+from voice_coach.mock import MOCK_KIND, MockInterview, MockPlan, ReportCard, Section, build_plan
+from voice_coach.scoring.kinds import QuestionKind
+from voice_coach.store import Store
+
+pytestmark = pytest.mark.integration
+
+STORY = (
+    "Last year our month-end reporting took four days. I rewrote the spreadsheet as a small "
+    "script and trained the two analysts on it. As a result the report now takes half a day "
+    "and we have had no errors since."
+)
+OWN_QUESTIONS = (
+    "Thank you. How does the team work together day to day, and when do you expect to make "
+    "a decision?"
+)
+OFFER_HANDLED = (
+    "Thank you so much, that's wonderful news. Could I have a couple of days to think it "
+    "over? I'll call you by Friday with my answer."
+)
+
+
+def _answer_for(kind: QuestionKind) -> str:
+    if kind.spec.needs_example:
+        return STORY
+    if kind is QuestionKind.OFFER:
+        return OFFER_HANDLED
+    if kind is QuestionKind.QUESTIONS_FOR_US:
+        return OWN_QUESTIONS
+    return "First I would listen to everyone involved, then agree a plan with you."
+
+
+def _dry_run(plan: MockPlan, store: Store) -> tuple[list[str], ReportCard]:
+    """The same interview run on the domain alone: the lines a user would type (a
+    follow-up comes only after a weak answer, so which lines depends on the judge)."""
+    mock = MockInterview(plan, store)
+    typed: list[str] = []
+    question = mock.start()
+    while question is not None:
+        typed.append(_answer_for(question.question_kind))
+        probe = mock.answered(mock.session.finish_typed(typed[-1]))
+        question = mock.ask_follow_up(probe) if probe else mock.next_question()
+    return typed, mock.finish()
+
+
+def test_a_typed_mock_interview_on_the_command_line_is_reported_and_saved(
+    tmp_path: Path,
+) -> None:
+    seed = 9
+    plan = build_plan(seed=seed, offer=True)
+    typed, expected = _dry_run(plan, Store(tmp_path / "dry-run"))
+    result = CliRunner().invoke(
+        main,
+        ["mock", "--typed", "--seed", str(seed), "--offer", "--no-speak", "--json"],
+        input="\n".join(typed) + "\n",
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.stderr
+    card = json.loads(result.stdout)
+    # The spoken sequence went to stderr: greeting, introductions, then the questions.
+    said = result.stderr
+    assert said.index("Hello") < said.index("I'm ") < said.index(plan.steps[0].question.text)
+    assert said.index(plan.steps[-2].question.text) < said.index(plan.steps[-1].question.text)
+    assert [a["question_id"] for a in card["answers"]] == [s.question.id for s in plan.steps]
+    assert [a["outcome"] for a in card["answers"]] == [str(a.outcome) for a in expected.answers]
+    assert card["offer"] is True
+    closing = {c["point"]: c["done"] for c in card["closing"]}
+    assert closing == {
+        "asked_decision": True,
+        "asked_time": True,
+        "said_when": True,
+        "did_not_accept": True,
+    }
+    assert card["closing_handled"] is True
+    sessions = Store().sessions()
+    assert [s.kind for s in sessions] == [MOCK_KIND]
+    again = CliRunner().invoke(main, ["mock", "--report", str(card["session_id"]), "--json"])
+    assert json.loads(again.stdout)["closing"] == card["closing"]
+
+
+def test_report_of_a_session_that_is_not_a_mock_interview_is_refused() -> None:
+    result = CliRunner().invoke(main, ["mock", "--report", "99"])
+    assert result.exit_code == 2
+    assert "no mock interview" in result.stderr
+
+
+def test_sections_of_the_plan_on_the_command_line_follow_the_options() -> None:
+    result = CliRunner().invoke(
+        main, ["mock", "--typed", "--seed", "4", "--remote", "--no-offer", "--no-speak"], input=""
+    )
+    assert result.exit_code == 0, result.stderr
+    plan = build_plan(seed=4, remote=True, offer=False)
+    assert plan.sections[0] is Section.REMOTE
+    assert plan.steps[0].question.text in result.stdout
+    assert "can you hear us" in result.stdout
