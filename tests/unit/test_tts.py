@@ -259,6 +259,6 @@ def test_voice_speaks_even_when_the_first_render_is_lost(
     monkeypatch.setitem(sys.modules, "pyttsx3", fake)
     monkeypatch.setattr(tts, "_espeak_busy", factory.busy)
     monkeypatch.setattr(tts._Engine, "_instance", None)
-    path = tts.Voice().synthesize("Tell me about yourself.", timeout=60)
+    path = tts.Voice("espeak:").synthesize("Tell me about yourself.", timeout=60)
     assert rendered(path) == pytest.approx(0.5)
     assert len(factory.made) == 2

@@ -42,7 +42,7 @@ class PiperUnavailable(VoiceError):
     """Piper or its voice is not installed or cannot load: espeak speaks instead."""
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"([.!?…][\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -52,7 +52,8 @@ def split_sentences(text: str) -> list[str]:
     abbreviation such as "e.g. the" (lower case next) stays whole. A cut in the
     wrong place costs only a slightly longer pause, never a lost word.
     """
-    parts = [p.strip() for p in _SENTENCE_END.split(" ".join(text.split()))]
+    marked = _SENTENCE_END.sub("\\1\n", " ".join(text.split()))
+    parts = [p.strip() for p in marked.split("\n")]
     return [p for p in parts if p]
 
 
