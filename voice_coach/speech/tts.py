@@ -19,7 +19,7 @@ import queue
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -448,14 +448,14 @@ class Voice:
         assert spec.piper is not None
         heard: list[np.ndarray] = []
         play_stream(
-            piper_voice.model().sentences(text, spec.piper, self.rate),
+            _with_pauses(piper_voice.model().sentences(text, spec.piper, self.rate)),
             piper_voice.SAMPLE_RATE,
             device=self.output_device,
             stop=stop,
             on_chunk=heard.append,
         )
         if not (stop and stop.is_set()) and heard:
-            _write_wav(path, _joined(heard))
+            _write_wav(path, np.concatenate(heard))
 
 
 CACHE_VERSION = 2
@@ -485,7 +485,9 @@ def _piper_render(text: str, spec: VoiceSpec, rate: int, path: Path) -> Future[P
 
         def render() -> Path:
             try:
-                _write_wav(path, _joined(list(piper_voice.model().sentences(text, style, rate))))
+                sentences = piper_voice.model().sentences(text, style, rate)
+                parts = [np.zeros(0, np.float32), *_with_pauses(sentences)]
+                _write_wav(path, np.concatenate(parts))
                 return path
             finally:
                 with _piper_lock:
@@ -496,14 +498,14 @@ def _piper_render(text: str, spec: VoiceSpec, rate: int, path: Path) -> Future[P
         return future
 
 
-def _joined(sentences: list[np.ndarray]) -> np.ndarray:
+def _with_pauses(sentences: Iterator[np.ndarray]) -> Iterator[np.ndarray]:
+    """The sentences with a breath between them, the same whether played as they come or
+    written whole, so a question sounds (and lasts) the same from the cache."""
     pause = np.zeros(int(piper_voice.SAMPLE_RATE * SENTENCE_PAUSE_S), dtype=np.float32)
-    parts: list[np.ndarray] = []
     for i, audio in enumerate(sentences):
         if i:
-            parts.append(pause)
-        parts.append(audio)
-    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
+            yield pause
+        yield audio
 
 
 def _write_wav(path: Path, audio: np.ndarray) -> None:
