@@ -75,7 +75,8 @@ class Settings(BaseModel):
         default=15.0,
         ge=1.0,
         le=120.0,
-        description='seconds of silence before the first word that end the answer as "no speech"',
+        description="thinking time: seconds of silence allowed before the first word; when"
+        " they run out, nothing was heard and the question can be tried again",
     )
     max_answer_s: float = Field(
         default=240.0,

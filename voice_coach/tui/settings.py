@@ -41,7 +41,11 @@ SYSTEM_DEFAULT = "\x00system-default"
 
 TEST_SENTENCE = "Thank you for coming in today. Could you tell me about a project you are proud of?"
 
-NUMBER_FIELDS: dict[str, str] = {"speech-rate": "speech_rate", "end-silence": "end_silence_s"}
+NUMBER_FIELDS: dict[str, str] = {
+    "speech-rate": "speech_rate",
+    "thinking-time": "initial_silence_s",
+    "end-silence": "end_silence_s",
+}
 """The form's number inputs by id, and the :class:`Settings` key each one edits."""
 
 Choice = int | str
@@ -268,6 +272,7 @@ class SettingsScreen(Screen[None]):
                 hint="Listing voices…",
             )
             yield from self._number_row("Speech rate (wpm)", "speech-rate", s)
+            yield from self._number_row("Thinking time (s)", "thinking-time", s)
             yield from self._number_row("Silence to end (s)", "end-silence", s)
             yield from self._row(
                 "Speech model",
