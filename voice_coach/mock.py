@@ -515,6 +515,13 @@ class MockInterview:
             return None
         return self._put(self.session.question)
 
+    def skip(self) -> Question | None:
+        """Pass over the question at any moment (nothing weak is recorded); None after the
+        last one. What a recording in progress captured is still saved and judged."""
+        if not self.session.skip():
+            return None
+        return self._put(self.session.question)
+
     def finish(self) -> ReportCard:
         """End the interview (marked finished in the store) and judge it."""
         if self._ended is None:

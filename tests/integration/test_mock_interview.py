@@ -104,3 +104,46 @@ def test_sections_of_the_plan_on_the_command_line_follow_the_options() -> None:
     assert plan.sections[0] is Section.REMOTE
     assert plan.steps[0].question.text in result.stdout
     assert "can you hear us" in result.stdout
+
+
+async def test_a_typed_mock_interview_on_the_screen_ends_on_its_report_card(
+    transcriber,  # type: ignore[no-untyped-def]
+) -> None:
+    from tests.helpers import rendered_text, wait_for
+    from voice_coach.config import Settings
+    from voice_coach.tui.app import VoiceCoachApp
+    from voice_coach.tui.mock import MockScreen
+
+    app = VoiceCoachApp(
+        settings=Settings(speak_questions=False), typed=True, transcriber=transcriber
+    )
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.press("i")
+        await wait_for(pilot, lambda: isinstance(app.screen, MockScreen), 10, "mock screen")
+        screen = app.screen
+        assert isinstance(screen, MockScreen)
+        plan = screen.interview.plan
+        asked: list[str] = []
+        while screen.state != "report":
+            await wait_for(
+                pilot, lambda: screen.state in ("typing", "report"), 10, "the answer box"
+            )
+            if screen.state == "report":
+                break
+            question = screen.interview.session.question
+            asked.append(question.id)
+            screen.query_one("#mock-typed").value = _answer_for(question.question_kind)
+            await pilot.press("enter")
+        report = screen.report
+        assert report is not None
+        shown = rendered_text(screen.query_one("#mock-report").content)
+        assert shown.startswith("Report card")
+        # Greeting and introductions first, every planned question in order, then goodbye.
+        assert screen.said[0] == plan.steps[0].before[0].text
+        texts = [s.question.text for s in plan.steps]
+        assert [t for t in screen.said if t in texts] == texts
+        assert [i for i in asked if "#" not in i] == [s.question.id for s in plan.steps]
+        assert screen.said[-1] == plan.farewell[-1].text
+        assert report.closing_handled
+    (session,) = Store().sessions()
+    assert session.kind == MOCK_KIND and session.finished_at

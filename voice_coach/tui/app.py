@@ -25,6 +25,7 @@ from voice_coach.speech.stt import Transcriber
 from voice_coach.speech.tts import Voice
 from voice_coach.store import Store
 from voice_coach.tui.messages import ModelFailed, ModelLoaded, PracticeRequested, SettingsSaved
+from voice_coach.tui.mock import MockRequested, MockScreen, new_mock_interview
 from voice_coach.tui.practice import PracticeScreen
 from voice_coach.tui.screens import HomeScreen
 from voice_coach.tui.services import RunStatus, Services
@@ -115,6 +116,16 @@ class VoiceCoachApp(App[None]):
                     "Start a session on this question set",
                     lambda name=info.name: self.start_practice(name),
                 )
+            yield SystemCommand(
+                "Mock interview",
+                "A whole second interview, then a report card",
+                lambda: self.start_mock(remote=False),
+            )
+            yield SystemCommand(
+                "Mock interview (video call)",
+                "The same, held as a video call: the tech, and the remote questions",
+                lambda: self.start_mock(remote=True),
+            )
             yield SystemCommand("History", "Past sessions and answers", screen.action_history)
             yield SystemCommand("Progress", "Your progress over time", screen.action_progress)
             yield SystemCommand(
@@ -127,6 +138,22 @@ class VoiceCoachApp(App[None]):
 
     def on_practice_requested(self, message: PracticeRequested) -> None:
         self.start_practice(message.set_name)
+
+    def on_mock_requested(self, message: MockRequested) -> None:
+        self.start_mock(remote=message.remote)
+
+    def start_mock(self, *, remote: bool) -> None:
+        """Open a mock interview; a set it draws on that cannot be read is said in a
+        notice, and the home screen stays."""
+        try:
+            interview = new_mock_interview(self.services.store, remote=remote)
+        except Exception as exc:
+            problem = explain(exc)
+            if not problem.expected:
+                log_error(exc)
+            self.notify(problem.message, title="Cannot start the mock interview", severity="error")
+            return
+        self.push_screen(MockScreen(interview, self.services))
 
     def on_settings_saved(self, message: SettingsSaved) -> None:
         """Saved settings apply from the next answer on: new services for every screen

@@ -6,6 +6,9 @@ home screen posts :class:`PracticeRequested` and the app opens the set.
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -28,6 +31,7 @@ from voice_coach.tui.history import (
 )
 from voice_coach.tui.messages import PracticeRequested
 from voice_coach.tui.miccheck import MicCheckScreen
+from voice_coach.tui.mock import MockRequested
 from voice_coach.tui.services import Services
 from voice_coach.tui.settings import SettingsScreen
 from voice_coach.tui.widgets import WrappingTable, report_problem
@@ -37,6 +41,9 @@ class HomeScreen(Screen[None]):
     """Choose a question set."""
 
     BINDINGS = [
+        # A priority binding, so the footer names Enter: the list's own Enter is hidden.
+        Binding("enter", "practise", "Practise", id="practise", priority=True),
+        Binding("i", "mock_interview", "Mock interview", id="mock-interview"),
         Binding("h", "history", "History", id="history"),
         Binding("g", "progress", "Progress", id="progress"),
         Binding("c", "mic_check", "Mic check", id="mic-check"),
@@ -61,8 +68,21 @@ class HomeScreen(Screen[None]):
     def action_progress(self) -> None:
         self.app.push_screen(ProgressScreen(self.services))
 
+    def action_mock_interview(self) -> None:
+        """The app opens it, as it opens a set: it owns the store the interview is saved in."""
+        self.post_message(MockRequested())
+
     def action_history(self) -> None:
         self.app.push_screen(HistoryScreen(self.services))
+
+    def action_practise(self) -> None:
+        """Practise the highlighted set, as choosing it with the mouse does."""
+        options = self.query_one("#sets", OptionList)
+        if options.highlighted is None:
+            return
+        option = options.get_option_at_index(options.highlighted)
+        if option.id and not option.disabled:
+            self.post_message(PracticeRequested(option.id))
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -98,15 +118,17 @@ class HomeScreen(Screen[None]):
         if weak is not None:
             options.add_option(
                 Option(
-                    f"{weak.title}  ({len(weak.questions)} due today)\n  {weak.description}",
+                    _set_label(f"{weak.title}  ({len(weak.questions)} due today)", weak.description),
                     id=WEAK,
                 )
             )
         if struggled is not None:
             options.add_option(
                 Option(
-                    f"{struggled.title}  ({_count(len(struggled.questions))})\n"
-                    f"  {struggled.description}",
+                    _set_label(
+                        f"{struggled.title}  ({_count(len(struggled.questions))})",
+                        struggled.description,
+                    ),
                     id=STRUGGLED,
                 )
             )
@@ -125,15 +147,12 @@ class HomeScreen(Screen[None]):
                     )
                 )
                 continue
+            label: RenderableType
             try:
                 qs = load_question_set_file(info.path)
-                label = f"{qs.title}  ({_count(len(qs.questions))})"
-                if qs.description:
-                    # One line each, so a whole list fits at 80x24.
-                    first = qs.description.split(". ")[0].split(": ")[0].rstrip(".")
-                    label += f"\n  {first[:60] + '…' if len(first) > 60 else first}"
+                label = _set_label(f"{qs.title}  ({_count(len(qs.questions))})", qs.description)
             except Exception as exc:  # any file in the sets folder may be damaged or odd
-                label = f"{info.name}: cannot be used ({explain(exc).message})"
+                label = Text(f"{info.name}: cannot be used ({explain(exc).message})")
             options.add_option(Option(label, id=info.name))
         if options.option_count:
             options.highlighted = min(highlighted or 0, options.option_count - 1)
@@ -152,6 +171,18 @@ def _count(n: int) -> str:
     return f"{n} question" if n == 1 else f"{n} questions"
 
 
+def _set_label(title: str, description: str) -> RenderableType:
+    """A set's title over its whole description, wrapped and indented under it.
+
+    Cut to one line, descriptions lost the words that tell sets apart ("The person you
+    would report to wants to know how you…"); the list scrolls instead. Text objects,
+    never markup: titles and descriptions are the user's own words.
+    """
+    if not description:
+        return Text(title)
+    return Group(Text(title), Padding(Text(description, style="dim"), (0, 0, 0, 2)))
+
+
 class SummaryScreen(Screen[None]):
     """Every answer given in the session, grouped by question, with its verdict in words.
 
@@ -161,7 +192,9 @@ class SummaryScreen(Screen[None]):
     """
 
     BINDINGS = [
-        Binding("escape,enter", "home", "Home", id="home"),
+        # Priority, so the footer names Enter (the table's own Enter is hidden) and
+        # Enter goes home rather than selecting a row.
+        Binding("enter,escape", "home", "Home", id="home", key_display="enter/esc", priority=True),
         Binding("v", "review", "Transcripts & recordings", id="summary-review"),
         Binding("q", "app.quit", "Quit", id="quit-summary"),
     ]
@@ -200,8 +233,9 @@ class SummaryScreen(Screen[None]):
             return
         attempt = self.attempts[index]
         words = f" · {attempt.score.metrics.words} words" if attempt.score else ""
+        note = f"\nYour note: {attempt.question.note}" if attempt.question.note else ""
         self.query_one("#summary-detail", Static).update(
-            f"{attempt_meta(attempt)}{words}\n{attempt.verdict}"
+            f"{attempt_meta(attempt)}{words}\n{attempt.verdict}{note}"
         )
 
     def action_review(self) -> None:
