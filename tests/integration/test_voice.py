@@ -1,4 +1,5 @@
-"""The interviewer's voice, for real: espeak through pyttsx3, played through PortAudio."""
+"""The interviewer's voice, for real: Piper and espeak, played through PortAudio to the
+virtual speaker and heard back by the app's own transcriber."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ import threading
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 import soundfile
 
-from tests.helpers import content_words_heard, record_speaker, wait_until_captured
+from tests.helpers import content_words_heard, record_speaker, wait_until_captured, wer
 from voice_coach.audio.capture import read_audio
 from voice_coach.speech.tts import Voice
 
@@ -55,3 +57,199 @@ def test_speech_can_be_interrupted(virtual_audio: None) -> None:
     # Stopped, not played to the end: measured against the speech's own length (which
     # no CPU load shortens), not against a fixed allowance a busy machine could exceed.
     assert time.monotonic() - started < length_s / 2
+
+
+# -- Piper, the natural voice --------------------------------------------------------------
+
+
+def _shipped_questions(count: int) -> list[str]:
+    """Questions from the shipped sets, taken in turn from each set so every author's
+    wording is in: the voice must read what users will hear, not a chosen sentence."""
+    from voice_coach.questions import available_sets, load_question_set_file
+
+    per_set = [
+        [q.text for q in load_question_set_file(info.path).questions]
+        for info in sorted(available_sets(), key=lambda i: i.name)
+        if info.source == "shipped"
+    ]
+    picked: list[str] = []
+    for round_ in range(max(len(q) for q in per_set)):
+        for questions in per_set:
+            if round_ < len(questions) and len(picked) < count:
+                picked.append(questions[round_])
+    return picked
+
+
+def _hear(voice: Voice, text: str, capture: Path, transcriber) -> str:  # type: ignore[no-untyped-def]
+    """Speak ``text`` (rendering as it plays, nothing cached) and transcribe the speaker."""
+    rec = record_speaker(capture)
+    try:
+        voice.speak(text)
+        # Speaking cached the whole: the capture must hold all of it, from its first sound.
+        wait_until_captured(capture, voice.synthesize(text), timeout=20)
+    finally:
+        rec.terminate()
+        rec.wait(5)
+    segments = transcriber.transcribe(read_audio(capture), streaming=True)
+    return " ".join(s.text for s in segments)
+
+
+def test_piper_is_the_default_voice() -> None:
+    voice = Voice()
+    assert voice.spec.engine == "piper" and voice.spec.id == "piper:joe"
+    path = voice.synthesize("What would your first ninety days look like?")
+    audio, rate = soundfile.read(str(path), dtype="float32")
+    assert rate == 22050
+    # Levelled: never at full scale (Piper's own normalisation), and not faint either.
+    assert 0.5 < float(np.max(np.abs(audio))) <= 0.71
+
+
+def test_piper_questions_are_heard_word_for_word(
+    virtual_audio: None,
+    transcriber,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    import jiwer
+
+    from voice_coach.speech.normalise import normalise
+
+    questions = _shipped_questions(10)
+    assert len(questions) == 10
+    voice = Voice("piper:joe")
+    heard = [
+        _hear(voice, text, tmp_path / f"heard-{i}.wav", transcriber)
+        for i, text in enumerate(questions)
+    ]
+    refs = [normalise(q) for q in questions]
+    hyps = [normalise(h) or "<empty>" for h in heard]
+    rate = jiwer.wer(refs, hyps)
+    worst = max(zip(refs, hyps, strict=True), key=lambda p: jiwer.wer(p[0], p[1]))
+    assert rate <= 0.05, f"WER {rate:.3f} over ten questions; worst: {worst}"
+
+
+@pytest.mark.parametrize("voice_id", ["piper:joe-low", "piper:joe-high"])
+def test_the_panel_voices_are_understood(
+    voice_id: str,
+    virtual_audio: None,
+    transcriber,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    text = "Pick a difficult problem you solved and explain it to us. What made it hard?"
+    heard = _hear(Voice(voice_id), text, tmp_path / "heard.wav", transcriber)
+    assert wer(text, heard) <= 0.15, heard
+
+
+def test_the_panel_sounds_like_three_people() -> None:
+    from voice_coach.questions import load_question_set
+
+    panel = load_question_set("panel")
+    ids = [person.voice for person in panel.interviewers]
+    assert len(set(ids)) == 3
+    text = "Tell me about a time you had to change your plan at short notice."
+    pitches = sorted(_median_pitch(Voice(i).synthesize(text)) for i in ids)
+    # Each voice at least a tenth higher than the one below: heard as a different person.
+    assert pitches[1] > 1.1 * pitches[0] and pitches[2] > 1.1 * pitches[1], pitches
+
+
+def _median_pitch(path: Path) -> float:
+    """The voice's median fundamental frequency, by autocorrelation of its loud frames."""
+    audio, rate = soundfile.read(str(path), dtype="float32")
+    frame = int(0.04 * rate)
+    lo, hi = int(rate / 400), int(rate / 60)
+    found = []
+    for start in range(0, len(audio) - frame, frame):
+        x = audio[start : start + frame]
+        if np.sqrt(np.mean(x**2)) < 0.05:
+            continue
+        x = x - x.mean()
+        ac = np.correlate(x, x, mode="full")[frame - 1 :]
+        lag = lo + int(np.argmax(ac[lo:hi]))
+        if ac[lag] > 0.4 * ac[0]:
+            found.append(rate / lag)
+    assert found, f"no voiced frames in {path.name}"
+    return float(np.median(found))
+
+
+def test_without_piper_espeak_speaks_with_one_notice(
+    virtual_audio: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import sys
+
+    from tests.helpers import _captured, _samples_from_first_sound
+    from voice_coach.speech import piper_voice, tts
+
+    monkeypatch.setitem(sys.modules, "piper", None)
+    monkeypatch.setattr(tts, "_notice_given", False)
+    piper_voice.reset()
+    try:
+        capture = tmp_path / "heard.wav"
+        first, second = Voice(), Voice("piper:joe-high")
+        text = "Why do you want this job?"
+        rec = record_speaker(capture)
+        try:
+            first.speak(text)
+            wait_until_captured(capture, first.synthesize(text), timeout=15)
+        finally:
+            rec.terminate()
+            rec.wait(5)
+        assert _samples_from_first_sound(*_captured(capture)) > 0.5
+        assert first.spec.engine == "espeak"
+        second.synthesize(text)
+        notices = [n for n in (first.notice, second.notice) if n]
+        assert len(notices) == 1 and "Piper is not installed" in notices[0]
+    finally:
+        piper_voice.reset()
+
+
+# -- the commands ----------------------------------------------------------------------------
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    from click.testing import CliRunner
+
+    from voice_coach.cli import main
+
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_voices_json_lists_both_engines_and_one_default() -> None:
+    import json
+
+    code, out, _ = _run("voices", "--json")
+    assert code == 0
+    rows = json.loads(out)
+    assert {r["engine"] for r in rows} == {"piper", "espeak"}
+    assert [r["id"] for r in rows if r["default"]] == ["piper:joe"]
+    assert all(set(r) == {"id", "name", "engine", "languages", "default"} for r in rows)
+    assert {"piper:joe", "piper:joe-low", "piper:joe-high"} <= {r["id"] for r in rows}
+
+
+@pytest.mark.parametrize("voice_id", ["piper:joe-high", "gmw/en-gb-x-rp", "espeak:gmw/en"])
+def test_say_out_writes_a_wav(voice_id: str, tmp_path: Path) -> None:
+    out = tmp_path / "said.wav"
+    code, _, err = _run("say", "Thank you for coming in.", "--voice", voice_id, "--out", str(out))
+    assert code == 0, err
+    info = soundfile.info(str(out))
+    assert info.samplerate == 22050 and info.channels == 1 and info.duration > 0.8
+
+
+@pytest.mark.parametrize("voice_id", ["piper:nobody", "gmw/no-such-voice", "festival:kal"])
+def test_say_with_an_unknown_voice_is_one_line_and_exit_2(voice_id: str, tmp_path: Path) -> None:
+    code, _, err = _run("say", "Hello.", "--voice", voice_id, "--out", str(tmp_path / "x.wav"))
+    assert code == 2
+    assert err.count("\n") == 1 and "voice-coach voices" in err and "Traceback" not in err
+    assert not (tmp_path / "x.wav").exists()
+
+
+def test_say_plays_through_the_speaker(virtual_audio: None, tmp_path: Path) -> None:
+    capture = tmp_path / "heard.wav"
+    text = "Tell me about yourself."
+    rec = record_speaker(capture)
+    try:
+        code, _, err = _run("say", text)
+        assert code == 0, err
+        wait_until_captured(capture, Voice().synthesize(text), timeout=15)
+    finally:
+        rec.terminate()
+        rec.wait(5)
