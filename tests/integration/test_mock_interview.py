@@ -147,3 +147,71 @@ async def test_a_typed_mock_interview_on_the_screen_ends_on_its_report_card(
         assert report.closing_handled
     (session,) = Store().sessions()
     assert session.kind == MOCK_KIND and session.finished_at
+
+
+def _short_plan(seed: int) -> MockPlan:
+    """The interview in miniature, to keep a spoken run short: the opening question (with
+    the greeting and introductions), the candidate's own questions, and the offer."""
+    from dataclasses import replace
+
+    plan = build_plan(seed=seed, offer=True)
+    steps = (plan.steps[0], *plan.steps[-2:])
+    qs = plan.question_set.model_copy(update={"questions": tuple(s.question for s in steps)})
+    return replace(plan, steps=steps, question_set=qs)
+
+
+async def test_a_spoken_mock_interview_through_the_microphone(
+    virtual_audio: None,
+    transcriber,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    """Answers rendered with the app's own voice and played into the virtual microphone:
+    recorded, transcribed and judged as in practice, in the planned order, saved as a
+    mock interview whose report card reads the spoken closing."""
+    from tests.helpers import play_into_mic, wait_for
+    from voice_coach.config import Settings
+    from voice_coach.speech.tts import Voice
+    from voice_coach.tui.app import VoiceCoachApp
+    from voice_coach.tui.mock import MockScreen
+
+    plan = _short_plan(seed=9)
+    settings = Settings(speak_questions=False, end_silence_s=1.5, initial_silence_s=30.0)
+    voice = Voice(settings.voice, settings.speech_rate, settings.output_device)
+    rendered = {
+        kind: voice.synthesize(_answer_for(kind))
+        for kind in {s.question.question_kind for s in plan.steps}
+    }
+    app = VoiceCoachApp(settings=settings, transcriber=transcriber)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await wait_for(pilot, lambda: len(app.screen_stack) > 1, 10, "the home screen")
+        screen = MockScreen(MockInterview(plan, app.services.store), app.services)
+        await app.push_screen(screen)
+        answered: list[str] = []
+        while screen.state != "report":
+            await wait_for(
+                pilot, lambda: screen.state in ("listening", "report"), 60, "the microphone"
+            )
+            if screen.state == "report":
+                break
+            question = screen.interview.session.question
+            player = play_into_mic(rendered[question.question_kind])
+            turn = screen._turn
+            await wait_for(
+                pilot,
+                lambda t=turn: screen._turn != t or screen.state == "report",
+                90,
+                "the answer to end",
+            )
+            player.wait()
+            answered.append(question.id)
+        report = screen.report
+        assert report is not None
+    assert [i for i in answered if "#" not in i] == [s.question.id for s in plan.steps]
+    store = Store()
+    (session,) = store.sessions()
+    assert session.kind == MOCK_KIND
+    attempts = store.attempts(session.id)
+    assert attempts and all(str(a.status) == "spoken" for a in attempts)
+    assert [a.question_id for a in report.answers] == [s.question.id for s in plan.steps]
+    closing = {c.point: c.done for c in report.closing}
+    assert all(closing.values()), (closing, [a.transcript for a in attempts])
