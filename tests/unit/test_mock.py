@@ -247,3 +247,44 @@ def test_a_saved_mock_interview_reads_back_as_the_same_report(tmp_path: Path) ->
 @pytest.mark.parametrize("question_id", ["ordinary-week", "panel-only"])
 def test_ids_without_a_section_have_none(question_id: str) -> None:
     assert section_of(question_id) is None
+
+
+class _FakeClock:
+    """A clock the test moves by hand: the interview's and the answer's times are then
+    the test's own numbers, never the machine's speed."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_the_clocks_run_from_the_greeting_and_from_each_question(tmp_path: Path) -> None:
+    clock = _FakeClock()
+    mock = MockInterview(build_plan(seed=2, offer=False), Store(tmp_path), clock=clock)
+    question = mock.start()
+    clock.now += 30  # the greeting, the introductions, the question read aloud
+    mock.put_again()
+    clock.now += 45
+    ended = mock.now()
+    attempt = mock.session.finish_typed(_answer_for(question, closing_right=True))
+    clock.now += 5  # judging the answer is not the candidate's time
+    mock.answered(attempt, ended_at=ended)
+    assert mock.answer_seconds[attempt.id] == 45
+    assert mock.elapsed_s == 80
+    report = mock.finish()
+    clock.now += 100
+    assert report.total_s == 80 and mock.elapsed_s == 80
+    assert report.answers[0].seconds == 45
+
+
+def test_a_skipped_question_is_not_weak_and_the_interview_goes_on(tmp_path: Path) -> None:
+    plan = build_plan(seed=2, offer=False)
+    mock = MockInterview(plan, Store(tmp_path))
+    mock.start()
+    following = mock.skip()
+    assert following is not None and following.id == plan.steps[1].question.id
+    assert mock.lines_before == plan.steps[1].before
+    report = mock.report()
+    assert report.practise == () and report.answers == ()
