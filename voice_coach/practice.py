@@ -198,6 +198,8 @@ class PracticeSession:
         """The attempt reserved for the answer in progress (a recording, or the typing that
         took its place)."""
         self._live: LiveTurn | None = None
+        self._stop_turn = -1
+        """The turn the user ended before its recording started (see :meth:`stop_answer`)."""
         self._typed_over: set[int] = set()
         """Attempts whose recording typing took over: the typed answer is saved in them."""
 
@@ -341,6 +343,8 @@ class PracticeSession:
                 raise
             live = LiveAnswer(source, transcriber, audio_path, config, listener=_Relay(self, turn))
             self._live = LiveTurn(self, turn, live, attempt_id)
+            if self._stop_turn == turn:
+                live.stop()  # "done" came while the microphone was being opened
             return self._live
 
     def begin_answer(self) -> tuple[int, Path]:
@@ -421,9 +425,15 @@ class PracticeSession:
             self.store.discard_empty_attempt(attempt_id)
 
     def stop_answer(self) -> None:
-        """The user is done talking: end the recording now (it is then scored as usual)."""
+        """The user is done talking: end the recording now (it is then scored as usual).
+
+        Pressed while the microphone is still being opened, it ends the answer as soon
+        as it starts: a "done" the user meant is never dropped.
+        """
         with self._lock:
             live = self._live
+            if live is None and self.phase is Phase.PREPARING:
+                self._stop_turn = self._turn
         if live is not None:
             live.stop()
 

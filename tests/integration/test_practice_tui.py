@@ -207,7 +207,7 @@ async def test_marking_a_question_as_struggled(transcriber, tmp_path: Path) -> N
         ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
         # The weak answer is due again, and the marked question has its own set.
         assert ids[:2] == [WEAK, STRUGGLED]
-        assert "(1 question)" in str(options.get_option(STRUGGLED).prompt)
+        assert "(1 question)" in rendered_text(options.get_option(STRUGGLED).prompt)
     assert Store().struggled() == [("test-set", "led-project", QUESTION)]
 
 
@@ -281,3 +281,155 @@ async def test_progress_screen(transcriber) -> None:  # type: ignore[no-untyped-
         assert app.screen.query_one("#spark-example_share", Sparkline).data == [0.0, 0.0]
         label = str(app.screen.query_one("#label-example_share").content)
         assert label.endswith("0%  0%")
+
+
+# ---- the practice loop as a person expects it (issue 13, item 5) -----------------
+
+
+def _app(tmp_path: Path, transcriber, **settings: Any) -> VoiceCoachApp:  # type: ignore[no-untyped-def]
+    set_file = tmp_path / "test-set.toml"
+    set_file.write_text(SET_TOML)
+    typed = settings.pop("typed", False)
+    return VoiceCoachApp(
+        settings=Settings(**settings), start_set=str(set_file), typed=typed, transcriber=transcriber
+    )
+
+
+def _state_text(screen: PracticeScreen) -> str:
+    return rendered_text(screen.query_one("#state").content, width=300).strip()
+
+
+def _saved() -> list[Any]:
+    store = Store()
+    (session,) = store.sessions()
+    return store.attempts(session.id)
+
+
+async def _practice(pilot, app: VoiceCoachApp) -> PracticeScreen:  # type: ignore[no-untyped-def]
+    await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
+    screen = app.screen
+    assert isinstance(screen, PracticeScreen)
+    return screen
+
+
+async def test_typed_session_letters_go_into_the_box_not_to_the_keys(
+    virtual_audio: None,
+    transcriber,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    """With --typed the box is open while the question is read: "mark my words" is an
+    answer, not m (mark), r (redo), a (follow-up) and n (next); ctrl+n skips from it."""
+    app = _app(tmp_path, transcriber, typed=True)
+    async with app.run_test(size=(110, 40)) as pilot:
+        screen = await _practice(pilot, app)
+        await wait_for(pilot, lambda: screen.query_one("#typed").has_focus, 10, "the box")
+        await pilot.press(*"mark my words")
+        assert screen.query_one("#typed").value == "mark my words"
+        assert Store().struggled() == [] and screen.session.index == 0
+        await pilot.press("ctrl+n")  # skip, from inside the box: nothing saved
+        await wait_for(pilot, lambda: screen.session.index == 1, 10, "the next question")
+        await wait_for(pilot, lambda: screen.query_one("#typed").has_focus, 10, "the box again")
+        assert screen.query_one("#typed").value == ""
+        await pilot.press(*"I want to build things with this team", "enter")
+        await wait_for(pilot, lambda: screen.state == "feedback", 10, "feedback")
+    assert [a.question_id for a in _saved()] == ["why-us"]
+    assert Store().struggled() == []
+
+
+async def test_typing_one_answer_then_the_microphone_again(
+    virtual_audio: None,
+    transcriber,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    """t types this answer only: the follow-up and the next question are listened for,
+    and the hints say so; n skips a silent recording without saving anything."""
+    app = _app(tmp_path, transcriber, speak_questions=False, initial_silence_s=60.0)
+    async with app.run_test(size=(110, 40)) as pilot:
+        screen = await _practice(pilot, app)
+        await wait_for(pilot, lambda: screen.state == "listening", 30, "listening")
+        await pilot.press("t")
+        await wait_for(pilot, lambda: screen.query_one("#typed").has_focus, 10, "the box")
+        screen.query_one(
+            "#typed"
+        ).value = "Last year at my old company we moved the whole team to a new ticketing system."
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen.state == "feedback", 10, "feedback")
+        shown = rendered_text(screen.query_one("#feedback").content)
+        assert "The interviewer might ask next:" in shown
+        assert "Press a to answer it aloud." in shown
+        await pilot.press("a")  # ... and it is answered aloud
+        await wait_for(pilot, lambda: screen.state == "listening", 30, "the follow-up, aloud")
+        assert "follow-up" in str(screen.query_one("#position").content)
+        await pilot.press("n")  # skipped while listening, nothing said
+        await wait_for(pilot, lambda: screen.session.index == 1, 10, "the next question")
+        await wait_for(pilot, lambda: screen.state == "listening", 30, "the microphone again")
+        await pilot.press("n")  # the last question: skipping it ends the session
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen), 10, "summary")
+    (only,) = _saved()
+    assert only.status == "typed" and only.question_id == "led-project"
+
+
+async def test_n_skips_while_read_and_keeps_what_was_said(
+    virtual_audio: None,
+    transcriber,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    app = _app(tmp_path, transcriber, initial_silence_s=30.0, end_silence_s=5.0)
+    async with app.run_test(size=(110, 40)) as pilot:
+        screen = await _practice(pilot, app)
+        await wait_for(pilot, lambda: screen.state == "speaking", 30, "the question read")
+        await pilot.press("n")
+        await wait_for(pilot, lambda: screen.session.index == 1, 10, "the next question")
+        await wait_for(pilot, lambda: screen.state == "speaking", 30, "the next one read")
+        await pilot.press("space")
+        await wait_for(pilot, lambda: screen.state == "listening", 60, "listening")
+        player = play_into_mic(speech_file("jfk.flac"))
+        await wait_for(
+            pilot, lambda: bool(str(screen.query_one("#transcript").content)), 60, "words"
+        )
+        await pilot.press("n")  # mid-answer, on the last question: the session ends
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen), 10, "summary")
+        await asyncio.to_thread(player.wait, 30)
+        await wait_for(
+            pilot,
+            lambda: [a.status for a in _saved()] == ["spoken"],
+            60,
+            "what was said, saved",
+        )
+    (kept,) = _saved()
+    assert kept.question_id == "why-us" and kept.status == "spoken"
+    assert "americans" in normalise(kept.transcript)
+    assert kept.audio_path is not None and kept.audio_path.exists()
+
+
+async def test_nothing_heard_is_said_in_words_and_can_be_tried_again(
+    virtual_audio: None,
+    transcriber,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    """Space twice (skip the reading, then done) saves nothing; thinking time running out
+    says why and offers to try again, never a bare "✘ No speech detected"."""
+    app = _app(tmp_path, transcriber, initial_silence_s=2.0)
+    async with app.run_test(size=(110, 40)) as pilot:
+        screen = await _practice(pilot, app)
+        await wait_for(pilot, lambda: screen.state == "speaking", 30, "the question read")
+        await pilot.press("space")
+        await wait_for(pilot, lambda: screen.state in ("loading", "listening"), 30, "answering")
+        await pilot.press("space")
+        await wait_for(pilot, lambda: screen.state == "nothing_heard", 30, "nothing heard")
+        assert "before anything was said, so nothing was saved" in _state_text(screen)
+        assert Store().attempts(Store().sessions()[0].id) == []
+        await pilot.press("space")  # try again: the same question, read and listened for
+        await wait_for(pilot, lambda: screen.state == "speaking", 30, "read again")
+        assert screen.session.index == 0
+        await pilot.press("space")
+        await wait_for(pilot, lambda: screen.state == "nothing_heard", 60, "thinking time over")
+        assert _state_text(screen) == (
+            "Nothing was heard in 2 s — take your time: press space to try again, "
+            "t to type, n to skip."
+        )
+        assert "No speech detected" not in rendered_text(screen.query_one("#feedback").content)
+        await pilot.press("t")
+        await wait_for(pilot, lambda: screen.query_one("#typed").has_focus, 10, "the box")
+    (timed_out,) = _saved()
+    assert timed_out.outcome.value == "skipped" and not timed_out.flagged

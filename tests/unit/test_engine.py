@@ -314,3 +314,18 @@ def test_typing_one_answer_does_not_type_the_rest(tmp_path: Path) -> None:
     typed.finish_typed("I would ask about the team.")
     typed.next_question()
     assert typed.typed_only
+
+
+def test_done_while_the_microphone_opens_ends_the_answer_unjudged(tmp_path: Path) -> None:
+    session, _, store = _session(tmp_path)
+
+    class DoneWhileLoading(Loaded):
+        def load(self) -> None:
+            session.stop_answer()  # space pressed again while the model loads
+
+    turn = session.start_answer(_quiet(), DoneWhileLoading(), CONFIG)  # type: ignore[arg-type]
+    assert turn is not None
+    with pytest.raises(NothingSaid):
+        turn.run()
+    assert session.phase is Phase.NOTHING_HEARD
+    assert store.attempts(session.session_id) == []

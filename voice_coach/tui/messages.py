@@ -48,11 +48,16 @@ class SettingsSaved(Message):
 
 
 class QuestionSpoken(Message):
-    """The question finished playing (or could not be spoken: ``error``)."""
+    """The question finished playing (or could not be spoken: ``error``).
 
-    def __init__(self, error: str | None = None) -> None:
+    ``asked`` counts the questions the screen has put: a question skipped while it was
+    read ends after the next one is put, and must not start the next one's answer.
+    """
+
+    def __init__(self, error: str | None = None, asked: int = 0) -> None:
         super().__init__()
         self.error = error
+        self.asked = asked
 
 
 class ListeningStarted(Message):

@@ -26,7 +26,13 @@ from voice_coach.audio.capture import Microphone
 from voice_coach.audio.endpoint import EndpointConfig
 from voice_coach.errors import VoiceCoachError
 from voice_coach.live import LiveStatus
-from voice_coach.practice import AnswerKept, MicrophoneFailed, Phase, PracticeSession
+from voice_coach.practice import (
+    AnswerKept,
+    MicrophoneFailed,
+    NothingSaid,
+    Phase,
+    PracticeSession,
+)
 from voice_coach.questions import Question
 from voice_coach.review import struggled_key
 from voice_coach.speech.stt import TranscriptSegment, join_text
@@ -48,6 +54,9 @@ if TYPE_CHECKING:
     from voice_coach.tui.services import Services
 
 
+TYPING_HINT = "Type your answer, then press Enter (ctrl+n: skip the question)."
+
+
 class PhaseChanged(Message):
     """The engine moved to another phase (posted from any thread)."""
 
@@ -64,12 +73,15 @@ class PracticeScreen(Screen[None]):
 
     BINDINGS = [
         Binding("space", "done", "Done", id="done"),
+        Binding("space", "try_again", "Try again", id="try-again"),
         Binding("t", "type_answer", "Type", id="type"),
         Binding("ctrl+r", "speak_instead", "Speak", id="speak-instead"),
         Binding("a", "follow_up", "Follow-up", id="follow-up"),
         Binding("m", "mark", "Struggled", id="mark"),
         Binding("r", "redo", "Redo", id="redo"),
         Binding("n", "next", "Next", id="next"),
+        # The answer box takes every letter, n too: skipping from inside it needs a chord.
+        Binding("ctrl+n", "next", "Skip", id="skip", show=False),
         Binding("f", "finish", "Finish", id="finish"),
         Binding("escape", "leave", "Back", id="back"),
     ]
@@ -80,13 +92,23 @@ class PracticeScreen(Screen[None]):
         self.services = services
         self._speaking = False
         self._stop_speaking = threading.Event()
+        """Stops the question being read; a new one for each question put, so a skipped
+        question's reading cannot outlive the skip."""
+        self._asked = 0
+        """Questions put so far: tells a stale QuestionSpoken from the current one's."""
         self._typing_open = False
+        self._drawn: Phase | None = None
+        """The result phase (feedback, nothing heard) whose words are on the screen."""
 
     @property
     def state(self) -> str:
         """What the screen shows, in one word: the engine's phase, and whether the question
         is being read aloud ("speaking") or just shown ("idle")."""
         phase = self.session.phase
+        if phase in (Phase.FEEDBACK, Phase.NOTHING_HEARD) and self._drawn is not phase:
+            # The engine is there, but its result reaches this screen a message later:
+            # until it is drawn, the screen still shows the answer being finished.
+            return "transcribing"
         if phase is Phase.ASKING:
             return "speaking" if self._speaking else "idle"
         if phase is Phase.PREPARING:
@@ -147,39 +169,64 @@ class PracticeScreen(Screen[None]):
         self.refresh_bindings()
 
     def on_phase_changed(self, message: PhaseChanged) -> None:
+        if self.session.phase is Phase.NOTHING_HEARD:
+            self._drawn = Phase.NOTHING_HEARD  # drawn just below
         words = {
             "loading": "Loading the speech model… (t: type instead)"
             if not self.services.transcriber.loaded
             else "Opening the microphone…",
             "transcribing": "Transcribing the end of your answer…",
-            "typing": "Type your answer, then press Enter.",
+            "typing": TYPING_HINT,
+            "nothing_heard": self._nothing_heard(),
         }
         if self.state == "typing":
             self._start_typing()  # the box is ready the moment the phase says typing
         else:
             self._show_state(words.get(self.state))
 
+    def _nothing_heard(self) -> str:
+        """Why the answer ended without a word, and what can be done: never a bare ✘."""
+        keys = "press space to try again, t to type, n to skip"
+        if self.session.silence_reason == "stopped":
+            return f"The answer ended before anything was said, so nothing was saved: {keys}."
+        waited = self.services.settings.initial_silence_s
+        return f"Nothing was heard in {waited:g} s — take your time: {keys}."
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         state = self.state
         if action == "done":
-            return state in ("speaking", "listening")
+            return state in ("speaking", "loading", "listening")
+        if action == "try_again":
+            return state == "nothing_heard"
         if action == "type_answer":
-            return state in ("speaking", "listening", "loading")
+            return state in ("speaking", "listening", "loading", "nothing_heard")
         if action == "speak_instead":
-            return self.session.typed_only and state in ("typing", "feedback")
-        if action in ("redo", "next", "finish"):
+            return state == "typing" or (self.session.typed_only and state == "feedback")
+        if action == "next":
+            return state != "finished"  # a skip, at any moment
+        if action == "redo":
             return state in ("feedback", "stopped")
+        if action == "finish":
+            return state in ("feedback", "stopped", "nothing_heard")
         if action == "follow_up":
             return bool(self.session.last_probe)
         if action == "mark":
-            return state in ("feedback", "listening", "typing")
+            return state in ("feedback", "listening", "typing", "nothing_heard")
         return True
 
     # ---- asking ------------------------------------------------------------
 
     def _put(self, q: Question) -> None:
-        """Show the question the engine asks, and read it aloud unless that is off."""
+        """Show the question the engine asks, and read it aloud unless that is off.
+
+        In a typed session the answer box opens at once, while the question is read, so
+        what the user types goes into it and never reaches the screen's keys.
+        """
         self._typing_open = False
+        self._drawn = None
+        self._asked += 1
+        self._stop_speaking.set()  # a question skipped while read stops now
+        self._stop_speaking = threading.Event()
         person = self.session.question_set.interviewer_of(q)
         if person is not None:
             who = f" · {person.name}" + (f", {person.role}" if person.role else "")
@@ -197,12 +244,13 @@ class PracticeScreen(Screen[None]):
         if self.services.settings.speak_questions and not self.services.status.voice_error:
             self._speaking = True
             self._show_state("Speaking the question… (space: skip and answer now)")
-            self._stop_speaking.clear()
-            self.speak(q.text)
+            self.speak(q.text, self._asked, self._stop_speaking)
         else:
             self._speaking = False
             self._show_state("")
-            self.post_message(QuestionSpoken())
+            self.post_message(QuestionSpoken(asked=self._asked))
+        if self.session.typed_only:
+            self._start_typing()
 
     def _prepare_next_question(self) -> None:
         """Synthesise the next question while this one is answered, so it starts at once.
@@ -225,7 +273,7 @@ class PracticeScreen(Screen[None]):
         return self.services.voice.with_voice(person.voice if person else None)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="speech")
-    def speak(self, text: str) -> None:
+    def speak(self, text: str, asked: int, stop: threading.Event) -> None:
         voice = self._voice_for(self.session.index)
         try:
             try:
@@ -234,19 +282,24 @@ class PracticeScreen(Screen[None]):
                 voice = self.services.voice  # an interviewer's voice may be missing here
                 voice.synthesize(text)
             self._prepare_next_question()  # queued behind this one, rendered while it plays
-            voice.speak(text, stop=self._stop_speaking)
+            voice.speak(text, stop=stop)
         except VoiceCoachError as exc:
-            self.post_message(QuestionSpoken(str(exc)))
+            self.post_message(QuestionSpoken(str(exc), asked))
             return
-        self.post_message(QuestionSpoken())
+        self.post_message(QuestionSpoken(asked=asked))
 
     def on_question_spoken(self, message: QuestionSpoken) -> None:
+        if message.asked != self._asked:
+            return  # a skipped question's reading, ended after the next was put
         self._speaking = False
         if message.error and not self.services.status.voice_error:
             self.services.status.voice_error = message.error
             self.notify(
                 message.error, title="Question shown as text", severity="warning", timeout=12
             )
+        if self.session.phase is Phase.TYPING:
+            self._show_state()  # the reading ended: the state word changes
+            return
         if self.session.phase is not Phase.ASKING:
             return
         if self.session.typed_only:
@@ -271,6 +324,10 @@ class PracticeScreen(Screen[None]):
             if turn is None:
                 return  # typing took over while the model loaded
             attempt = turn.run()
+            if not turn.current:
+                return  # skipped or left while recording: saved, but not shown
+        except NothingSaid:
+            return  # the phase says it, and offers to try again
         except MicrophoneFailed as exc:
             self.post_message(MicrophoneUnavailable(str(exc)))
             return
@@ -297,7 +354,7 @@ class PracticeScreen(Screen[None]):
         if s.waiting_for_first_word:
             cue = "Take your time to think; recording until you start speaking."
             if s.ends_in_s is not None:
-                cue = f"No speech yet: stopping in {s.ends_in_s:.0f} s unless you start."
+                cue = f"Thinking time ends in {s.ends_in_s:.0f} s: start speaking to answer."
         elif s.ends_in_s is not None:
             cue = f"Silence: ending the answer in {s.ends_in_s:.1f} s. Keep talking to go on."
         self.query_one("#cue", Static).update(cue)
@@ -306,6 +363,8 @@ class PracticeScreen(Screen[None]):
         self.query_one("#transcript", Static).update(join_text(message.segments))
 
     def on_answer_scored(self, message: AnswerScored) -> None:
+        if self.session.phase is not Phase.FEEDBACK:
+            return  # nothing heard (said in words, not as a ✘), or the user moved on
         if message.attempt.error:
             # The device failed mid-answer: say so at once, not only below the feedback.
             self.notify(
@@ -344,7 +403,8 @@ class PracticeScreen(Screen[None]):
         notice that the microphone failed), it keeps what the user already typed."""
         if self.session.phase is not Phase.TYPING:
             self.session.type_instead()
-        self._show_state("Type your answer, then press Enter.")
+        self._drawn = None
+        self._show_state(TYPING_HINT)
         typed = self.query_one("#typed", Input)
         if not self._typing_open:
             typed.value = ""
@@ -367,17 +427,29 @@ class PracticeScreen(Screen[None]):
     # ---- feedback ----------------------------------------------------------
 
     def _show_feedback(self, attempt: Attempt) -> None:
-        self.query_one("#feedback", Static).update(feedback(attempt))
+        # "Press a to answer it aloud" is only true when the follow-up is spoken.
+        self._drawn = Phase.FEEDBACK
+        typed = self.session.typed_only
+        self.query_one("#feedback", Static).update(feedback(attempt, live=not typed))
         last = " (last question)" if self.session.is_last else ""
-        self._show_state(f"r: redo · n: next question{last} · f: finish")
+        follow = (
+            " · a: type your answer to the follow-up"
+            if typed and attempt.score and attempt.score.probe
+            else ""
+        )
+        self._show_state(f"r: redo · n: next question{last} · f: finish{follow}")
         self.query_one("#feedback-box").focus()
 
     # ---- actions -----------------------------------------------------------
 
+    def action_try_again(self) -> None:
+        """Nothing was heard: the same question is put again and the answer listened for."""
+        self._put(self.session.try_again())
+
     def action_done(self) -> None:
         if self.state == "speaking":
             self._stop_speaking.set()
-        elif self.state == "listening":
+        elif self.state in ("loading", "listening"):
             self.session.stop_answer()
 
     def action_type_answer(self) -> None:
@@ -422,7 +494,10 @@ class PracticeScreen(Screen[None]):
         self._put(self.session.redo())
 
     def action_next(self) -> None:
-        if self.session.next_question():
+        """Move on at any moment: a recording stops, and is saved only if words were said
+        (the engine decides); never a "no speech" answer."""
+        self._stop_speaking.set()
+        if self.session.skip():
             self._put(self.session.question)
         else:
             self.action_finish()
