@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from voice_coach.attempts import Attempt, Outcome
+from voice_coach.attempts import FOLLOW_UP_MARK, Attempt, Outcome
 from voice_coach.errors import QuestionSetError
 from voice_coach.practice import PracticeSession
 from voice_coach.questions import (
@@ -166,7 +166,7 @@ class MockPlan:
     cv_set: str | None = None
 
     def step_of(self, question_id: str) -> Step | None:
-        base = question_id.split("#", 1)[0]
+        base = question_id.split(FOLLOW_UP_MARK, 1)[0]
         return next((s for s in self.steps if s.question.id == base), None)
 
     @property
@@ -470,7 +470,7 @@ class MockInterview:
         self._started = self._clock()
         return self._put(self.session.ask())
 
-    def put_again(self) -> Question:
+    def question_said(self) -> Question:
         """The question has been said (the lines took time): its answer clock starts now."""
         self._asked_at = self._clock()
         return self.session.question

@@ -195,10 +195,10 @@ async def test_a_spoken_mock_interview_through_the_microphone(
                 break
             question = screen.interview.session.question
             player = play_into_mic(rendered[question.question_kind])
-            turn = screen._turn
+            turn = screen.turn
             await wait_for(
                 pilot,
-                lambda t=turn: screen._turn != t or screen.state == "report",
+                lambda t=turn: screen.turn != t or screen.state == "report",
                 90,
                 "the answer to end",
             )

@@ -265,7 +265,7 @@ def test_the_clocks_run_from_the_greeting_and_from_each_question(tmp_path: Path)
     mock = MockInterview(build_plan(seed=2, offer=False), Store(tmp_path), clock=clock)
     question = mock.start()
     clock.now += 30  # the greeting, the introductions, the question read aloud
-    mock.put_again()
+    mock.question_said()
     clock.now += 45
     ended = mock.now()
     attempt = mock.session.finish_typed(_answer_for(question, closing_right=True))

@@ -84,7 +84,7 @@ def mock(
     while question is not None:
         _say_lines(interview, interview.lines_before, voice, err=as_json)
         _put(interview, question, voice, err=as_json)
-        interview.put_again()
+        interview.question_said()
         try:
             attempt, answered_at = _answer(interview, settings, transcriber, err=as_json)
         except EOFError:  # Ctrl+D: the interview stops here, and is still reported

@@ -27,7 +27,7 @@ from voice_coach.audio.endpoint import EndpointConfig
 from voice_coach.errors import VoiceCoachError
 from voice_coach.live import LiveStatus
 from voice_coach.mock import Line, MockInterview, ReportCard, build_plan, find_cv_set
-from voice_coach.practice import Phase
+from voice_coach.practice import NothingSaid, Phase
 from voice_coach.questions import Question
 from voice_coach.speech.stt import TranscriptSegment, join_text
 from voice_coach.tui.widgets import report_problem
@@ -68,11 +68,15 @@ class TurnSpoken(Message):
 class AnswerEnded(Message):
     """A spoken answer was saved and judged (or none came: ``attempt`` None, ``error``)."""
 
-    def __init__(self, attempt: Attempt | None, turn: int, error: str | None = None) -> None:
+    def __init__(
+        self, attempt: Attempt | None, turn: int, error: str | None = None, *, again: bool = False
+    ) -> None:
         super().__init__()
         self.attempt = attempt
         self.turn = turn
         self.error = error
+        self.again = again
+        """Nothing was said before the answer was ended: listen again."""
 
 
 class FarewellSaid(Message):
@@ -129,6 +133,12 @@ class MockScreen(Screen[None]):
         self._shown: list[str] = []
         self._stop_speaking = threading.Event()
         self._speaking = False
+
+    @property
+    def turn(self) -> int:
+        """How many times something was put to the candidate: a question, a follow-up, the
+        farewell. It moves on when the interviewer does."""
+        return self._turn
 
     @property
     def state(self) -> str:
@@ -277,7 +287,7 @@ class MockScreen(Screen[None]):
         if message.error and not self.services.status.voice_error:
             self.services.status.voice_error = message.error
             self.notify(message.error, title="Shown as text", severity="warning", timeout=12)
-        self.interview.put_again()  # the answer's clock starts when the question is said
+        self.interview.question_said()  # the answer's clock starts when the question is said
         session = self.interview.session
         if session.typed_only or session.phase is Phase.TYPING:
             self._start_typing()
@@ -300,6 +310,10 @@ class MockScreen(Screen[None]):
                 Microphone(settings.input_device), self.services.transcriber, config
             )
             attempt = live.run() if live is not None else None
+        except NothingSaid:
+            # A key pressed before a word was said: not an answer. Listen again.
+            self.post_message(AnswerEnded(None, turn, again=True))
+            return
         except VoiceCoachError as exc:
             self.post_message(AnswerEnded(None, turn, str(exc)))
             return
@@ -314,6 +328,10 @@ class MockScreen(Screen[None]):
             return
         if message.attempt is not None:
             self._answered(message.attempt)
+        elif message.again:
+            self.interview.session.try_again()
+            self._state_line("Nothing was said yet: listening again (t: type instead).")
+            self.listen(self._turn)
         elif self.interview.session.phase is not Phase.TYPING or message.error:
             if message.error:
                 self.notify(message.error, title="Type this answer", severity="warning")
