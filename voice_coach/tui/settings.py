@@ -40,6 +40,9 @@ SYSTEM_DEFAULT = "\x00system-default"
 """The Select value for "no device / voice named": saved as an absent key."""
 
 TEST_SENTENCE = "Thank you for coming in today. Could you tell me about a project you are proud of?"
+PANEL_LINE = "And I am on the panel too."
+PANEL_VOICES = ("piper:joe-low", "piper:joe-high")
+"""Heard after the test sentence when the default voice is tested: the panel set's others."""
 
 NUMBER_FIELDS: dict[str, str] = {
     "speech-rate": "speech_rate",
@@ -335,8 +338,17 @@ class SettingsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="settings-test-voice")
     def speak_test(self, voice: Voice, stop: threading.Event) -> None:
+        # The default voice is heard with the panel's other two, as a panel set sounds.
+        lines = [(voice, TEST_SENTENCE)]
+        if voice.voice is None:
+            lines += [(voice.with_voice(v), PANEL_LINE) for v in PANEL_VOICES]
         try:
-            voice.speak(TEST_SENTENCE, stop=stop)
+            for speaker, line in lines:
+                if stop.is_set():
+                    break
+                speaker.speak(line, stop=stop)
+                if speaker.notice:  # Piper missing: espeak speaks; said once
+                    self.post_message(VoiceTested(speaker.notice))
         except VoiceCoachError as exc:
             self.post_message(VoiceTested(str(exc)))
             return
