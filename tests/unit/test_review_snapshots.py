@@ -108,6 +108,18 @@ class Bare(App[None]):
         self.push_screen(self.first)
 
 
+async def _settled(pilot: Any) -> None:
+    """The speech model's worker done, so the status line reads the same every run."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["80x24", "100x30"])
+def test_home_screen(size: tuple[int, int], snap_compare: Any) -> None:
+    """Each set's whole description, wrapped; every key named in the footer, Enter too."""
+    assert snap_compare(_app(), terminal_size=size, run_before=_settled)
+
+
 def test_history_screen(history: None, snap_compare: Any) -> None:
     assert snap_compare(_app(), press=["h"], terminal_size=(80, 24))
 

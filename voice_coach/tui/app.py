@@ -13,8 +13,8 @@ from pathlib import Path
 from rich.markup import escape
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
-from textual.notifications import SeverityLevel
-from textual.screen import Screen
+from textual.notifications import Notification, Notify, SeverityLevel
+from textual.screen import ModalScreen, Screen
 
 from voice_coach.config import Settings
 from voice_coach.errors import VoiceCoachError, explain, log_error
@@ -59,6 +59,8 @@ class VoiceCoachApp(App[None]):
             status=RunStatus(model_status=f"Loading speech model {transcriber.name}…"),
         )
         self.fatal_error: str | None = None
+        self._toasts: list[tuple[Notification, Screen[object] | None]] = []
+        """Each notice shown and the screen it was raised on (see :meth:`notify`)."""
 
     def compose(self) -> ComposeResult:
         yield from ()
@@ -72,18 +74,51 @@ class VoiceCoachApp(App[None]):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """Notices are plain text, always, whatever a caller asks.
+        """Notices are plain text, always, whatever a caller asks, and belong to the
+        screen they were raised on.
 
         They carry set names, file names and error messages that quote the user's own
         words; read as markup, "[/b]" in any of them would end the app with a traceback.
-        Every screen's ``notify`` comes here.
+        A notice about one screen ("No recording for this answer") read over the next
+        one is about the wrong thing, so each is remembered with its screen and taken
+        down when that screen is left (a dialog or the palette opened over it is not
+        leaving it). Every screen's ``notify`` comes here. Textual 8 has no notice
+        scoped to a screen, so the app keeps the pairing itself.
         """
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        notification = Notification(
+            message,
+            title,
+            severity,
+            self.NOTIFICATION_TIMEOUT if timeout is None else timeout,
+            markup=False,
+        )
+        self._toasts.append((notification, self._base_screen()))
+        self.post_message(Notify(notification))
+
+    def _base_screen(self) -> Screen[object] | None:
+        """The screen the user is on: the top one that is not a dialog over another."""
+        return next(
+            (s for s in reversed(self.screen_stack) if not isinstance(s, ModalScreen)), None
+        )
+
+    def _screen_changed(self, _screen: Screen[object]) -> None:
+        """Take down the notices of a screen the user has left; keep the rest running."""
+        base = self._base_screen()
+        alive = [(n, owner) for n, owner in self._toasts if n.time_left > 0]
+        kept = [n for n, owner in alive if owner is base]
+        if len(kept) == len(alive):
+            self._toasts = alive
+            return
+        self.clear_notifications()
+        self._toasts = []
+        for n in kept:  # shown again for the time they had left
+            self.notify(n.message, title=n.title, severity=n.severity, timeout=n.time_left)
 
     def on_mount(self) -> None:
-        for warning in self.services.settings.warnings:
-            self.notify(warning, title="Settings", severity="warning", timeout=10)
+        self.screen_change_signal.subscribe(self, self._screen_changed)
         self.push_screen(HomeScreen(self.services))
+        for warning in self.services.settings.warnings:  # on the home screen, so they stay
+            self.notify(warning, title="Settings", severity="warning", timeout=10)
         self.load_model()
         if self.start_set:
             self.call_after_refresh(self.start_practice, self.start_set)

@@ -44,9 +44,15 @@ def attempt_meta(attempt: Attempt) -> str:
 
 
 def attempt_detail(attempt: Attempt) -> RenderableType:
-    """The saved verdict, flags and transcript of one answer: the feedback as it was shown."""
+    """The saved verdict, flags and transcript of one answer: the feedback as it was shown.
+
+    The user's own note on the question ("I waffled here") is shown under it, as it was
+    on the practice screen: it is never spoken, so this is where it is read again.
+    """
+    note = attempt.question.note
     return Group(
         Text(attempt.question_text, style="bold"),
+        *([Text(f"Your note: {note}", style="italic")] if note else []),
         Text(attempt_meta(attempt)),
         feedback(attempt, live=False),
     )
@@ -86,7 +92,11 @@ class HistoryScreen(Screen[None]):
     """Sessions by date, newest first, with how many answers need work and how many
     questions were skipped (a skip is not a weak answer)."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="history-back")]
+    BINDINGS = [
+        # A priority binding, so the footer names Enter: the table's own Enter is hidden.
+        Binding("enter", "open", "Open", id="history-open", key_display="enter", priority=True),
+        Binding("escape", "app.pop_screen", "Back", id="history-back"),
+    ]
 
     def __init__(self, services: Services) -> None:
         super().__init__()
@@ -115,9 +125,18 @@ class HistoryScreen(Screen[None]):
             self.notify("No sessions yet: practise a set first.")
         table.focus()
 
+    def action_open(self) -> None:
+        """The highlighted session, as a click on its row opens it."""
+        table = self.query_one("#sessions", WrappingTable)
+        if table.row_count:
+            self._open(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.row_key.value is not None:
-            self.app.push_screen(SessionScreen(int(event.row_key.value), self.services))
+        self._open(event.row_key.value)
+
+    def _open(self, key: str | None) -> None:
+        if key is not None:
+            self.app.push_screen(SessionScreen(int(key), self.services))
 
 
 class SessionScreen(Screen[None]):

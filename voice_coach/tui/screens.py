@@ -42,11 +42,13 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = [
         # A priority binding, so the footer names Enter: the list's own Enter is hidden.
-        Binding("enter", "practise", "Practise", id="practise", priority=True),
-        Binding("i", "mock_interview", "Mock interview", id="mock-interview"),
+        Binding("enter", "practise", "Practise", id="practise", key_display="enter", priority=True),
+        # Short words, so that every key and the palette fit in 80 columns; the
+        # palette (ctrl+p) and the tooltips say each in full.
+        Binding("i", "mock_interview", "Mock", id="mock-interview", tooltip="Mock interview"),
         Binding("h", "history", "History", id="history"),
         Binding("g", "progress", "Progress", id="progress"),
-        Binding("c", "mic_check", "Mic check", id="mic-check"),
+        Binding("c", "mic_check", "Mic", id="mic-check", tooltip="Mic check"),
         Binding("s", "settings", "Settings", id="settings"),
         Binding("q", "app.quit", "Quit", id="quit-home"),
     ]
@@ -96,7 +98,7 @@ class HomeScreen(Screen[None]):
         # and "[/b]" in a set's title must show as written, not end the app.
         yield OptionList(id="sets", markup=False)
         yield Static(self.services.status.model_status, id="model-status", markup=False)
-        yield Footer()
+        yield Footer(compact=True)  # every key named, Enter too, in 80 columns
 
     def on_mount(self) -> None:
         self.refresh_sets()
@@ -118,7 +120,9 @@ class HomeScreen(Screen[None]):
         if weak is not None:
             options.add_option(
                 Option(
-                    _set_label(f"{weak.title}  ({len(weak.questions)} due today)", weak.description),
+                    _set_label(
+                        f"{weak.title}  ({len(weak.questions)} due today)", weak.description
+                    ),
                     id=WEAK,
                 )
             )
