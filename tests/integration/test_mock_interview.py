@@ -215,3 +215,56 @@ async def test_a_spoken_mock_interview_through_the_microphone(
     assert [a.question_id for a in report.answers] == [s.question.id for s in plan.steps]
     closing = {c.point: c.done for c in report.closing}
     assert all(closing.values()), (closing, [a.transcript for a in attempts])
+
+
+def test_a_spoken_mock_interview_on_the_command_line(
+    virtual_audio: None, isolated_home: Path, tmp_path: Path
+) -> None:
+    """`voice-coach mock` without --typed: each answer played into the virtual microphone
+    once the command says it is listening, then the report card from what was heard."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.helpers import play_into_mic
+    from voice_coach.config import Settings
+    from voice_coach.speech.tts import Voice
+
+    config = isolated_home / "config"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "config.toml").write_text("end_silence_s = 1.5\ninitial_silence_s = 30.0\n")
+    seed = 9
+    plan = build_plan(seed=seed, offer=True)
+    settings = Settings()
+    voice = Voice(settings.voice, settings.speech_rate, settings.output_device)
+    texts = {s.question.text: s.question.question_kind for s in plan.steps}
+    rendered = {kind: voice.synthesize(_answer_for(kind)) for kind in set(texts.values())}
+    command = [sys.executable, "-m", "voice_coach", "mock", "--seed", str(seed), "--offer"]
+    proc = subprocess.Popen(
+        [*command, "--no-speak", "--json"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert proc.stderr is not None and proc.stdout is not None
+    kind = None
+    asked: list[str] = []
+    for line in proc.stderr:
+        if line.startswith("[question"):
+            text = line.split(": ", 1)[1].strip()
+            asked.append(text)
+            kind = texts[text]
+        elif line.startswith("  Listening on") and kind is not None:
+            play_into_mic(rendered[kind]).wait()
+    card = json.loads(proc.stdout.read())
+    assert proc.wait(timeout=60) == 0
+    assert asked == [s.question.text for s in plan.steps]
+    assert [a["question_id"] for a in card["answers"]] == [s.question.id for s in plan.steps]
+    store = Store()
+    (session,) = store.sessions()
+    assert session.kind == MOCK_KIND
+    assert all(str(a.status) == "spoken" for a in store.attempts(session.id))
+    closing = {c["point"]: c["done"] for c in card["closing"]}
+    assert all(closing.values()), closing

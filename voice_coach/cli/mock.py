@@ -18,9 +18,11 @@ from voice_coach.cli.base import fail, say
 if TYPE_CHECKING:
     from voice_coach.attempts import Attempt
     from voice_coach.config import Settings
+    from voice_coach.live import LiveStatus
     from voice_coach.mock import Line, MockInterview
+    from voice_coach.practice import Phase
     from voice_coach.questions import Question
-    from voice_coach.speech.stt import Transcriber
+    from voice_coach.speech.stt import Transcriber, TranscriptSegment
     from voice_coach.speech.tts import Voice
 
 
@@ -190,7 +192,8 @@ def _spoken(
         initial_silence_s=settings.initial_silence_s,
         max_answer_s=settings.max_answer_s,
     )
-    click.echo("  Listening… answer aloud; a pause ends the answer.", err=err)
+    session.listener = _Terminal(err=err)
+    click.echo("  Opening the microphone…", err=err)
     try:
         turn = session.start_answer(Microphone(settings.input_device), transcriber, config)
         attempt = turn.run() if turn is not None else None
@@ -205,6 +208,31 @@ def _spoken(
         took = f"{_clock(attempt.duration_s)}" if attempt.duration_s else "no speech"
         say(f"  You: {attempt.transcript or '(nothing heard)'}  [{took}]", err=err)
     return attempt
+
+
+class _Terminal:
+    """The session's listener on a terminal: says when the microphone is really open,
+    so nobody starts talking into a microphone that is still being opened."""
+
+    def __init__(self, *, err: bool) -> None:
+        self._err = err
+
+    def phase_changed(self, phase: Phase) -> None:
+        return None
+
+    def status(self, status: LiveStatus) -> None:
+        return None
+
+    def transcript(self, segments: tuple[TranscriptSegment, ...]) -> None:
+        return None
+
+    def recording_started(self, device: str) -> None:
+        click.echo(
+            f"  Listening on {device}… answer aloud; a pause ends the answer.", err=self._err
+        )
+
+    def recording_ended(self, reason: str) -> None:
+        return None
 
 
 def _clock(seconds: float) -> str:
