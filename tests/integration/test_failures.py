@@ -228,7 +228,7 @@ async def test_app_sound_server_stopped_mid_answer(
             )
             # The user is told, on screen, and the words spoken so far are scored.
             notices = " | ".join(_notices(app))
-            assert "microphone stopped" in notices, notices
+            assert "microphone stopped" in notices, (notices, screen.state, screen.session.phase)
             assert screen.state == "feedback", screen.state
             shown = normalise(rendered_text(screen.query_one("#feedback").content))
             assert "fellow americans" in shown, shown
@@ -340,13 +340,16 @@ async def test_back_to_the_microphone_once_it_works_again(  # type: ignore[no-un
 
 
 def _without_tts(monkeypatch: pytest.MonkeyPatch, how: str) -> None:
-    """pyttsx3 missing, or installed with a driver that fails, in a fresh engine thread."""
+    """pyttsx3 missing, or installed with a driver that fails, in a fresh engine thread;
+    Piper missing too, or it would speak: no engine at all."""
     import sys
     import types
 
-    from voice_coach.speech import tts
+    from voice_coach.speech import piper_voice, tts
 
     monkeypatch.setattr(tts._Engine, "_instance", None)
+    monkeypatch.setitem(sys.modules, "piper", None)
+    monkeypatch.setattr(piper_voice, "_model", None)
     if how == "not-installed":
         monkeypatch.setitem(sys.modules, "pyttsx3", None)
     else:
