@@ -8,6 +8,7 @@ CVs in Markdown and plain text.
 
 from __future__ import annotations
 
+import random
 import re
 import time
 from pathlib import Path
@@ -199,3 +200,63 @@ def test_cleaning_a_long_line_takes_time_in_its_length(unit: str) -> None:
     spoken_text(line)
     import_notes(f"What is this? {line}\n", "x")
     assert time.perf_counter() - started < 2.0
+
+
+FRAGMENTS = (
+    "What is your experience with SAP S/4HANA?",
+    "Tell me about a time you led a team",
+    "(I waffled",
+    "- I only used it for 3 months)",
+    "[pause]",
+    "(smiles)",
+    "**bold**",
+    "_em_",
+    "`code`",
+    "[link](https://example.com/x)",
+    "NB: they liked this",
+    " - ",
+    " — ",
+    "e.g.",
+    "R&D",
+    "manager/lead",
+    "?)",
+    "?",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{aside}",
+    "## ",
+    "* ",
+    "note: ask again",
+    "and then what happened?",
+    "I froze",
+    "24/7",
+    "~~gone~~",
+    "<br>",
+)
+
+
+def _line(rng: random.Random) -> str:
+    return " ".join(rng.choice(FRAGMENTS) for _ in range(rng.randint(1, 7)))
+
+
+def test_whatever_a_notes_line_holds_no_mark_is_spoken() -> None:
+    """Lines made of the pieces real notes have, in any order and any number."""
+    rng = random.Random(13)
+    for _ in range(2000):
+        line = _line(rng)
+        said = spoken_text(line)
+        assert not MARKS.search(said), (line, said)
+        assert spoken_text(said) == said, line  # cleaning twice changes nothing more
+        question, note = split_note(line)
+        assert not re.search(r"[()\[\]{}*`]", question), (line, question)
+        assert note is None or (note.strip() == note and note), (line, note)
+
+
+def test_an_imported_file_of_such_lines_speaks_no_mark() -> None:
+    rng = random.Random(7)
+    notes = "\n".join(f"- {_line(rng)}" for _ in range(300))
+    for q in import_notes(notes, "fuzz").questions:
+        assert q.text and not MARKS.search(spoken_text(q.text)), q.text
+        assert not re.search(r"[()\[\]{}*`]", q.text), q.text

@@ -33,6 +33,9 @@ _LINE_MARK = re.compile(
 or a task box. Only at the start of a line, so "5. " inside a sentence is left alone."""
 _CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$", re.MULTILINE)
 _RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
+_LONE_HASHES = re.compile(r"(?<!\S)#+(?!\S)")
+"""Hashes standing alone mid-line: a heading mark pasted into a sentence. "C#" and "#1"
+are words and stay."""
 _STRUCK = re.compile(r"~~[^~\n]*~~")
 """Struck-through words: the writer took them back."""
 _EMPHASIS = re.compile(r"\*+|~~|`+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
@@ -52,6 +55,7 @@ def plain_text(text: str) -> str:
     text = _HTML_TAG.sub(" ", text)
     text = _LINE_MARK.sub("", text)
     text = _CLOSING_HASHES.sub("", text)
+    text = _LONE_HASHES.sub(" ", text)
     text = _STRUCK.sub(" ", text)
     text = _EMPHASIS.sub("", text)
     return _tidy(text)
@@ -159,7 +163,7 @@ def _is_remark(head: str, tail: str) -> bool:
 
 def _finish(text: str, *, asked: bool) -> str:
     """The question tidied and ending as a question or a request does."""
-    text = _tidy(text).rstrip(" ,;:-–—")
+    text = _tidy(text).strip(" ,;:-–—")
     if not text:
         return ""
     if asked and not text.endswith(("?", ".", "!")):
@@ -184,7 +188,8 @@ _EXPANSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
 _SLASHED = re.compile(r"(?<![\w/.:@-])[A-Za-z]+(?:/[A-Za-z]+)+(?![\w/.@-]|\.\w)")
 """Words joined by slashes ("manager/lead", "CI/CD"), but not a product name with a digit
 ("S/4HANA"), a path, an address or a date."""
-_SPACED_DASH = re.compile(r"[ \t]+(?:--?|–|—)[ \t]+|[ \t]*—[ \t]*")
+_SPACED_DASH = re.compile(r"(?:[ \t]+(?:--?|–|—))+[ \t]+|[ \t]*—[ \t]*")
+"""A dash between words, or a run of them, said as the pause a comma gives."""
 
 
 def spoken_text(text: str) -> str:
