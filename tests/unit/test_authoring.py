@@ -141,6 +141,23 @@ def test_sets_import_command(tmp_path: Path) -> None:
     assert code == 1 and "exists already" in err
 
 
+def test_imported_asides_are_saved_as_notes_and_shown_apart(tmp_path: Path) -> None:
+    """The reported case: a note in the notes file was read aloud as part of the question."""
+    notes = tmp_path / "acme.md"
+    notes.write_text(
+        "- What is your experience with SAP S/4HANA? (I waffled - I only used it for 3 months)?\n"
+    )
+    code, _, _ = run("sets", "import", str(notes))
+    assert code == 0
+    code, out, _ = run("sets", "show", "acme", "--json")
+    (question,) = json.loads(out)["questions"]
+    assert question["text"] == "What is your experience with SAP S/4HANA?"
+    assert question["note"] == "I waffled - I only used it for 3 months"
+    code, out, _ = run("sets", "show", "acme")
+    assert "  1. What is your experience with SAP S/4HANA?\n" in out
+    assert "your note: I waffled - I only used it for 3 months" in out
+
+
 def test_set_from_people_fits_interests() -> None:
     people = [
         Interviewer(id="dana", name="Dana", role="Head of Ops", interests=("delivery",)),

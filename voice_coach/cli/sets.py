@@ -102,6 +102,8 @@ def sets_show(name: str, as_json: bool) -> None:
     for i, q in enumerate(qs.questions, 1):
         who = f" [{q.interviewer}]" if q.interviewer else ""
         say(f"{i:3}. {q.text}{who}")
+        if q.note:  # the user's own aside: shown, never spoken
+            say(f"       your note: {q.note}")
         if q.expects:
             say(f"       expects: {', '.join(q.expects)}")
 
