@@ -268,3 +268,22 @@ def test_a_spoken_mock_interview_on_the_command_line(
     assert all(str(a.status) == "spoken" for a in store.attempts(session.id))
     closing = {c["point"]: c["done"] for c in card["closing"]}
     assert all(closing.values()), closing
+
+
+async def test_the_home_list_opens_a_mock_interview(transcriber) -> None:  # type: ignore[no-untyped-def]
+    from tests.helpers import wait_for
+    from voice_coach.config import Settings
+    from voice_coach.tui.app import VoiceCoachApp
+    from voice_coach.tui.mock import MockScreen
+
+    app = VoiceCoachApp(
+        settings=Settings(speak_questions=False), typed=True, transcriber=transcriber
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("end", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, MockScreen), 10, "mock screen")
+        await pilot.press("escape")  # leaving early still saves the interview
+        await wait_for(pilot, lambda: not isinstance(app.screen, MockScreen), 10, "home")
+    (session,) = Store().sessions()
+    assert session.kind == MOCK_KIND and session.finished_at

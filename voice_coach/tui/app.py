@@ -25,7 +25,7 @@ from voice_coach.speech.stt import Transcriber
 from voice_coach.speech.tts import Voice
 from voice_coach.store import Store
 from voice_coach.tui.messages import ModelFailed, ModelLoaded, PracticeRequested, SettingsSaved
-from voice_coach.tui.mock import MockRequested, MockScreen, new_mock_interview
+from voice_coach.tui.mock import MOCK_OPTION, MockRequested, MockScreen, new_mock_interview
 from voice_coach.tui.practice import PracticeScreen
 from voice_coach.tui.screens import HomeScreen
 from voice_coach.tui.services import RunStatus, Services
@@ -204,6 +204,9 @@ class VoiceCoachApp(App[None]):
     def start_practice(self, set_name: str) -> None:
         """Open a set (or a review set) on the practice screen; a set that cannot be read
         is said in a notice, and the home screen stays."""
+        if set_name == MOCK_OPTION:  # the home list's mock interview entry
+            self.start_mock(remote=False)
+            return
         store = self.services.store
         try:
             if set_name == WEAK:

@@ -37,6 +37,11 @@ if TYPE_CHECKING:
     from voice_coach.tui.services import Services
 
 
+MOCK_OPTION = ":mock-interview"
+"""The home list's entry for a mock interview: no set can be named so (a set's name has
+no colon), so it never collides with one."""
+
+
 class MockRequested(Message):
     """The user asked for a mock interview (from the home screen); the app opens it."""
 

@@ -31,7 +31,7 @@ from voice_coach.tui.history import (
 )
 from voice_coach.tui.messages import PracticeRequested
 from voice_coach.tui.miccheck import MicCheckScreen
-from voice_coach.tui.mock import MockRequested
+from voice_coach.tui.mock import MOCK_OPTION, MockRequested
 from voice_coach.tui.services import Services
 from voice_coach.tui.settings import SettingsScreen
 from voice_coach.tui.widgets import WrappingTable, report_problem
@@ -158,6 +158,17 @@ class HomeScreen(Screen[None]):
             except Exception as exc:  # any file in the sets folder may be damaged or odd
                 label = Text(f"{info.name}: cannot be used ({explain(exc).message})")
             options.add_option(Option(label, id=info.name))
+        options.add_option(
+            Option(
+                _set_label(
+                    "Mock interview  (i)",
+                    "A whole second interview: introductions, the line manager and the "
+                    "panel, your best stories, your own questions and the closing; then a "
+                    "report card.",
+                ),
+                id=MOCK_OPTION,
+            )
+        )
         if options.option_count:
             options.highlighted = min(highlighted or 0, options.option_count - 1)
         options.focus()
