@@ -29,8 +29,16 @@ distinct texts among the runs (1 = deterministic), words in each 30 s window of 
 (a window with speech and no words was dropped), WER and time; then every recording
 forwards and reversed (reversed speech must give no words, forwards must keep them).
 
+With ``--voices`` it measures what whole-file transcription keeps and what it refuses, and
+nothing else: every recording and spoken answers (``tests/data/answers_spoken.jsonl``, ``--answers``
+of them) rendered with the app's ``Voice`` at rates 120/140/165 and in a few espeak voices,
+each transcribed by ``Transcriber.transcribe_audio`` forwards (WER, share of content words
+kept, seconds named unread) and backwards (every word is invented: target 0); then silence,
+noise and tones (target 0 words). A voice that is unsure of its words (a robotic voice, an
+accent) must keep them; reversed speech must give none.
+
 Usage: ``python scripts/bench_speech.py [--json] [--runs N] [--speech-dir DIR] [--quick]
-[--files N]``
+[--files N] [--voices [--answers N]]``
 """
 
 from __future__ import annotations
@@ -627,6 +635,183 @@ def print_files(result: dict[str, Any]) -> None:
     )
 
 
+# --------------------------------------------------------------------------- voices
+
+VOICE_CONFIGS: tuple[tuple[str | None, int], ...] = (
+    (None, 120),
+    (None, 140),
+    (None, 165),
+    ("gmw/en-us", 165),
+    ("gmw/en-gb-scotland", 165),
+    ("gmw/en-029", 165),
+    ("gmw/en-gb-x-gbclan", 165),
+)
+"""The app's default voice at a slow, a middling and its own rate, and four other English
+voices at the app's rate: the words the small model is least sure of."""
+
+ANSWERS = Path(__file__).resolve().parent.parent / "tests" / "data" / "answers_spoken.jsonl"
+
+
+def content_words_kept(reference: str, heard: str) -> tuple[int, int]:
+    """(content words heard, content words said): words over three letters, as
+    ``tests/helpers.content_words_heard`` counts them, so short words espeak garbles do
+    not hide whether what carries the answer came through."""
+    wanted = {w for w in normalise(reference).split() if len(w) > 3}
+    return len(wanted & set(normalise(heard).split())), len(wanted)
+
+
+def spoken_answers(count: int) -> list[dict[str, Any]]:
+    """``count`` answers spread evenly over the file (every kind and style of answer)."""
+    rows = [json.loads(line) for line in ANSWERS.read_text().splitlines() if line.strip()]
+    step = max(1, len(rows) // count)
+    return rows[::step][:count]
+
+
+def nonspeech() -> list[tuple[str, np.ndarray]]:
+    rng = np.random.default_rng(SEED)
+    t = np.arange(5 * SAMPLE_RATE) / SAMPLE_RATE
+    white = rng.standard_normal(len(t))
+    brown = np.cumsum(white)
+    brown = brown - np.convolve(brown, np.ones(400) / 400, mode="same")  # drift removed
+    return [
+        ("silence", np.zeros(len(t))),
+        ("white noise", 0.1 * white),
+        ("brown noise", 0.3 * brown / np.abs(brown).max()),
+        ("50 Hz hum", 0.3 * np.sin(2 * np.pi * 50 * t)),
+        ("1 kHz beep", 0.5 * np.sin(2 * np.pi * 1000 * t)),
+        ("tone sweep", 0.3 * np.sin(2 * np.pi * (200 + 150 * t) * t)),
+    ]
+
+
+@dataclass
+class VoiceGroup:
+    name: str
+    items: int = 0
+    audio_s: float = 0.0
+    seconds: float = 0.0
+    errors: WordErrors = field(default_factory=lambda: WordErrors(0, 0))
+    content_heard: int = 0
+    content_said: int = 0
+    unread_s: float = 0.0
+    reversed_words: int = 0
+    lost: list[str] = field(default_factory=list)
+    invented: list[str] = field(default_factory=list)
+
+    def add(self, transcriber: Transcriber, name: str, audio: np.ndarray, said: str) -> None:
+        started = time.perf_counter()
+        forwards = transcriber.transcribe_audio(audio)
+        backwards = transcriber.transcribe_audio(audio[::-1].copy())
+        self.seconds += time.perf_counter() - started
+        self.items += 1
+        self.audio_s += len(audio) / SAMPLE_RATE
+        self.errors = self.errors + word_errors(said, forwards.text)
+        heard, wanted = content_words_kept(said, forwards.text)
+        self.content_heard += heard
+        self.content_said += wanted
+        self.unread_s += sum(b - a for a, b in forwards.unread)
+        self.reversed_words += len(backwards.text.split())
+        if forwards.unread:
+            self.lost.append(f"{name}: {forwards.unread_note()}")
+        if backwards.text:
+            self.invented.append(f"{name} reversed: {backwards.text!r}")
+        log(
+            f"  {self.name} {name}: kept {heard}/{wanted} content words, "
+            f"{sum(b - a for a, b in forwards.unread):.1f} s unread; reversed "
+            f"{backwards.text!r}"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "items": self.items,
+            "audio_s": r(self.audio_s, 1),
+            "wer": r(self.errors.wer, 4),
+            "reference_words": self.errors.words,
+            "content_words_kept": r(self.content_heard / self.content_said, 4)
+            if self.content_said
+            else None,
+            "content_words": self.content_said,
+            "unread_s": r(self.unread_s, 1),
+            "reversed_words": self.reversed_words,
+            "seconds": r(self.seconds, 1),
+            "lost": self.lost,
+            "invented": self.invented,
+        }
+
+
+def measure_voices(items: list[Item], answers: int) -> dict[str, Any]:
+    """What whole-file transcription keeps and refuses (see the module docstring)."""
+    from voice_coach.speech.tts import Voice
+
+    transcriber = Transcriber()
+    transcriber.load()
+    transcriber.transcribe(items[0].audio)  # warm up
+    groups: list[VoiceGroup] = []
+    recordings = VoiceGroup("recordings")
+    for item in items:
+        recordings.add(transcriber, item.name, item.audio, item.reference)
+    groups.append(recordings)
+    rows = spoken_answers(answers)
+    for voice_id, rate in VOICE_CONFIGS:
+        group = VoiceGroup(f"{voice_id or 'default'} @{rate}")
+        voice = Voice(voice_id, rate)
+        for row in rows:
+            audio = read_audio(voice.synthesize(row["answer"], timeout=60))
+            group.add(transcriber, row["id"], audio, row["answer"])
+        groups.append(group)
+    silent: dict[str, str] = {}
+    for name, audio in nonspeech():
+        silent[name] = transcriber.transcribe_audio(audio.astype(np.float32)).text
+        log(f"  {name}: {silent[name]!r}")
+    spoken = [g for g in groups if g.name != "recordings"]
+    total = VoiceGroup("all spoken answers")
+    for g in spoken:
+        total.items += g.items
+        total.audio_s += g.audio_s
+        total.seconds += g.seconds
+        total.errors = total.errors + g.errors
+        total.content_heard += g.content_heard
+        total.content_said += g.content_said
+        total.unread_s += g.unread_s
+        total.reversed_words += g.reversed_words
+    return {
+        "answers_per_voice": len(rows),
+        "groups": [g.to_dict() for g in [*groups, total]],
+        "nonspeech": {name: text for name, text in silent.items()},
+        "nonspeech_words": sum(len(t.split()) for t in silent.values()),
+        "cpu_count": len(os.sched_getaffinity(0)),
+        "load_average_1m": round(os.getloadavg()[0], 2),
+    }
+
+
+def print_voices(result: dict[str, Any]) -> None:
+    print(f"Whole files: what is kept and what is refused ({result['answers_per_voice']} answers")
+    print("per voice, each forwards and reversed)")
+    heads = (
+        ("items", 5),
+        ("audio s", 7),
+        ("WER", 6),
+        ("content kept", 12),
+        ("unread s", 8),
+        ("rev. words", 10),
+        ("time s", 7),
+    )
+    print(f"{'voice':<28} " + " ".join(f"{h:>{w}}" for h, w in heads))
+    for g in result["groups"]:
+        kept = "-" if g["content_words_kept"] is None else f"{g['content_words_kept']:.3f}"
+        print(
+            f"{g['name']:<28} {g['items']:>5} {g['audio_s']:>7.1f} {g['wer']:>6.3f} "
+            f"{kept:>12} {g['unread_s']:>8.1f} {g['reversed_words']:>10} {g['seconds']:>7.1f}"
+        )
+    print("(content kept: share of the words over three letters that were heard; rev. words:")
+    print(" words written for the same audio played backwards, all invented: target 0)")
+    print(f"silence, noise, tones: {result['nonspeech_words']} words (target 0)")
+    print(
+        f"machine: {result['cpu_count']} CPUs, load average {result['load_average_1m']} "
+        "at the end (other work skews the times)"
+    )
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print one JSON object")
@@ -642,6 +827,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=0,
         metavar="N",
         help="measure whole-file transcription instead: a 5-minute answer N times, reversed speech",
+    )
+    parser.add_argument(
+        "--voices",
+        action="store_true",
+        help="measure what whole-file transcription keeps: recordings and spoken answers in "
+        "several voices and rates, forwards and reversed, and noise",
+    )
+    parser.add_argument(
+        "--answers", type=int, default=8, metavar="N", help="spoken answers per voice (--voices)"
     )
     args = parser.parse_args(argv)
     if args.runs < 1:
@@ -660,6 +854,13 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     items = load_items(speech_dir)
+    if args.voices:
+        result = measure_voices(items, args.answers)
+        if args.json:
+            print(json.dumps(result, indent=2))
+        else:
+            print_voices(result)
+        return 0
     if args.files:
         result = measure_files(items, args.files)
         if args.json:

@@ -14,7 +14,14 @@ import pytest
 
 from voice_coach.audio import SAMPLE_RATE
 from voice_coach.speech import stt
-from voice_coach.speech.stt import FILE_WINDOW_S, PIECE_S, Transcriber, Transcript
+from voice_coach.speech.stt import (
+    FILE_WINDOW_S,
+    PIECE_S,
+    RECHECK_LOGPROB,
+    RECHECK_SPEEDS,
+    Transcriber,
+    Transcript,
+)
 
 
 def speech(*word_ids: int, seconds_each: float = 1.0) -> np.ndarray:
@@ -79,7 +86,13 @@ class FakeModel:
     missed_in_windows: set[int] = field(default_factory=set)
     """Word ids not heard when decoded with more than a piece's worth of audio."""
     unreadable: set[int] = field(default_factory=set)
-    """Word ids heard with low probability wherever they are (reversed speech)."""
+    """Word ids heard with low probability wherever they are, as words that change with
+    every decode of a different length (reversed speech: invented text)."""
+    unsure: set[int] = field(default_factory=set)
+    """Word ids heard with low probability, as the same word in every decode (a robotic
+    voice, an accent: real speech the model is unsure of)."""
+    doubted_logprob: float = -0.8
+    """The avg_logprob of a segment with an unreadable or unsure word."""
     loops_at_beam_1: set[int] = field(default_factory=set)
     """Word ids whose decode at beam 1 loops."""
     echoes: bool = False
@@ -103,15 +116,18 @@ class FakeModel:
                     segments.append(self._segment(words, options["beam_size"]))
                     words = []
                 continue
-            probability = 0.2 if word_id in self.unreadable else 0.95
-            words.append(RawWord(second + 0.1, second + 0.9, f"w{word_id}", probability))
+            doubted = word_id in self.unreadable or word_id in self.unsure
+            name = f"x{len(audio)}n{word_id}" if word_id in self.unreadable else f"w{word_id}"
+            words.append(RawWord(second + 0.1, second + 0.9, name, 0.2 if doubted else 0.95))
         return iter(segments), None
 
     def _segment(self, words: list[RawWord], beam_size: int) -> RawSegment:
-        looping = beam_size == 1 and any(int(w.word[1:]) in self.loops_at_beam_1 for w in words)
+        ids = [int(w.word.rsplit("n", 1)[-1].lstrip("w")) for w in words]
+        looping = beam_size == 1 and any(i in self.loops_at_beam_1 for i in ids)
         text = " ".join(w.word for w in words)
         ratio = 9.0 if looping else 1.4
-        logprob = -1.0 if any(int(w.word[1:]) in self.unreadable for w in words) else -0.3
+        doubted = self.unreadable | self.unsure
+        logprob = self.doubted_logprob if any(i in doubted for i in ids) else -0.3
         return RawSegment(
             text, words[0].start, words[-1].end, words, logprob, compression_ratio=ratio
         )
@@ -224,6 +240,47 @@ def test_nothing_readable_gives_no_text_rather_than_invented_words() -> None:
     audio = np.concatenate([silence(1), speech(*range(1, 15)), silence(1)])
     transcript = transcriber_with(FakeModel(unreadable=set(range(1, 15)))).transcribe_audio(audio)
     assert transcript.text == "" and transcript.unread
+
+
+def test_speech_the_model_is_unsure_of_is_kept_when_a_second_listen_hears_it_too() -> None:
+    """A robotic voice or an accent: the model doubts real words, but hears the same ones
+    when the piece is played a little slower and a little faster."""
+    audio = np.concatenate(
+        [silence(1), speech(1, 2, 3, 4, 5, 6), silence(2), speech(7, 8, 9, 10, 11), silence(2)]
+    )
+    model = FakeModel(unsure={7, 8, 9, 10, 11})
+    transcript = transcriber_with(model).transcribe_audio(audio)
+    assert heard(transcript) == [f"w{i}" for i in range(1, 12)]
+    assert transcript.unread == ()
+    # The window, its two pieces, and the doubted piece at each speed: nothing else.
+    piece_s = 5 + 2 * stt.PAD_MS / 1000
+    listens = [piece_s / speed for speed in RECHECK_SPEEDS]
+    assert [c["seconds"] for c in model.calls][-2:] == pytest.approx(listens, abs=0.01)
+    assert len(model.calls) == 5
+    assert all(c["temperature"] == 0.0 for c in model.calls)
+    again = FakeModel(unsure={7, 8, 9, 10, 11})
+    assert transcriber_with(again).transcribe_audio(audio) == transcript
+    assert again.calls == model.calls
+
+
+@pytest.mark.parametrize(
+    "model",
+    [
+        FakeModel(unsure={7, 8, 9, 10, 11}, doubted_logprob=RECHECK_LOGPROB - 0.2),
+        FakeModel(unreadable={7, 8, 9, 10, 11}),
+    ],
+    ids=["hopeless", "invented"],
+)
+def test_doubted_words_a_second_listen_cannot_confirm_stay_out(model: FakeModel) -> None:
+    """Decoded with too little confidence to be worth a second listen, or read as different
+    words at another speed (invented text): left out and named, never kept."""
+    audio = np.concatenate(
+        [silence(1), speech(1, 2, 3, 4, 5, 6), silence(2), speech(7, 8, 9, 10, 11), silence(2)]
+    )
+    transcript = transcriber_with(model).transcribe_audio(audio)
+    assert heard(transcript) == [f"w{i}" for i in range(1, 7)]
+    ((start, end),) = transcript.unread
+    assert start == pytest.approx(9.0, abs=0.25) and end == pytest.approx(14.0, abs=0.25)
 
 
 def test_a_looping_piece_is_decoded_again_with_a_beam() -> None:
