@@ -361,3 +361,10 @@ def test_play_stream_with_nothing_to_say_opens_no_device(monkeypatch: pytest.Mon
 
     monkeypatch.setitem(sys.modules, "sounddevice", types.SimpleNamespace(OutputStream=no_stream))
     streaming.play_stream(iter(()), 22050)
+
+
+def test_marks_and_asides_are_not_said(fake_piper: list[str]) -> None:
+    tts.Voice().synthesize("Why us? **Why now?** (I waffled here)")
+    assert fake_piper == ["render Why us?", "render Why now?"]
+    with pytest.raises(tts.VoiceError, match="nothing to say"):
+        tts.Voice().synthesize("[pause]")

@@ -59,9 +59,11 @@ def play_stream(
                 if offset >= len(head):
                     pending.popleft()
                     offset = 0
-            empty = not pending
+            # Read together under the lock: a chunk queued between the two reads must
+            # not be taken for the end (it would cut off the last sentences).
+            done = not pending and all_queued.is_set()
         outdata[filled:, 0] = 0
-        if stop.is_set() or (empty and all_queued.is_set()):
+        if stop.is_set() or done:
             raise sd.CallbackStop
 
     stream = None

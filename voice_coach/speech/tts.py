@@ -32,6 +32,7 @@ from voice_coach import locations
 from voice_coach.audio.playback import play_file
 from voice_coach.errors import VoiceError, first_line
 from voice_coach.speech import piper_voice
+from voice_coach.speech.spoken import spoken_text
 from voice_coach.speech.streaming import play_stream
 from voice_coach.speech.voices import (
     DEFAULT_VOICE,
@@ -414,7 +415,12 @@ class Voice:
         return folder / f"{digest}.wav"
 
     def prepare(self, text: str) -> Future[Path]:
-        """Start rendering ``text`` (or find it cached) without waiting."""
+        """Start rendering ``text`` (or find it cached) without waiting.
+
+        The text is cleaned (:func:`spoken_text`) first, so a mark or an aside is never
+        said; raises :class:`VoiceError` when nothing sayable is left.
+        """
+        text = _sayable(text)
         spec = self.spec
         path = self._path(spec, text)
         if _cached(path):
@@ -438,6 +444,9 @@ class Voice:
         sentence by sentence as it renders, so the first words come at once, and the
         whole is cached afterwards.
         """
+        text = spoken_text(text)  # as prepare() cleans it: the same cache entry
+        if not text:
+            return  # nothing sayable (only marks): silence, not an error mid-session
         spec = self.spec
         path = self._path(spec, text)
         with _piper_lock:
@@ -516,6 +525,13 @@ def _write_wav(path: Path, audio: np.ndarray) -> None:
     soundfile.write(str(tmp), audio, piper_voice.SAMPLE_RATE, subtype="PCM_16")
     tmp.chmod(0o600)
     tmp.replace(path)
+
+
+def _sayable(text: str) -> str:
+    said = spoken_text(text)
+    if not said:
+        raise VoiceError("nothing to say: the text holds no words to speak")
+    return said
 
 
 def _cached(path: Path) -> bool:
