@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, OptionList, Select, Static
 
+from tests.helpers import wait_for
 from voice_coach.attempts import Status
 from voice_coach.audio.capture import AudioSource
 from voice_coach.config import Settings
@@ -134,21 +135,20 @@ async def test_interviewer_and_question_with_markup_show_literally() -> None:
     _write_set()
     app = _app(start_set="odd")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, PracticeScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), 10, "practice")
+        await wait_for(pilot, lambda: f"Question {MARKUP}?" in _shown(app), 10, "the question")
         shown = _shown(app)
-        assert f"Question {MARKUP}?" in shown
         assert f"Boss {MARKUP}, Role {MARKUP}" in shown
         # An answer with markup in it, typed, scored and shown back as written.
-        typed = app.screen.query_one("#typed")
+        screen = app.screen
+        await wait_for(pilot, lambda: screen.state == "typing", 10, "the answer box")
+        typed = screen.query_one("#typed")
         typed.value = f"I said {MARKUP} to them."  # type: ignore[attr-defined]
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert f"I said {MARKUP} to them." in _shown(app)
+        await wait_for(pilot, lambda: f"I said {MARKUP} to them." in _shown(app), 20, "feedback")
         await pilot.press("f")
-        await pilot.pause()
-        assert f"Question {MARKUP}?" in _shown(app)
+        await wait_for(pilot, lambda: app.screen is not screen, 10, "the summary")
+        await wait_for(pilot, lambda: f"Question {MARKUP}?" in _shown(app), 10, "the summary")
 
 
 async def test_a_set_name_that_is_markup_is_reported_as_written() -> None:
