@@ -148,7 +148,7 @@ def check_voice(settings: Settings) -> Finding:
         return Finding("fail", str(exc), fix)
     if not voices:
         return Finding("fail", "the text-to-speech engine has no voices", fix)
-    if settings.voice and settings.voice not in {v.id for v in voices}:
+    if settings.voice and not _listed(settings.voice, {v.id for v in voices}):
         return Finding(
             "warn",
             f"voice {settings.voice!r} is not installed ({len(voices)} voices are)",
@@ -159,6 +159,21 @@ def check_voice(settings: Settings) -> Finding:
     except VoiceCoachError as exc:
         return Finding("fail", f"{len(voices)} voices, but speech fails: {exc}", fix)
     return Finding("ok", f"{len(voices)} voices; a test sentence renders")
+
+
+def _listed(voice: str, ids: set[str]) -> bool:
+    """Whether a configured voice is among those installed, however it is spelled: espeak's
+    voices are listed by their bare ids, and "espeak:gmw/en" names the same one."""
+    from voice_coach.speech.voices import ESPEAK, PIPER, UnknownVoice, parse_voice
+
+    try:
+        spec = parse_voice(voice)
+    except UnknownVoice:
+        return False
+    if spec.engine == PIPER:
+        return True  # a style parse_voice knows; whether Piper runs, the render below says
+    bare = spec.espeak_id
+    return bare is None or bare in ids or f"{ESPEAK}:{bare}" in ids
 
 
 def check_model(settings: Settings) -> Finding:

@@ -251,3 +251,15 @@ def test_microphone_missing_and_portaudio_missing(fake_mic: type[FakeMic]) -> No
     assert finding.status == "fail" and "--typed" in finding.fix
     fake_mic.error = MicrophoneError("PortAudio is not installed (libportaudio.so.2)")
     assert "libportaudio2" in doctor.check_microphone(Settings()).fix
+
+
+def test_a_configured_voice_is_found_however_it_is_spelled() -> None:
+    """espeak lists bare ids; "espeak:gmw/en" in config.toml names the same voice."""
+    from voice_coach.doctor import _listed
+
+    installed = {"gmw/en", "piper:joe"}
+    assert _listed("espeak:gmw/en", installed)
+    assert _listed("gmw/en", installed)
+    assert _listed("piper:joe-low", installed)
+    assert not _listed("espeak:xx/yy", installed)
+    assert not _listed("piper:no-such-style", installed)

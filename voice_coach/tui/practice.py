@@ -277,15 +277,19 @@ class PracticeScreen(Screen[None]):
         voice = self._voice_for(self.session.index)
         try:
             try:
-                voice.synthesize(text)
+                _ = voice.spec  # an interviewer's voice may be missing here
             except VoiceCoachError:
-                voice = self.services.voice  # an interviewer's voice may be missing here
-                voice.synthesize(text)
-            self._prepare_next_question()  # queued behind this one, rendered while it plays
+                voice = self.services.voice
+            # Sentence by sentence: the first words play while the rest is rendered.
             voice.speak(text, stop=stop)
         except VoiceCoachError as exc:
             self.post_message(QuestionSpoken(str(exc), asked))
             return
+        if voice.notice:  # the natural voice could not run: said once, questions go on
+            self.app.call_from_thread(
+                self.notify, voice.notice, title="Voice", severity="warning", timeout=12
+            )
+        self._prepare_next_question()  # rendered while the user answers
         self.post_message(QuestionSpoken(asked=asked))
 
     def on_question_spoken(self, message: QuestionSpoken) -> None:
