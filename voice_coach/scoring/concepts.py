@@ -197,7 +197,6 @@ def concept_for_point(point: str) -> Concept | None:
     return None
 
 
-_IRREGULAR_THIRD = {"is": "be", "has": "have", "does": "do", "goes": "go"}
 _PERSON = (
     (re.compile(r"\bthey'?re\b"), "you're"),
     (re.compile(r"\bthey\b"), "you"),
@@ -206,21 +205,26 @@ _PERSON = (
 )
 
 
+def _base_form(word: str) -> str | None:
+    """The verb a third-person form belongs to ("focuses" is "focus", "causes" is "cause",
+    "is" is "be"), from lemminflect's tables; None when the word is no such form."""
+    import lemminflect
+
+    for lemma in lemminflect.getAllLemmas(word, upos="VERB").get("VERB", ()):
+        if lemma != word and word in lemminflect.getAllInflections(lemma, upos="VERB").get(
+            "VBZ", ()
+        ):
+            return lemma
+    return None
+
+
 def to_the_user(point: str) -> str:
     """A talking point as advice to the candidate: "says when they will respond" becomes
     "say when you will respond". Set authors describe the answer in the third person; the
     feedback speaks to the person who gave it."""
     first, _, rest = point.strip().partition(" ")
-    low = first.lower()
-    if low in _IRREGULAR_THIRD:
-        verb = _IRREGULAR_THIRD[low]
-    elif low.endswith("ies") and len(low) > 4:
-        verb = low[:-3] + "y"
-    elif low.endswith(("sses", "shes", "ches", "xes")):
-        verb = low[:-2]
-    elif low.endswith("s") and not low.endswith("ss"):
-        verb = low[:-1]
-    else:
+    verb = _base_form(first.lower())
+    if verb is None:
         return point
     for pattern, replacement in _PERSON:
         rest = pattern.sub(replacement, rest)
