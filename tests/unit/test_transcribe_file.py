@@ -350,6 +350,22 @@ def test_a_segment_is_read_only_if_the_model_believes_its_words(
     assert stt._readable(segment) is readable
 
 
+@pytest.mark.parametrize(
+    ("text", "ratio", "loops"),
+    [
+        ("the the the the the the the the the the the the", 9.0, True),
+        # Reversed speech, every word confident, compressing to exactly the limit.
+        ("Now, I'm using an S-R-P-D-R-O-F-F-F-F-F-F-F-F-F-F-F-F-F-F-F-F-F", 2.4, True),
+        ("No, no, no, I said we ship on Friday.", 1.3, False),
+        ("Ask what you can do, ask what you can do", 1.6, False),
+    ],
+)
+def test_a_loop_is_never_speech(text: str, ratio: float, loops: bool) -> None:
+    segment = RawSegment(text, 0.0, 3.0, [RawWord(0, 1, "w", 0.99)], compression_ratio=ratio)
+    assert stt._loops(segment) is loops
+    assert stt._is_speech(segment) is not loops
+
+
 def test_channels_out_of_phase_do_not_cancel() -> None:
     from voice_coach.audio.capture import downmix
 
