@@ -638,16 +638,19 @@ def print_files(result: dict[str, Any]) -> None:
 # --------------------------------------------------------------------------- voices
 
 VOICE_CONFIGS: tuple[tuple[str | None, int], ...] = (
-    (None, 120),
-    (None, 140),
+    ("gmw/en", 120),
+    ("gmw/en", 140),
+    ("gmw/en", 165),
     (None, 165),
     ("gmw/en-us", 165),
     ("gmw/en-gb-scotland", 165),
     ("gmw/en-029", 165),
     ("gmw/en-gb-x-gbclan", 165),
 )
-"""The app's default voice at a slow, a middling and its own rate, and four other English
-voices at the app's rate: the words the small model is least sure of."""
+"""espeak's English voice (the app's voice before Piper, and its fallback) at a slow, a
+middling and the app's rate; the app's own default voice; four other English espeak voices
+at the app's rate: robotic voices, the words the small model is least sure of."""
+
 
 ANSWERS = Path(__file__).resolve().parent.parent / "tests" / "data" / "answers_spoken.jsonl"
 
