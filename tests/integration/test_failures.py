@@ -292,6 +292,10 @@ async def test_app_without_a_microphone_offers_typing(
         screen = app.screen
         assert isinstance(screen, PracticeScreen)
         await wait_for(pilot, lambda: _typing(screen), 30, "typed mode offered")
+        # The box opens with the engine's phase; the notice saying why follows it.
+        await wait_for(
+            pilot, lambda: "No microphone" in " | ".join(_notices(app)), 10, "the notice"
+        )
         notices = " | ".join(_notices(app))
         assert "No microphone" in notices and "Type your answer instead" in notices, notices
         assert "Traceback" not in notices
