@@ -75,9 +75,9 @@ async def test_report_at_80x24_with_every_key_in_the_footer() -> None:
     screen = MicCheckScreen(services(), 0.5, 1.0, source_factory=takes(0.5, 1.0))
     app = Host(screen)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(lambda: screen.state == "recording", 5, "recording")
-        await wait_for(lambda: "Step 2 of 2" in text_of(screen, "#mc-step"), 5, "speak step")
-        await wait_for(lambda: screen.state == "done", 10, "the report")
+        await wait_for(lambda: screen.state == "recording", 30, "recording")
+        await wait_for(lambda: "Step 2 of 2" in text_of(screen, "#mc-step"), 30, "speak step")
+        await wait_for(lambda: screen.state == "done", 60, "the report")
         await pilot.pause()
         assert "Signal/noise" in text_of(screen, "#mc-report")
         assert text_of(screen, "#mc-verdict").startswith("✔ Good")
@@ -94,12 +94,12 @@ async def test_run_again_and_back() -> None:
     screen = MicCheckScreen(services(), 0.3, 0.5, source_factory=takes(0.3, 0.5))
     app = Host(screen)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(lambda: screen.state == "done", 10, "the first report")
+        await wait_for(lambda: screen.state == "done", 60, "the first report")
         first = screen.result
         await pilot.press("r")
         assert screen.state == "recording"
         assert screen.check_action("run", ()) is None  # dimmed, still shown, while recording
-        await wait_for(lambda: screen.state == "done", 10, "the second report")
+        await wait_for(lambda: screen.state == "done", 60, "the second report")
         assert screen.result is not first
         await pilot.press("escape")
         await pilot.pause()
@@ -113,7 +113,7 @@ async def test_no_microphone_is_shown_not_raised() -> None:
     screen = MicCheckScreen(services(), 0.3, 0.5, source_factory=no_mic)
     app = Host(screen)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(lambda: screen.state == "failed", 5, "the failure")
+        await wait_for(lambda: screen.state == "failed", 30, "the failure")
         await pilot.pause()
         assert "no microphone found" in text_of(screen, "#mc-verdict")
         assert screen.check_action("play", ()) is None  # nothing to play back
