@@ -641,6 +641,7 @@ VOICE_CONFIGS: tuple[tuple[str | None, int], ...] = (
     ("gmw/en", 120),
     ("gmw/en", 140),
     ("gmw/en", 165),
+    ("gmw/en", 200),
     (None, 165),
     ("gmw/en-us", 165),
     ("gmw/en-gb-scotland", 165),
@@ -648,8 +649,9 @@ VOICE_CONFIGS: tuple[tuple[str | None, int], ...] = (
     ("gmw/en-gb-x-gbclan", 165),
 )
 """espeak's English voice (the app's voice before Piper, and its fallback) at a slow, a
-middling and the app's rate; the app's own default voice; four other English espeak voices
-at the app's rate: robotic voices, the words the small model is least sure of."""
+middling and the app's rate, and pyttsx3's own 200; the app's own default voice; four other
+English espeak voices at the app's rate: robotic voices, the words the small model is least
+sure of."""
 
 
 ANSWERS = Path(__file__).resolve().parent.parent / "tests" / "data" / "answers_spoken.jsonl"
