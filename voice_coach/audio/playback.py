@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import soundfile
@@ -16,6 +17,27 @@ import soundfile
 from voice_coach.errors import PlaybackError, first_line
 
 POSITION_INTERVAL_S = 0.25
+
+
+def output_stream(
+    rate: int, device: int | str | None, callback: Callable[..., None], finished: threading.Event
+) -> Any:
+    """A mono float32 output stream fed by ``callback``, setting ``finished`` at its end;
+    a missing or busy speaker is one clear error, whoever plays (a file, or speech as it
+    is rendered)."""
+    import sounddevice as sd
+
+    try:
+        return sd.OutputStream(
+            samplerate=rate,
+            channels=1,
+            dtype="float32",
+            device=device,
+            callback=callback,
+            finished_callback=finished.set,
+        )
+    except Exception as exc:
+        raise PlaybackError(f"no usable speaker or headphones ({first_line(exc)})") from None
 
 
 def play_file(
@@ -62,17 +84,7 @@ def play(
         if position >= len(audio) or stop.is_set():
             raise sd.CallbackStop
 
-    try:
-        stream = sd.OutputStream(
-            samplerate=rate,
-            channels=1,
-            dtype="float32",
-            device=device,
-            callback=callback,
-            finished_callback=finished.set,
-        )
-    except Exception as exc:
-        raise PlaybackError(f"no usable speaker or headphones ({first_line(exc)})") from None
+    stream = output_stream(rate, device, callback, finished)
     with stream:
         duration = len(audio) / rate
         # Wait for the end, checking for a stop request; a stalled device must not hang us.

@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable
 
 import numpy as np
 
-from voice_coach.errors import PlaybackError, first_line
+from voice_coach.audio.playback import output_stream
+from voice_coach.errors import PlaybackError
 
 STALL_S = 5.0
 """Longest the device may lag behind the audio it was given before playback counts as stalled."""
@@ -79,19 +80,7 @@ def play_stream(
                 pending.append(chunk)
             queued_s += len(chunk) / rate
             if stream is None:
-                try:
-                    stream = sd.OutputStream(
-                        samplerate=rate,
-                        channels=1,
-                        dtype="float32",
-                        device=device,
-                        callback=callback,
-                        finished_callback=finished.set,
-                    )
-                except Exception as exc:
-                    raise PlaybackError(
-                        f"no usable speaker or headphones ({first_line(exc)})"
-                    ) from None
+                stream = output_stream(rate, device, callback, finished)
                 stream.start()
     except BaseException:
         all_queued.set()
