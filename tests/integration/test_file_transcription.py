@@ -217,8 +217,11 @@ def test_a_clearly_spoken_answer_keeps_its_words_at_every_rate(  # type: ignore[
 
 @pytest.mark.parametrize(
     ("voice", "rate"),
-    [(ESPEAK_VOICE, 120), (ESPEAK_VOICE, 165), (None, 165)],
-    ids=["espeak-120", "espeak-165", "default-165"],
+    # espeak renders the same audio every time; Piper's differ run to run, so a backwards
+    # Piper render would test new audio on each run (the recordings' reversals, above,
+    # cover real voices).
+    [(ESPEAK_VOICE, 120), (ESPEAK_VOICE, 165)],
+    ids=["espeak-120", "espeak-165"],
 )
 def test_a_spoken_answer_played_backwards_gives_no_text(  # type: ignore[no-untyped-def]
     transcriber, tmp_path: Path, voice: str | None, rate: int
