@@ -1,8 +1,10 @@
 """The screens at 80x24 and 100x30: whole set descriptions, every key named in the footer
 (Enter too), notices that stay with the screen they were raised on, and the user's own
-note on a question shown where its answer is reviewed."""
+note on a question shown while it is asked and where its answer is reviewed."""
 
 from __future__ import annotations
+
+import dataclasses
 
 import pytest
 from textual.widgets import Footer
@@ -11,9 +13,11 @@ from textual.widgets._toast import Toast
 from tests.unit.test_review_snapshots import _app
 from tests.unit.test_screens_standalone import Bare, World, flat, shown
 from tests.unit.test_screens_standalone import world as world  # the fixture
+from voice_coach.config import Settings
 from voice_coach.practice import PracticeSession
 from voice_coach.questions import available_sets, load_question_set_file, parse_question_set
 from voice_coach.tui.history import HistoryScreen, SessionScreen
+from voice_coach.tui.practice import PracticeScreen
 from voice_coach.tui.screens import HomeScreen, SummaryScreen
 
 SIZES = [(80, 24), (100, 30)]
@@ -142,3 +146,30 @@ async def test_the_users_note_shows_in_the_summary_and_the_session(world: World)
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
         assert "Your note: I waffled - I only used it for 3 months" in flat(shown(app))
+
+
+async def test_the_users_note_shows_under_the_question_and_is_never_spoken(world: World) -> None:
+    """The note is the user's, not the interviewer's: read on screen while the question is
+    asked, absent from what the voice says, and gone when a question without one comes."""
+    services = dataclasses.replace(world.services, settings=Settings(speak_questions=True))
+    question_set = parse_question_set(NOTED + UNNOTED, "noted.toml")
+    screen = PracticeScreen(PracticeSession(question_set, services.store), services)
+    app = Bare(screen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Your note: I waffled - I only used it for 3 months" in flat(shown(app))
+        await app.workers.wait_for_complete()
+        said = services.voice.said  # type: ignore[attr-defined]
+        assert said and all("waffled" not in text and "3 months" not in text for text in said)
+        await pilot.press("ctrl+n")  # skip: the next question has no note
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Why this company?" in flat(shown(app))
+        assert "Your note" not in flat(shown(app))
+
+
+UNNOTED = """
+[[questions]]
+id = "why"
+text = "Why this company?"
+"""

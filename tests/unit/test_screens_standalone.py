@@ -71,11 +71,18 @@ class StubTranscriber:
 class StubVoice:
     """The interviewer's voice: records what it was asked to say."""
 
+    spec = "stub"
+    notice = None
+
     def __init__(self) -> None:
         self.said: list[str] = []
+        self.prepared: list[str] = []
 
     def speak(self, text: str, stop: threading.Event | None = None) -> None:
         self.said.append(text)
+
+    def prepare(self, text: str) -> None:
+        self.prepared.append(text)
 
     def with_voice(self, voice: str | None) -> StubVoice:
         return self

@@ -30,7 +30,7 @@ from voice_coach.mock import Line, MockInterview, ReportCard, build_plan, find_c
 from voice_coach.practice import NothingSaid, Phase
 from voice_coach.questions import Question
 from voice_coach.speech.stt import TranscriptSegment, join_text
-from voice_coach.tui.widgets import report_problem
+from voice_coach.tui.widgets import report_problem, show_note
 
 if TYPE_CHECKING:
     from voice_coach.store import Store
@@ -120,6 +120,8 @@ class MockScreen(Screen[None]):
     DEFAULT_CSS = """
     MockScreen #mock-said { height: auto; max-height: 9; color: $text-muted; }
     MockScreen #mock-question { margin: 1 0; text-style: bold; }
+    MockScreen #mock-note { color: $text-muted; text-style: italic; display: none; }
+    MockScreen #mock-note.-shown { display: block; }
     MockScreen #mock-typed { display: none; }
     MockScreen.-typing #mock-typed { display: block; }
     MockScreen #mock-report-box { display: none; }
@@ -161,6 +163,7 @@ class MockScreen(Screen[None]):
             yield Static(id="mock-clock", markup=False)
             yield Static(id="mock-said", markup=False)
             yield Static(id="mock-question", markup=False)
+            yield Static(id="mock-note", markup=False)
             yield Static(id="mock-state", markup=False)
             yield Static(id="mock-transcript", markup=False)
             yield Input(placeholder="Type your answer and press Enter", id="mock-typed")
@@ -238,6 +241,7 @@ class MockScreen(Screen[None]):
         self._shown = []
         self.query_one("#mock-said", Static).update("")
         self.query_one("#mock-question", Static).update("")
+        show_note(self.query_one("#mock-note", Static), question.note)
         self.query_one("#mock-transcript", Static).update("")
         lines = [*self.interview.lines_before, Line(question.interviewer or "", question.text)]
         if self.services.settings.speak_questions and not self.services.status.voice_error:
@@ -386,6 +390,7 @@ class MockScreen(Screen[None]):
         for line in lines:
             self._show_line(self._speaker_name(line), line.text)
         self.query_one("#mock-question", Static).update("")
+        show_note(self.query_one("#mock-note", Static), None)
         if self.services.settings.speak_questions and not self.services.status.voice_error:
             self._speaking = True
             self.say_farewell(lines, self._stop_speaking)

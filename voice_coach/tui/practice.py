@@ -48,7 +48,7 @@ from voice_coach.tui.messages import (
     StatusUpdated,
     TranscriptUpdated,
 )
-from voice_coach.tui.widgets import LevelMeter, report_problem
+from voice_coach.tui.widgets import LevelMeter, report_problem, show_note
 
 if TYPE_CHECKING:
     from voice_coach.tui.services import Services
@@ -120,6 +120,7 @@ class PracticeScreen(Screen[None]):
         with Vertical(id="practice"):
             yield Static(id="position", markup=False)
             yield Static(id="question", markup=False)
+            yield Static(id="note", markup=False)
             yield Static(id="state", markup=False)
             with Horizontal(id="live"):
                 yield LevelMeter(id="meter")
@@ -237,6 +238,7 @@ class PracticeScreen(Screen[None]):
         follow = " · follow-up" if self.session.follow_up else ""
         self.query_one("#position", Static).update(f"Question {self.session.position}{follow}{who}")
         self.query_one("#question", Static).update(q.text)
+        show_note(self.query_one("#note", Static), q.note)
         self.query_one("#transcript", Static).update("")
         self.query_one("#cue", Static).update("")
         self.query_one("#timer", Static).update("")

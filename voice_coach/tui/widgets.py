@@ -145,3 +145,10 @@ def report_problem(widget: Widget, exc: BaseException, title: str) -> None:
     if not problem.expected:
         log_error(exc)
     widget.notify(problem.message, title=title, severity="error", timeout=15)
+
+
+def show_note(widget: Static, note: str | None) -> None:
+    """The user's own aside under a question: on screen, never read aloud, and gone
+    with the question, so a note from one question never sits under the next."""
+    widget.update(f"Your note: {note}" if note else "")
+    widget.set_class(bool(note), "-shown")
