@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from voice_coach.attempts import Attempt
 from voice_coach.audio import clock
-from voice_coach.store import SessionRow, Store
+from voice_coach.store import MOCK_KIND, SessionRow, Store
+
+if TYPE_CHECKING:
+    from voice_coach.mock import ReportCard
 
 EXPORT_MODE = 0o600
 """An export holds the user's answers word for word: theirs alone unless they share it."""
@@ -27,16 +30,26 @@ class SessionRecord:
 
     session: SessionRow
     attempts: tuple[Attempt, ...]
+    report: ReportCard | None = None
+    """A mock interview's report card: what the user sat the interview for."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.session.to_dict(), "attempts": [a.to_dict() for a in self.attempts]}
+        out = {**self.session.to_dict(), "attempts": [a.to_dict() for a in self.attempts]}
+        if self.report is not None:
+            out["report_card"] = self.report.to_dict()
+        return out
 
 
 def session_record(store: Store, session_id: int) -> SessionRecord | None:
     session = store.session(session_id)
     if session is None:
         return None
-    return SessionRecord(session, tuple(store.attempts(session_id)))
+    report = None
+    if session.kind == MOCK_KIND:
+        from voice_coach.mock import report_for_session  # the mock's readers, only when needed
+
+        report = report_for_session(store, session_id)
+    return SessionRecord(session, tuple(store.attempts(session_id)), report)
 
 
 def session_dict(store: Store, session_id: int) -> dict[str, Any] | None:
@@ -86,5 +99,7 @@ def to_markdown(records: list[SessionRecord]) -> str:
                     out += ["", f"Follow-up to prepare: {a.score.probe}"]
             if a.error:
                 out += ["", f"Note: {a.error}"]
+        if record.report is not None:
+            out += ["", "## Report card", "", "```text", record.report.text(), "```"]
         out.append("")
     return "\n".join(out).rstrip() + "\n"

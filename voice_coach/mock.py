@@ -24,6 +24,7 @@ import random
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -43,11 +44,10 @@ from voice_coach.scoring.concepts_offer import accepts_now, asks_time, says_when
 from voice_coach.scoring.concepts_questions import asks_decision, asks_environment
 from voice_coach.scoring.kinds import QuestionKind
 from voice_coach.scoring.text import lowered
-from voice_coach.store import Store
+from voice_coach.store import MOCK_KIND, Store
 
 MOCK_SET = "mock-interview"
 """The name every mock interview's set and session go by (the session's kind is "mock")."""
-MOCK_KIND = "mock"
 SECTION_MARK = "--"
 """A planned question's id is ``<section>--<the id in its own set>``, so a saved answer
 says which part of the interview it belonged to (and which set it came from)."""
@@ -797,5 +797,12 @@ def _closing(attempts: Sequence[Attempt], *, offer: bool, remote: bool) -> tuple
 
 
 def report_for_session(store: Store, session_id: int) -> ReportCard:
-    """A saved mock interview's report card, read back from its answers."""
-    return ReportCard.build(store.attempts(session_id), session_id=session_id)
+    """A saved mock interview's report card, read back from its answers; the whole
+    interview's time from when it started to when it was finished, if it was."""
+    row = store.session(session_id)
+    total_s: float | None = None
+    if row is not None and row.finished_at:
+        start = datetime.fromisoformat(row.started_at)
+        end = datetime.fromisoformat(row.finished_at)
+        total_s = max(0.0, (end - start).total_seconds())
+    return ReportCard.build(store.attempts(session_id), session_id=session_id, total_s=total_s)

@@ -60,7 +60,9 @@ __all__ = [
     "set_aside_database",
 ]
 
-SESSION_KINDS = ("practice", "weak", "struggled", "mock")
+MOCK_KIND = "mock"
+"""The kind of session a whole mock interview is saved as (voice_coach.mock)."""
+SESSION_KINDS = ("practice", "weak", "struggled", MOCK_KIND)
 _KIND_BY_SET = {"weak-answers": "weak", "struggled": "struggled", "mock-interview": "mock"}
 """The built-in review sets (voice_coach.review.WEAK and STRUGGLED) and the kind of session
 they make; review imports the store, so the names are repeated here (a test keeps them equal)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,6 @@ import pytest
 from voice_coach.attempts import Outcome
 from voice_coach.mock import (
     LEAD,
-    MOCK_KIND,
     ClosingPoint,
     MockInterview,
     MockPlan,
@@ -21,7 +21,7 @@ from voice_coach.mock import (
 )
 from voice_coach.questions import Question, QuestionSet, load_question_set
 from voice_coach.scoring.kinds import QuestionKind
-from voice_coach.store import Store
+from voice_coach.store import MOCK_KIND, Store
 
 STORY = (
     "Last year our month-end reporting took four days. I rewrote the spreadsheet as a small "
@@ -288,3 +288,59 @@ def test_a_skipped_question_is_not_weak_and_the_interview_goes_on(tmp_path: Path
     assert mock.lines_before == plan.steps[1].before
     report = mock.report()
     assert report.practise == () and report.answers == ()
+
+
+def test_show_and_export_of_a_mock_interview_carry_its_report_card(tmp_path: Path) -> None:
+    """`show ID`, `export` and the JSON all hold what the user sat the interview for."""
+    from voice_coach.export import session_record, to_json, to_markdown
+
+    store = Store(tmp_path)
+    mock, report, _ = _run(build_plan(seed=9, offer=True), store, closing_right=False)
+    record = session_record(store, mock.session.session_id)
+    assert record is not None and record.report is not None
+    markdown = to_markdown([record])
+    assert "## Report card" in markdown
+    assert (
+        "Practise again:" in markdown
+        and "The closing (an offer on the spot): not handled yet" in markdown
+    )
+    assert "the interview took" in markdown  # read back from when it started and ended
+    card = json.loads(to_json([record]))[0]["report_card"]
+    assert card["closing_handled"] is False and card["practise"] == [
+        a.question for a in report.practise
+    ]
+    practice = store.create_session("standard", "Standard")
+    plain = session_record(store, practice)
+    assert plain is not None and plain.report is None
+    assert "Report card" not in to_markdown([plain])
+
+
+async def test_a_mock_interview_in_history_opens_its_report_card(tmp_path: Path) -> None:
+    from tests.unit.test_screens_standalone import Bare, flat, shown
+    from voice_coach.config import Settings
+    from voice_coach.tui.history import ReportCardScreen, SessionScreen
+    from voice_coach.tui.services import Services
+
+    store = Store(tmp_path)
+    mock, _, _ = _run(build_plan(seed=9, offer=True), store, closing_right=True)
+    services = Services(store=store, transcriber=None, voice=None, settings=Settings())  # type: ignore[arg-type]
+    app = Bare(SessionScreen(mock.session.session_id, services))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "r Report card" in shown(app).splitlines()[-1]
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReportCardScreen)
+        assert "Report card (the interview took" in flat(shown(app))
+        assert "handled as the advice says" in app.screen.text  # further down: it scrolls
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+    practice = store.create_session("standard", "Standard")
+    app = Bare(SessionScreen(practice, services))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Report card" not in shown(app)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)

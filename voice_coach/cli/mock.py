@@ -66,12 +66,12 @@ def mock(
     offer on the spot). A report card follows; the interview is saved to history."""
     from voice_coach.config import load_settings
     from voice_coach.mock import MockInterview, build_plan, find_cv_set, report_for_session
-    from voice_coach.store import Store
+    from voice_coach.store import MOCK_KIND, Store
 
     store = Store()
     if report_id is not None:
         row = store.session(report_id)
-        if row is None or row.kind != "mock":
+        if row is None or row.kind != MOCK_KIND:
             fail(f"no mock interview with id {report_id} (voice-coach history lists them)", 2)
         card = report_for_session(store, report_id)
         click.echo(json.dumps(card.to_dict(), indent=2) if as_json else card.text())

@@ -24,9 +24,34 @@ from voice_coach.audio import clock
 from voice_coach.audio.playback import play_file
 from voice_coach.errors import VoiceCoachError
 from voice_coach.export import when
+from voice_coach.store import MOCK_KIND
 from voice_coach.tui.feedback import feedback
 from voice_coach.tui.services import Services
 from voice_coach.tui.widgets import Row, WrappingTable, report_problem
+
+
+class ReportCardScreen(Screen[None]):
+    """A mock interview's report card, as it was shown at the end of the interview."""
+
+    BINDINGS = [
+        Binding("escape,enter", "app.pop_screen", "Back", id="report-back"),
+    ]
+
+    def __init__(self, text: str, session_id: int) -> None:
+        super().__init__()
+        self.text = text
+        self.session_id = session_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="report-box"):
+            yield Static(self.text, id="report", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Mock interview #{self.session_id}: report card"
+        self.query_one("#report-box").focus()
+
 
 ATTEMPT_COLUMNS = ("#", "Try", "Verdict", "Time", "Question")
 """An attempt's row in a session's table (:func:`attempt_rows`); the question wraps."""
@@ -146,6 +171,7 @@ class SessionScreen(Screen[None]):
     BINDINGS = [
         Binding("p", "play", "Play/stop answer", id="play"),
         Binding("c", "compare", "Compare attempts", id="compare"),
+        Binding("r", "report", "Report card", id="report-card"),
         Binding("escape", "leave", "Back", id="session-back"),
     ]
 
@@ -157,6 +183,25 @@ class SessionScreen(Screen[None]):
         """In the order the table shows them."""
         self._stop = threading.Event()
         self._playing = False
+        self._mock = False
+        """A mock interview: its report card is one key away."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "report":
+            return self._mock  # only a mock interview has a report card
+        return True
+
+    def action_report(self) -> None:
+        if not self._mock:
+            return
+        from voice_coach.mock import report_for_session
+
+        try:
+            card = report_for_session(self.services.store, self.session_id)
+        except Exception as exc:
+            report_problem(self, exc, "Cannot make the report card")
+            return
+        self.app.push_screen(ReportCardScreen(card.text(), self.session_id))
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -170,9 +215,14 @@ class SessionScreen(Screen[None]):
         self.sub_title = f"Session #{self.session_id}"
         try:
             saved = self.services.store.attempts(self.session_id)
+            row = self.services.store.session(self.session_id)
         except Exception as exc:
             report_problem(self, exc, "Cannot read the session")
-            saved = []
+            saved, row = [], None
+        if row is not None and row.kind == MOCK_KIND:
+            self._mock = True
+            self.sub_title = f"Mock interview #{self.session_id} (r: report card)"
+            self.refresh_bindings()
         rows = attempt_rows(saved)
         self.attempts = [a for a, _ in rows]
         table = self.query_one("#answers", WrappingTable)
