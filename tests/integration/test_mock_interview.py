@@ -112,13 +112,15 @@ async def test_a_typed_mock_interview_on_the_screen_ends_on_its_report_card(
     from tests.helpers import rendered_text, wait_for
     from voice_coach.config import Settings
     from voice_coach.tui.app import VoiceCoachApp
-    from voice_coach.tui.mock import MockScreen
+    from voice_coach.tui.mock import MockScreen, MockSetupScreen
 
     app = VoiceCoachApp(
         settings=Settings(speak_questions=False), typed=True, transcriber=transcriber
     )
     async with app.run_test(size=(110, 40)) as pilot:
         await pilot.press("i")
+        await wait_for(pilot, lambda: isinstance(app.screen, MockSetupScreen), 10, "the choices")
+        await pilot.press("enter")  # in person, the close left to chance
         await wait_for(pilot, lambda: isinstance(app.screen, MockScreen), 10, "mock screen")
         screen = app.screen
         assert isinstance(screen, MockScreen)
@@ -274,7 +276,7 @@ async def test_the_home_list_opens_a_mock_interview(transcriber) -> None:  # typ
     from tests.helpers import wait_for
     from voice_coach.config import Settings
     from voice_coach.tui.app import VoiceCoachApp
-    from voice_coach.tui.mock import MockScreen
+    from voice_coach.tui.mock import MockScreen, MockSetupScreen
 
     app = VoiceCoachApp(
         settings=Settings(speak_questions=False), typed=True, transcriber=transcriber
@@ -282,7 +284,10 @@ async def test_the_home_list_opens_a_mock_interview(transcriber) -> None:  # typ
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("end", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, MockSetupScreen), 10, "the choices")
+        await pilot.press("down", "space", "enter")  # a video call
         await wait_for(pilot, lambda: isinstance(app.screen, MockScreen), 10, "mock screen")
+        assert app.screen.interview.plan.remote  # type: ignore[attr-defined]
         await pilot.press("escape")  # leaving early still saves the interview
         await wait_for(pilot, lambda: not isinstance(app.screen, MockScreen), 10, "home")
     (session,) = Store().sessions()

@@ -22,6 +22,7 @@ from voice_coach.mock import (
 from voice_coach.questions import Question, QuestionSet, load_question_set
 from voice_coach.scoring.kinds import QuestionKind
 from voice_coach.store import MOCK_KIND, Store
+from voice_coach.tui.mock import MockChoice, MockSetupScreen
 
 STORY = (
     "Last year our month-end reporting took four days. I rewrote the spreadsheet as a small "
@@ -344,3 +345,52 @@ async def test_a_mock_interview_in_history_opens_its_report_card(tmp_path: Path)
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        ([], MockChoice()),
+        (["down", "space", "tab", "down", "space", "tab", "4", "2"], MockChoice(True, True, 42)),
+        (["tab", "down", "down", "space"], MockChoice(False, False, None)),
+    ],
+)
+async def test_the_user_chooses_how_the_interview_is_held_before_it_starts(
+    keys: list[str], expected: MockChoice
+) -> None:
+    """In person or a video call, an offer or "we'll be in touch", and a number to sit the
+    same interview again: chosen with the keys the dialog names, started with enter."""
+    from textual.app import App
+
+    chosen: list[MockChoice | None] = []
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(MockSetupScreen(), chosen.append)
+
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*keys, "enter")
+        await pilot.pause()
+    assert chosen == [expected]
+    plan = build_plan(seed=expected.seed, remote=expected.remote, offer=expected.offer)
+    if expected.offer is not None:
+        assert plan.offer is expected.offer
+    assert (Section.REMOTE in plan.sections) is expected.remote
+
+
+async def test_escape_leaves_the_choices_without_an_interview() -> None:
+    from textual.app import App
+
+    chosen: list[MockChoice | None] = []
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(MockSetupScreen(), chosen.append)
+
+    async with Host().run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    assert chosen == [None]

@@ -25,7 +25,14 @@ from voice_coach.speech.stt import Transcriber
 from voice_coach.speech.tts import Voice
 from voice_coach.store import Store
 from voice_coach.tui.messages import ModelFailed, ModelLoaded, PracticeRequested, SettingsSaved
-from voice_coach.tui.mock import MOCK_OPTION, MockRequested, MockScreen, new_mock_interview
+from voice_coach.tui.mock import (
+    MOCK_OPTION,
+    MockChoice,
+    MockRequested,
+    MockScreen,
+    MockSetupScreen,
+    new_mock_interview,
+)
 from voice_coach.tui.practice import PracticeScreen
 from voice_coach.tui.screens import HomeScreen
 from voice_coach.tui.services import RunStatus, Services
@@ -154,12 +161,12 @@ class VoiceCoachApp(App[None]):
             yield SystemCommand(
                 "Mock interview",
                 "A whole second interview, then a report card",
-                lambda: self.start_mock(remote=False),
+                lambda: self.start_mock(MockChoice()),
             )
             yield SystemCommand(
                 "Mock interview (video call)",
                 "The same, held as a video call: the tech, and the remote questions",
-                lambda: self.start_mock(remote=True),
+                lambda: self.start_mock(MockChoice(remote=True)),
             )
             yield SystemCommand("History", "Past sessions and answers", screen.action_history)
             yield SystemCommand("Progress", "Your progress over time", screen.action_progress)
@@ -175,13 +182,17 @@ class VoiceCoachApp(App[None]):
         self.start_practice(message.set_name)
 
     def on_mock_requested(self, message: MockRequested) -> None:
-        self.start_mock(remote=message.remote)
+        self.start_mock(message.choice)
 
-    def start_mock(self, *, remote: bool) -> None:
+    def _mock_chosen(self, choice: MockChoice | None) -> None:
+        if choice is not None:
+            self.start_mock(choice)
+
+    def start_mock(self, choice: MockChoice) -> None:
         """Open a mock interview; a set it draws on that cannot be read is said in a
         notice, and the home screen stays."""
         try:
-            interview = new_mock_interview(self.services.store, remote=remote)
+            interview = new_mock_interview(self.services.store, choice)
         except Exception as exc:
             problem = explain(exc)
             if not problem.expected:
@@ -204,8 +215,8 @@ class VoiceCoachApp(App[None]):
     def start_practice(self, set_name: str) -> None:
         """Open a set (or a review set) on the practice screen; a set that cannot be read
         is said in a notice, and the home screen stays."""
-        if set_name == MOCK_OPTION:  # the home list's mock interview entry
-            self.start_mock(remote=False)
+        if set_name == MOCK_OPTION:  # the home list's mock interview entry: ask how it's held
+            self.push_screen(MockSetupScreen(), self._mock_chosen)
             return
         store = self.services.store
         try:

@@ -10,6 +10,7 @@ between answers: in an interview nobody does.
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -17,8 +18,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Header, Input, Label, RadioButton, RadioSet, Static
 
 from voice_coach.attempts import Attempt
 from voice_coach.audio import clock
@@ -42,12 +43,75 @@ MOCK_OPTION = ":mock-interview"
 no colon), so it never collides with one."""
 
 
+@dataclass(frozen=True)
+class MockChoice:
+    """How the user wants the interview held: in the room or on a video call, and whether
+    the closing holds an offer on the spot (None: left to chance, as in life)."""
+
+    remote: bool = False
+    offer: bool | None = None
+    seed: int | None = None
+    """The same number gives the same interview again."""
+
+
 class MockRequested(Message):
     """The user asked for a mock interview (from the home screen); the app opens it."""
 
-    def __init__(self, remote: bool = False) -> None:
+    def __init__(self, choice: MockChoice | None = None) -> None:
         super().__init__()
-        self.remote = remote
+        self.choice = choice or MockChoice()
+
+
+class MockSetupScreen(ModalScreen[MockChoice | None]):
+    """Before the interview: in person or a video call, and how the closing goes."""
+
+    BINDINGS = [
+        Binding("enter", "start", "Start", id="mock-setup-start", priority=True),
+        Binding("escape", "cancel", "Cancel", id="mock-setup-cancel"),
+    ]
+
+    DEFAULT_CSS = """
+    MockSetupScreen { align: center middle; }
+    MockSetupScreen #mock-setup {
+        width: 64; height: auto; max-height: 100%; padding: 1 2;
+        border: round $accent; background: $surface;
+    }
+    MockSetupScreen RadioSet { width: 100%; margin-bottom: 1; }
+    MockSetupScreen #mock-seed { width: 100%; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="mock-setup") as box:
+            box.border_title = "Mock interview"
+            box.border_subtitle = "tab: next · space: choose · enter: start"
+            yield Label("Where is the interview held?")
+            with RadioSet(id="mock-where"):
+                yield RadioButton("In person", value=True, id="in-person")
+                yield RadioButton("On a video call (the tech, remote questions)", id="video")
+            yield Label("How does it close?")
+            with RadioSet(id="mock-close"):
+                yield RadioButton("Leave it to chance", value=True, id="chance")
+                yield RadioButton("An offer on the spot", id="offer")
+                yield RadioButton("\"We'll be in touch\"", id="in-touch")
+            yield Label("The same interview again? Its number (optional):")
+            yield Input(
+                placeholder="as shown at the top of its screen, e.g. 42",
+                id="mock-seed",
+                restrict=r"[0-9]*",
+                max_length=9,
+            )
+        yield Footer()
+
+    def action_start(self) -> None:
+        where = self.query_one("#mock-where", RadioSet).pressed_button
+        close = self.query_one("#mock-close", RadioSet).pressed_button
+        seed = self.query_one("#mock-seed", Input).value.strip()
+        offer = {"offer": True, "in-touch": False}.get(close.id or "") if close else None
+        remote = where is not None and where.id == "video"
+        self.dismiss(MockChoice(remote=remote, offer=offer, seed=int(seed) if seed else None))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
 
 
 class LineSaid(Message):
@@ -99,12 +163,13 @@ class LiveUpdated(Message):
         return isinstance(message, LiveUpdated)
 
 
-def new_mock_interview(
-    store: Store, *, remote: bool = False, seed: int | None = None
-) -> MockInterview:
-    """A mock interview as the home screen starts one: the user's CV set if there is one,
-    the offer left to chance."""
-    return MockInterview(build_plan(seed=seed, remote=remote, cv_set=find_cv_set()), store)
+def new_mock_interview(store: Store, choice: MockChoice | None = None) -> MockInterview:
+    """A mock interview as the user chose it, with their CV set if there is one."""
+    choice = choice or MockChoice()
+    plan = build_plan(
+        seed=choice.seed, remote=choice.remote, offer=choice.offer, cv_set=find_cv_set()
+    )
+    return MockInterview(plan, store)
 
 
 class MockScreen(Screen[None]):
@@ -176,7 +241,9 @@ class MockScreen(Screen[None]):
         session = self.interview.session
         session.listener = self
         session.typed_only = session.typed_only or self.services.typed
-        self.sub_title = self.interview.plan.question_set.title
+        plan = self.interview.plan
+        # The number sits the same interview again (the choices before it ask for it).
+        self.sub_title = f"{plan.question_set.title} · interview no. {plan.seed}"
         self.set_interval(1.0, self._tick)
         self._put(self.interview.start())
 

@@ -31,7 +31,7 @@ from voice_coach.tui.history import (
 )
 from voice_coach.tui.messages import PracticeRequested
 from voice_coach.tui.miccheck import MicCheckScreen
-from voice_coach.tui.mock import MOCK_OPTION, MockRequested
+from voice_coach.tui.mock import MOCK_OPTION, MockChoice, MockRequested, MockSetupScreen
 from voice_coach.tui.services import Services
 from voice_coach.tui.settings import SettingsScreen
 from voice_coach.tui.widgets import WrappingTable, report_problem
@@ -71,8 +71,14 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(ProgressScreen(self.services))
 
     def action_mock_interview(self) -> None:
-        """The app opens it, as it opens a set: it owns the store the interview is saved in."""
-        self.post_message(MockRequested())
+        """Ask how it is held, then the app opens it, as it opens a set: it owns the store
+        the interview is saved in."""
+
+        def chosen(choice: MockChoice | None) -> None:
+            if choice is not None:
+                self.post_message(MockRequested(choice))
+
+        self.app.push_screen(MockSetupScreen(), chosen)
 
     def action_history(self) -> None:
         self.app.push_screen(HistoryScreen(self.services))
