@@ -252,10 +252,23 @@ class VoiceCoachApp(App[None]):
         except VoiceCoachError as exc:
             self.post_message(ModelFailed(str(exc)))
             _warm_scorer()
+            self._warm_voice()
             return
         self.post_message(ModelLoaded(self.services.transcriber.name))
         _warm_scorer()
+        self._warm_voice()
         self.recover()
+
+    def _warm_voice(self) -> None:
+        """Load the interviewer's voice now (Piper's model takes a second or two), so the
+        first question starts speaking at once; a voice that cannot load is said when a
+        question is first spoken, as before."""
+        if not self.services.settings.speak_questions:
+            return
+        try:
+            _ = self.services.voice.spec
+        except Exception as exc:  # said when it is first used
+            log_error(exc)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="recovery")
     def recover(self) -> None:
