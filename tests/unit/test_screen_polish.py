@@ -173,3 +173,34 @@ UNNOTED = """
 id = "why"
 text = "Why this company?"
 """
+
+
+class _CountingVoice:
+    """A voice that notes when it was loaded (``spec`` loads Piper's model)."""
+
+    def __init__(self) -> None:
+        self.loaded = 0
+
+    @property
+    def spec(self) -> str:
+        self.loaded += 1
+        return "stub"
+
+
+@pytest.mark.parametrize("speak", [True, False])
+async def test_the_voice_loads_in_the_background_when_questions_are_spoken(speak: bool) -> None:
+    """Loaded before the first question is put, so it starts at once; not at all when the
+    user reads questions instead of hearing them."""
+    from tests.unit.test_review_snapshots import FakeTranscriber
+    from voice_coach.tui.app import VoiceCoachApp
+
+    voice = _CountingVoice()
+    app = VoiceCoachApp(
+        settings=Settings(speak_questions=speak),
+        transcriber=FakeTranscriber(),  # type: ignore[arg-type]
+        voice=voice,  # type: ignore[arg-type]
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert voice.loaded == (1 if speak else 0)
