@@ -647,7 +647,13 @@ class ReportCard:
     @property
     def closing_handled(self) -> bool:
         """The close went as the advice says: every point of it done."""
-        return all(c.done for c in self.closing)
+        return self.closing_reached and all(c.done for c in self.closing)
+
+    @property
+    def closing_reached(self) -> bool:
+        """The interview got as far as the candidate's own questions (or the offer): one
+        left earlier is not marked down for a close it never came to."""
+        return any(a.section in (Section.YOUR_QUESTIONS, Section.CLOSING) for a in self.answers)
 
     @classmethod
     def build(
@@ -720,6 +726,7 @@ class ReportCard:
             "practise": [a.question for a in self.practise],
             "closing": [c.to_dict() for c in self.closing],
             "closing_handled": self.closing_handled,
+            "closing_reached": self.closing_reached,
             "counts": {str(k): v for k, v in self.counts.items()},
         }
 
@@ -730,7 +737,12 @@ class ReportCard:
             out[0] += f" (the interview took {_clock(self.total_s)})"
         good = self.counts.get(Outcome.GOOD, 0)
         judged = good + self.counts.get(Outcome.NEEDS_WORK, 0)
-        out.append(f"{good} of {judged} answers did what the question needed.")
+        if not self.answers:
+            out.append("The interview ended before any question was answered.")
+        elif judged:
+            out.append(f"{good} of {judged} answers did what the question needed.")
+        else:
+            out.append("No answer could be judged: each was skipped or had no words.")
         out.append("")
         current: Section | None = None
         for a in self.answers:
@@ -745,9 +757,13 @@ class ReportCard:
         if self.practise:
             out.append("Practise again:")
             out.extend(f"  - {a.question}" for a in self.practise)
-        else:
+        elif judged:
             out.append("Nothing to practise again: every answer did what it needed.")
-        out.append("")
+        if self.practise or judged:
+            out.append("")
+        if not self.closing_reached:
+            out.append("The closing: not reached (the interview ended before your own questions).")
+            return "\n".join(out)
         close = "handled as the advice says" if self.closing_handled else "not handled yet"
         out.append(f"The closing{' (an offer on the spot)' if self.offer else ''}: {close}")
         for c in self.closing:

@@ -394,3 +394,24 @@ async def test_escape_leaves_the_choices_without_an_interview() -> None:
         await pilot.press("escape")
         await pilot.pause()
     assert chosen == [None]
+
+
+def test_an_interview_left_early_is_reported_for_what_happened(tmp_path: Path) -> None:
+    """Left before a word: no "every answer did what it needed", no close marked down."""
+    store = Store(tmp_path)
+    mock = MockInterview(build_plan(seed=9, offer=True), store)
+    mock.start()
+    empty = mock.finish()
+    assert not empty.closing_reached and not empty.closing_handled
+    text = empty.text()
+    assert "ended before any question was answered" in text
+    assert "Nothing to practise again" not in text and "✘" not in text
+    assert "The closing: not reached" in text
+    mock = MockInterview(build_plan(seed=9, offer=True), store)
+    mock.start()
+    mock.answered(mock.session.finish_typed(STORY))
+    one = mock.finish()
+    assert "1 of 1 answers did what the question needed." in one.text() or one.practise
+    assert "The closing: not reached" in one.text()
+    again = report_for_session(store, mock.session.session_id)
+    assert not again.closing_reached and "The closing: not reached" in again.text()
