@@ -407,7 +407,12 @@ def _with_lines(
 
 
 def _introduction(person: Interviewer) -> str:
-    role = f", {person.role}" if person.role else ""
+    """How a person introduces themself: "I'm Rosalind Achterberg, the team manager." A
+    role is said as people say it, in lower case but for its acronyms ("the HR partner")."""
+    role = ""
+    if person.role:
+        words = [w if w.isupper() and len(w) > 1 else w.lower() for w in person.role.split()]
+        role = ", " + ("" if words[0] in ("a", "an", "the") else "the ") + " ".join(words)
     said = f"I'm {person.name}{role}."
     if person.interests:
         interests = list(person.interests[:2])

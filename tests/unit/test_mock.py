@@ -415,3 +415,19 @@ def test_an_interview_left_early_is_reported_for_what_happened(tmp_path: Path) -
     assert "The closing: not reached" in one.text()
     again = report_for_session(store, mock.session.session_id)
     assert not again.closing_reached and "The closing: not reached" in again.text()
+
+
+@pytest.mark.parametrize(
+    ("role", "said"),
+    [
+        ("Team Manager", "I'm Sam Lee, the team manager."),
+        ("HR Partner", "I'm Sam Lee, the HR partner."),
+        ("CFO", "I'm Sam Lee, the CFO."),
+        ("", "I'm Sam Lee."),
+    ],
+)
+def test_interviewers_introduce_their_role_as_people_say_it(role: str, said: str) -> None:
+    from voice_coach.mock import _introduction
+    from voice_coach.questions import Interviewer
+
+    assert _introduction(Interviewer(id="s", name="Sam Lee", role=role)) == said
