@@ -291,7 +291,8 @@ def clean_spoken(text: str) -> str:
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
     text = _REPEAT_RE.sub(r"\1", text)
     text = re.sub(r"\b(and|but|so|or|then)\s*,\s*", r"\1 ", text, flags=re.IGNORECASE)
-    text = _PAD_RE.sub("", text.strip(" ,;:-"))
+    text = re.sub(r"([.!?])(?:\s*[.!?,;:])+", r"\1", text)
+    text = _PAD_RE.sub("", text.strip(" ,;:-.!?"))
     text = _TRAILING_RE.sub("", text).strip(" ,;:-")
     if not text:
         return ""
@@ -372,12 +373,17 @@ def story_parts(transcript: str, star: dict[str, tuple[Span, ...]]) -> dict[str,
     scene: list[Span] = []
     for s, e in _sentences(transcript):
         if any(s <= a < e or a <= s < b for a, b in situation_spans) and s < first_action:
-            scene.append((s, min(e, first_action)))
+            # "The biggest mistake I made was..." sets the scene; only an action after a
+            # clause break ("..., so I rang them") begins the telling of what was done.
+            split = s < first_action < e and _CLAUSE_BREAK_RE.search(transcript[s:first_action])
+            scene.append((s, first_action if split else e))
     if not scene:
         scene = list(situation_spans)
+    scene_end = max((e for _, e in scene), default=0)
+    told = [a for a in actions if a[0] >= scene_end] or actions
     did: list[Span] = []
-    if actions:
-        did = _minus((actions[0][0], actions[-1][1]), results)
+    if told:
+        did = _minus((told[0][0], told[-1][1]), results)
         did = [(s, e) for s, e in did if content_words(transcript[s:e])]
     result_spans = [r for r in results if not any(a <= r[0] and r[1] <= b for a, b in scene)]
     return {
@@ -387,42 +393,19 @@ def story_parts(transcript: str, star: dict[str, tuple[Span, ...]]) -> dict[str,
     }
 
 
+_CLAUSE_BREAK_RE = re.compile(r"(?:[,;:]|\b(?:so|and|then|but))\s*$", re.IGNORECASE)
+
+
 def _minus_all(spans: Iterable[Span], holes: Sequence[Span]) -> list[Span]:
     return [piece for span in spans for piece in _minus(span, holes)]
 
 
 _SUBJECT_RE = re.compile(r"^(?:i|we|my team|our team|the team)\s+", re.IGNORECASE)
-TITLE_WORDS = 9
-_LOOSE_ENDS = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "to",
-        "from",
-        "of",
-        "and",
-        "with",
-        "for",
-        "in",
-        "on",
-        "at",
-        "by",
-        "so",
-        "but",
-        "or",
-        "that",
-        "which",
-        "my",
-        "our",
-        "their",
-        "its",
-        "was",
-        "were",
-        "is",
-        "are",
-    }
-)
+TITLE_WORDS = 12
+_LOOSE_ENDS = frozenset({
+    "a", "an", "the", "to", "from", "of", "and", "with", "for", "in", "on", "at", "by", "so",
+    "but", "or", "that", "which", "my", "our", "their", "its", "was", "were", "is", "are",
+})  # fmt: skip
 """Words a cut-short title must not end on."""
 
 
@@ -436,7 +419,14 @@ def make_title(parts: dict[str, str]) -> str:
     for name in ("result", "action", "situation"):
         sentences = [s for s in re.split(r"(?<=[.!?;])\s+", parts.get(name, "")) if s.strip()]
         if name == "result":
-            sentences.sort(key=lambda s: not find_numbers(lowered(s)))
+            # A change measured from one number to another is the headline; then any
+            # number; then an outcome that is not the speaker's own doing.
+            sentences.sort(
+                key=lambda s: (
+                    -min(2, len(find_numbers(lowered(s)))),
+                    bool(re.match(r"(?:i|we)\s", s, re.IGNORECASE)),
+                )
+            )
         if sentences:
             source = sentences[0]
             break

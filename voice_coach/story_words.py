@@ -53,468 +53,162 @@ _TAG_WORDS = {
     Tag.NUMBERS: "numbers and cost",
 }
 
+# fmt: off
 STORY_CUES: dict[Tag, tuple[frozenset[str], frozenset[str]]] = {
     # (strong cues: one is enough; weak cues: two are needed, or one with a strong one)
     Tag.LEADERSHIP: (
-        frozenset(
-            {
-                "lead",
-                "mentor",
-                "coach",
-                "delegate",
-                "motivate",
-                "persuade",
-                "convince",
-                "took charge",
-                "took ownership",
-                "took the lead",
-                "stepped up",
-                "my team",
-            }
-        ),
-        frozenset(
-            {
-                "manage",
-                "hire",
-                "train",
-                "organise",
-                "organize",
-                "run",
-                "decide",
-                "initiative",
-                "ownership",
-            }
-        ),
+        frozenset({
+            "coach", "convince", "delegate", "lead", "mentor", "motivate", "my team",
+            "persuade", "stepped up", "took charge", "took ownership", "took the lead",
+        }),
+        frozenset({
+            "decide", "hire", "initiative", "manage", "organise", "organize", "ownership",
+            "run", "train",
+        }),
     ),
     Tag.CONFLICT: (
-        frozenset(
-            {
-                "disagree",
-                "disagreement",
-                "argue",
-                "argument",
-                "conflict",
-                "clash",
-                "tension",
-                "pushback",
-                "push back",
-                "pushed back",
-                "dispute",
-                "object",
-                "objection",
-                "fall out",
-                "fell out",
-                "resist",
-                "resistance",
-            }
-        ),
-        frozenset(
-            {
-                "frustrate",
-                "frustrated",
-                "upset",
-                "angry",
-                "difficult",
-                "unhappy",
-                "compromise",
-                "negotiate",
-                "complain",
-            }
-        ),
+        frozenset({
+            "argue", "argument", "clash", "conflict", "disagree", "disagreement",
+            "dispute", "fall out", "fell out", "object", "objection", "push back",
+            "pushback", "pushed back", "resist", "resistance", "tension",
+        }),
+        frozenset({
+            "angry", "complain", "compromise", "difficult", "frustrate", "frustrated",
+            "negotiate", "unhappy", "upset",
+        }),
     ),
     Tag.FAILURE: (
-        frozenset(
-            {
-                "mistake",
-                "error",
-                "fail",
-                "failure",
-                "regret",
-                "lesson",
-                "my fault",
-                "went wrong",
-                "go wrong",
-                "got it wrong",
-                "apologise",
-                "apologize",
-                "overlook",
-                "setback",
-            }
-        ),
-        frozenset({"wrong", "miss", "learn", "blame", "late", "forget", "forgot"}),
+        frozenset({
+            "apologise", "apologize", "error", "failure", "go wrong", "got it wrong",
+            "lesson", "mistake", "my fault", "overlook", "regret", "setback", "went wrong",
+        }),
+        frozenset({
+            "blame", "fail", "forget", "forgot", "late", "learn", "miss", "wrong",
+        }),
     ),
     Tag.TECHNICAL: (
-        frozenset(
-            {
-                "script",
-                "automate",
-                "automation",
-                "code",
-                "software",
-                "database",
-                "spreadsheet",
-                "macro",
-                "api",
-                "migrate",
-                "migration",
-                "bug",
-                "server",
-                "deploy",
-                "algorithm",
-                "sql",
-                "excel",
-                "sap",
-                "dashboard",
-                "integration",
-                "python",
-                "query",
-                "workflow tool",
-                "system",
-            }
-        ),
-        frozenset(
-            {"tool", "data", "report", "model", "test", "technical", "configure", "build", "fix"}
-        ),
+        frozenset({
+            "algorithm", "api", "automate", "automation", "bug", "code", "dashboard",
+            "database", "deploy", "excel", "integration", "macro", "migrate", "migration",
+            "python", "query", "sap", "script", "server", "software", "spreadsheet", "sql",
+            "system", "workflow tool",
+        }),
+        frozenset({
+            "build", "configure", "data", "fix", "model", "report", "technical", "test",
+            "tool",
+        }),
     ),
     Tag.TEAMWORK: (
-        frozenset(
-            {
-                "together",
-                "collaborate",
-                "collaboration",
-                "cross-functional",
-                "pair",
-                "teamwork",
-                "jointly",
-                "another team",
-                "other team",
-            }
-        ),
-        frozenset(
-            {"team", "colleague", "department", "everyone", "help", "share", "support", "we"}
-        ),
+        frozenset({
+            "another team", "collaborate", "collaboration", "cross-functional", "jointly",
+            "other team", "pair", "teamwork", "together",
+        }),
+        frozenset({
+            "colleague", "department", "everyone", "help", "share", "support", "team",
+        }),
     ),
     Tag.CUSTOMER: (
-        frozenset(
-            {
-                "customer",
-                "client",
-                "patient",
-                "guest",
-                "complaint",
-                "user",
-                "account manager",
-                "service level",
-            }
-        ),
-        frozenset({"account", "service", "order", "refund", "satisfaction", "feedback"}),
+        frozenset({
+            "account manager", "client", "complaint", "customer", "guest", "patient",
+            "service level",
+        }),
+        frozenset({
+            "account", "feedback", "order", "refund", "satisfaction", "service", "user",
+        }),
     ),
     Tag.PRESSURE: (
-        frozenset(
-            {
-                "deadline",
-                "urgent",
-                "overnight",
-                "crisis",
-                "outage",
-                "emergency",
-                "under pressure",
-                "tight",
-                "last minute",
-                "go-live",
-                "go live",
-            }
-        ),
-        frozenset(
-            {"pressure", "weekend", "hours", "rush", "quick", "fast", "behind", "late", "week"}
-        ),
+        frozenset({
+            "crisis", "deadline", "emergency", "go live", "go-live", "last minute",
+            "outage", "overnight", "tight", "under pressure", "urgent",
+        }),
+        frozenset({
+            "behind", "fast", "hours", "late", "pressure", "quick", "rush", "week",
+            "weekend",
+        }),
     ),
     Tag.IMPROVEMENT: (
-        frozenset(
-            {
-                "improve",
-                "improvement",
-                "streamline",
-                "redesign",
-                "simplify",
-                "standardise",
-                "standardize",
-                "overhaul",
-                "introduce",
-                "process",
-            }
-        ),
-        frozenset(
-            {
-                "change",
-                "reduce",
-                "cut",
-                "faster",
-                "efficient",
-                "efficiency",
-                "automate",
-                "new",
-                "better",
-                "halve",
-            }
-        ),
+        frozenset({
+            "improve", "improvement", "introduce", "onboarding", "overhaul", "process",
+            "redesign", "set up", "simplify", "standardise", "standardize", "streamline",
+        }),
+        frozenset({
+            "automate", "better", "change", "cut", "efficiency", "efficient", "faster",
+            "halve", "new", "plan", "reduce", "retention",
+        }),
     ),
     Tag.NUMBERS: (
-        frozenset(
-            {
-                "cost",
-                "budget",
-                "save",
-                "saving",
-                "revenue",
-                "profit",
-                "spend",
-                "invoice",
-                "margin",
-                "forecast",
-                "reconciliation",
-                "audit",
-                "auditor",
-                "financial",
-                "finance",
-                "overspend",
-                "price",
-            }
-        ),
-        frozenset({"money", "number", "figure", "percent", "target", "control", "pay"}),
+        frozenset({
+            "audit", "auditor", "budget", "cost", "finance", "financial", "forecast",
+            "invoice", "margin", "overspend", "price", "profit", "reconciliation",
+            "revenue", "save", "saving", "spend",
+        }),
+        frozenset({
+            "control", "figure", "money", "number", "pay", "percent", "target",
+        }),
     ),
 }
 """What a story's own words say it shows (see ``stories.infer_tags``)."""
 
 QUESTION_CUES: dict[Tag, frozenset[str]] = {
-    Tag.LEADERSHIP: frozenset(
-        {
-            "lead",
-            "leader",
-            "leadership",
-            "mentor",
-            "coach",
-            "motivate",
-            "delegate",
-            "influence",
-            "took charge",
-            "take charge",
-            "initiative",
-            "step up",
-            "manage a team",
-            "managed a team",
-        }
-    ),
-    Tag.CONFLICT: frozenset(
-        {
-            "disagree",
-            "disagreement",
-            "conflict",
-            "argue",
-            "argument",
-            "clash",
-            "tension",
-            "push back",
-            "pushback",
-            "dispute",
-            "difficult colleague",
-            "difficult person",
-            "difficult manager",
-            "difficult stakeholder",
-            "difficult customer",
-            "difficult client",
-            "did not agree",
-            "didn't agree",
-            "oppose",
-            "objection",
-        }
-    ),
-    Tag.FAILURE: frozenset(
-        {
-            "mistake",
-            "fail",
-            "failure",
-            "wrong",
-            "error",
-            "regret",
-            "setback",
-            "learn from",
-            "learned from",
-            "learnt from",
-            "lesson",
-            "go wrong",
-            "went wrong",
-            "didn't go",
-            "did not go",
-            "weakness",
-            "do differently",
-        }
-    ),
-    Tag.TECHNICAL: frozenset(
-        {
-            "technical",
-            "technology",
-            "system",
-            "software",
-            "tool",
-            "data",
-            "automate",
-            "automation",
-            "complex problem",
-            "solve",
-            "troubleshoot",
-            "sap",
-            "excel",
-            "code",
-        }
-    ),
-    Tag.TEAMWORK: frozenset(
-        {
-            "team",
-            "teamwork",
-            "collaborate",
-            "collaboration",
-            "colleague",
-            "together",
-            "cross-functional",
-            "other department",
-        }
-    ),
-    Tag.CUSTOMER: frozenset(
-        {"customer", "client", "user", "patient", "guest", "service", "complaint"}
-    ),
-    Tag.PRESSURE: frozenset(
-        {
-            "pressure",
-            "deadline",
-            "urgent",
-            "stress",
-            "tight",
-            "crisis",
-            "juggle",
-            "prioritise",
-            "prioritize",
-            "workload",
-            "short notice",
-            "competing",
-        }
-    ),
-    Tag.IMPROVEMENT: frozenset(
-        {
-            "improve",
-            "improvement",
-            "change",
-            "process",
-            "efficient",
-            "efficiency",
-            "streamline",
-            "innovate",
-            "better way",
-            "new idea",
-            "initiative",
-        }
-    ),
-    Tag.NUMBERS: frozenset(
-        {
-            "cost",
-            "budget",
-            "money",
-            "save",
-            "saving",
-            "number",
-            "revenue",
-            "financial",
-            "figure",
-            "spend",
-            "profit",
-            "control",
-            "commercial",
-            "return on investment",
-            "measure",
-            "metric",
-        }
-    ),
+    Tag.LEADERSHIP: frozenset({
+        "coach", "delegate", "influence", "initiative", "lead", "leader", "leadership",
+        "manage a team", "managed a team", "mentor", "motivate", "step up", "take charge",
+        "took charge",
+    }),
+    Tag.CONFLICT: frozenset({
+        "argue", "argument", "clash", "conflict", "did not agree", "didn't agree",
+        "difficult client", "difficult colleague", "difficult customer",
+        "difficult manager", "difficult person", "difficult stakeholder", "disagree",
+        "disagreement", "dispute", "objection", "oppose", "push back", "pushback",
+        "tension",
+    }),
+    Tag.FAILURE: frozenset({
+        "did not go", "didn't go", "do differently", "error", "fail", "failure",
+        "go wrong", "learn from", "learned from", "learnt from", "lesson", "mistake",
+        "regret", "setback", "weakness", "went wrong", "wrong",
+    }),
+    Tag.TECHNICAL: frozenset({
+        "automate", "automation", "code", "complex problem", "data", "excel", "sap",
+        "software", "solve", "system", "technical", "technology", "tool", "troubleshoot",
+    }),
+    Tag.TEAMWORK: frozenset({
+        "collaborate", "collaboration", "colleague", "cross-functional",
+        "other department", "team", "teamwork", "together",
+    }),
+    Tag.CUSTOMER: frozenset({
+        "client", "complaint", "customer", "guest", "patient", "service", "user",
+    }),
+    Tag.PRESSURE: frozenset({
+        "competing", "crisis", "deadline", "juggle", "pressure", "prioritise",
+        "prioritize", "short notice", "stress", "tight", "urgent", "workload",
+    }),
+    Tag.IMPROVEMENT: frozenset({
+        "better way", "change", "efficiency", "efficient", "improve", "improvement",
+        "initiative", "innovate", "new idea", "process", "streamline",
+    }),
+    Tag.NUMBERS: frozenset({
+        "budget", "commercial", "control", "cost", "figure", "financial", "measure",
+        "metric", "money", "number", "profit", "return on investment", "revenue", "save",
+        "saving", "spend",
+    }),
 }
 """What a question or a job requirement asks a story to show (see ``stories.question_tags``)."""
 
-FRAME_WORDS: frozenset[str] = frozenset(
-    {
-        "tell",
-        "describe",
-        "example",
-        "situation",
-        "time",
-        "occasion",
-        "give",
-        "share",
-        "walk",
-        "talk",
-        "explain",
-        "experience",
-        "would",
-        "how",
-        "handle",
-        "deal",
-        "approach",
-        "moment",
-        "recent",
-        "particular",
-        "specific",
-        "ever",
-        "instance",
-        "role",
-        "job",
-        "work",
-        "question",
-        "answer",
-        "story",
-        "happen",
-        "result",
-        "outcome",
-        "ability",
-        "strong",
-        "good",
-        "proven",
-        "demonstrate",
-        "demonstrable",
-        "evidence",
-        "skill",
-        "knowledge",
-        "understanding",
-        "essential",
-        "desirable",
-        "required",
-        "requirement",
-        "year",
-        "years",
-        "level",
-        "excellent",
-    }
-)
+FRAME_WORDS: frozenset[str] = frozenset({
+    "ability", "answer", "approach", "deal", "demonstrable", "demonstrate", "describe",
+    "desirable", "essential", "ever", "evidence", "example", "excellent", "experience",
+    "explain", "give", "good", "handle", "happen", "how", "instance", "job", "knowledge",
+    "level", "moment", "occasion", "outcome", "particular", "proven", "question", "recent",
+    "required", "requirement", "result", "role", "share", "situation", "skill", "specific",
+    "story", "strong", "talk", "tell", "time", "understanding", "walk", "work", "would",
+    "year", "years",
+})
 """Words every question or requirement is framed in: shared by all, so they say nothing of fit."""
 
 LEADING_PADDING: tuple[str, ...] = (
-    "long story short",
-    "to cut a long story short",
-    "in short",
-    "basically",
-    "essentially",
-    "so",
-    "and",
-    "but",
-    "then",
-    "yeah",
-    "yes",
-    "well",
-    "okay",
-    "ok",
-    "right",
-    "anyway",
-    "like",
-    "you know",
-    "i mean",
-    "actually",
-    "and so",
-    "and then",
+    "long story short", "to cut a long story short", "in short", "basically",
+    "essentially", "so", "and", "but", "then", "yeah", "yes", "well", "okay", "ok",
+    "right", "anyway", "like", "you know", "i mean", "actually", "and so", "and then",
 )
+# fmt: on
 """Spoken openers that a written story starts without ("So, basically, I...")."""
