@@ -193,6 +193,7 @@ def infer_tags(text: str) -> tuple[Tag, ...]:
     return tuple(tags)
 
 
+_CUE_WORDS = frozenset(c for cues in QUESTION_CUES.values() for c in cues if " " not in c)
 _NEEDS_TWO = frozenset({Tag.TEAMWORK, Tag.IMPROVEMENT})
 """Tags whose strong cues are common enough in any story that one alone is not enough."""
 
@@ -206,31 +207,44 @@ def question_tags(text: str) -> tuple[Tag, ...]:
 # --- Fitting stories to a question ---------------------------------------------------
 
 MIN_FIT = 0.25
-"""Below this a story is not offered: with no tag in common, under a third of the
-question's own words (see ``tests/unit/test_stories.py`` for the questions it was set on)."""
-TAG_WEIGHT = 0.6
-"""A shared tag counts more than shared words: "a time you disagreed" names no topic, and a
-conflict story about invoices fits it as well as one about rotas."""
+"""Below this a story is not offered: no tag in common and under a third of the question's
+own words (see ``tests/unit/test_stories.py`` for the questions it was set on)."""
+QUESTION_TAG_WEIGHT = 0.6
+"""For a question, a shared tag counts more than shared words: "a time you disagreed" names
+no topic, and a conflict story about invoices fits it as well as one about rotas."""
+REQUIREMENT_TAG_WEIGHT = 0.3
+"""A job requirement names a topic ("month-end close and reporting"): its words count most."""
+BROAD_TAGS = {Tag.TEAMWORK: 0.5}
+"""Tags almost any story shows a little of: half the weight when a question asks for one."""
+_QUESTION_START_RE = re.compile(
+    r"^\s*(?:tell|describe|give|walk|share|talk|what|how|why|when|have|can|could|would|do)\b",
+    re.IGNORECASE,
+)
 
 
 def fit(text: str, story: Story) -> float:
     """How well ``story`` fits a question or requirement, 0..1.
 
-    The share of what the question asks to be shown (its tags) that the story shows,
-    and the share of the question's own content words the story uses; a requirement
-    the story is already marked as evidence for fits fully.
+    What the question asks to be shown (its tags) that the story shows, and the share of
+    the question's other content words the story uses (the words that named a tag are
+    counted there, once); a requirement the story is marked as evidence for fits fully.
     """
     wanted = _normal(text)
     if any(_normal(s) == wanted for s in story.supports):
         return 1.0
     asked = question_tags(text)
-    words = content_words(text, frame=True)
+    words = content_words(text, frame=True) - _CUE_WORDS
     story_words = content_words(" ".join((story.text, *story.supports)))
-    word_fit = len(words & story_words) / len(words) if words else 0.0
+    # One more than the question's words below the line: a short question sharing its one
+    # word with a story is weak evidence, not a full fit.
+    word_fit = len(words & story_words) / (len(words) + 1) if words else 0.0
     if not asked:
         return word_fit
-    tag_fit = len(set(asked) & set(story.tags)) / len(asked)
-    return TAG_WEIGHT * tag_fit + (1 - TAG_WEIGHT) * word_fit
+    weights = {t: BROAD_TAGS.get(t, 1.0) for t in asked}
+    tag_fit = sum(w for t, w in weights.items() if t in story.tags) / sum(weights.values())
+    is_question = text.rstrip().endswith("?") or bool(_QUESTION_START_RE.match(text))
+    tag_weight = QUESTION_TAG_WEIGHT if is_question else REQUIREMENT_TAG_WEIGHT
+    return tag_weight * tag_fit + (1 - tag_weight) * word_fit
 
 
 def _normal(text: str) -> str:
@@ -246,8 +260,9 @@ def stories_for(text: str, stories: Sequence[Story], limit: int = 3) -> list[tup
     return fitting[: max(0, limit)]
 
 
-REQUIREMENT_FIT = 0.5
-"""A requirement a story is evidence for: half of its own words, or a shared tag and some."""
+REQUIREMENT_FIT = 0.33
+"""A requirement a story is evidence for: half its topic words, or what it asks to be shown
+and some of them."""
 
 
 def tag_requirements(story: Story, requirements: Sequence[str]) -> Story:
@@ -285,7 +300,12 @@ def clean_spoken(text: str) -> str:
 
     spans = find_fillers(Text(lowered(text)))
     for start, end in sorted(spans, reverse=True):
-        text = text[:start] + text[end:]
+        # The commas a speaker's pause was written with go with the filler: "the, um, retry".
+        while start and text[start - 1] in " ,":
+            start -= 1
+        while end < len(text) and text[end] in " ,":
+            end += 1
+        text = text[:start] + " " + text[end:]
     text = _SPACE_RE.sub(" ", text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)

@@ -70,7 +70,8 @@ STORY_CUES: dict[Tag, tuple[frozenset[str], frozenset[str]]] = {
         frozenset({
             "argue", "argument", "clash", "conflict", "disagree", "disagreement",
             "dispute", "fall out", "fell out", "object", "objection", "push back",
-            "pushback", "pushed back", "resist", "resistance", "tension",
+            "pushback", "pushed back", "resist", "resistance", "tension", "did not get on",
+            "didn't get on",
         }),
         frozenset({
             "angry", "complain", "compromise", "difficult", "frustrate", "frustrated",
@@ -151,12 +152,14 @@ STORY_CUES: dict[Tag, tuple[frozenset[str], frozenset[str]]] = {
 
 QUESTION_CUES: dict[Tag, frozenset[str]] = {
     Tag.LEADERSHIP: frozenset({
+        "manage", "managed", "manages",
         "coach", "delegate", "influence", "initiative", "lead", "leader", "leadership",
         "manage a team", "managed a team", "mentor", "motivate", "step up", "take charge",
         "took charge",
     }),
     Tag.CONFLICT: frozenset({
-        "argue", "argument", "clash", "conflict", "did not agree", "didn't agree",
+        "did not get on", "didn't get on", "not get along", "fall out", "fell out", "argue",
+        "argument", "clash", "conflict", "did not agree", "didn't agree",
         "difficult client", "difficult colleague", "difficult customer",
         "difficult manager", "difficult person", "difficult stakeholder", "disagree",
         "disagreement", "dispute", "objection", "oppose", "push back", "pushback",
@@ -183,6 +186,7 @@ QUESTION_CUES: dict[Tag, frozenset[str]] = {
         "prioritize", "short notice", "stress", "tight", "urgent", "workload",
     }),
     Tag.IMPROVEMENT: frozenset({
+        "faster", "quicker", "cheaper", "speed up", "slow", "simplify", "waste",
         "better way", "change", "efficiency", "efficient", "improve", "improvement",
         "initiative", "innovate", "new idea", "process", "streamline",
     }),
