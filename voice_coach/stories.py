@@ -472,9 +472,18 @@ def story_from_parts(
         situation=parts.get("situation", ""),
         action=parts.get("action", ""),
         result=parts.get("result", ""),
-        tags=infer_tags(" ".join((text, _money_words(text)))),
+        tags=infer_tags(" ".join((text, _money_words(text), _change_words(parts)))),
         source_attempt_id=source_attempt_id,
     )
+
+
+def _change_words(parts: dict[str, str]) -> str:
+    """A result that is a change of amount ("invoicing dropped to one day") shows an
+    improvement, whatever else the story is about."""
+    from voice_coach.scoring.lexicons import CHANGE_VERBS_PAST
+
+    result = " " + " ".join(_tokens(parts.get("result", ""))) + " "
+    return "improve process" if any(f" {v} " in result for v in CHANGE_VERBS_PAST) else ""
 
 
 def _money_words(text: str) -> str:
