@@ -14,9 +14,11 @@ from datetime import UTC, datetime
 
 from pydantic import ValidationError
 
-from voice_coach.errors import InputError
+from voice_coach.attempts import Attempt
+from voice_coach.errors import InputError, VoiceCoachError
 from voice_coach.store import Store
 from voice_coach.stories import Story, Tag
+from voice_coach.story_reuse import StoryReuse, compare_with_bank
 
 
 def _now() -> str:
@@ -82,6 +84,20 @@ class StoryBank:
         with self.store.transaction() as db:
             cur = db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
         return cur.rowcount > 0
+
+
+def reuse_of(store: Store, attempt: Attempt) -> StoryReuse | None:
+    """The banked story an answer re-tells, for its feedback; None when it tells none, was
+    not judged, or the bank cannot be read (the feedback is shown all the same)."""
+    if attempt.score is None or not attempt.transcript.strip():
+        return None
+    try:
+        stories = StoryBank(store).all()
+    except VoiceCoachError:
+        return None
+    # The story banked from this very answer is not a re-telling of itself.
+    others = [s for s in stories if s.source_attempt_id != attempt.id]
+    return compare_with_bank(attempt.transcript, attempt.score, others)
 
 
 def _columns(story: Story) -> tuple[str, str, str, str, str, str]:
