@@ -39,6 +39,7 @@ __all__ = [
     "clean_spoken",
     "infer_tags",
     "question_tags",
+    "stories_by_requirement",
     "stories_for",
     "story_from_attempt",
     "story_from_parts",
@@ -275,6 +276,14 @@ def tag_requirements(story: Story, requirements: Sequence[str]) -> Story:
     found = [r.strip() for r in requirements if r.strip() and fit(r, bare) >= REQUIREMENT_FIT]
     kept = [s for s in story.supports if s in requirements]
     return story.model_copy(update={"supports": tuple(dict.fromkeys([*kept, *found]))})
+
+
+def stories_by_requirement(
+    requirements: Sequence[str], stories: Sequence[Story], limit: int = 2
+) -> list[tuple[str, list[Story]]]:
+    """Each job requirement with the stories that evidence it, best first (for the brief
+    and a readiness view): one marked as supporting it first, then the best fits."""
+    return [(r, [s for s, _ in stories_for(r, stories, limit)]) for r in requirements]
 
 
 # --- Saving a story from an answer ----------------------------------------------------

@@ -29,6 +29,7 @@ from voice_coach.stories import (
     clean_spoken,
     infer_tags,
     question_tags,
+    stories_by_requirement,
     stories_for,
     story_from_attempt,
     story_from_parts,
@@ -187,6 +188,13 @@ def test_requirements_a_story_evidences_are_marked() -> None:
     )
     # Marked once, a requirement then fits the story fully.
     assert stories_for("Leads month-end close and reporting", [tagged])[0][1] == 1.0
+    mapped = stories_by_requirement(requirements, [tagged, *OTHERS])
+    firsts = [(r, found[0].title if found else None) for r, found in mapped]
+    assert firsts[:3] == [
+        ("Experience automating financial reconciliations", tagged.title),
+        ("Leads month-end close and reporting", tagged.title),
+        ("Fluent German", None),
+    ]
 
 
 # --- Re-telling a banked story ----------------------------------------------------------

@@ -254,3 +254,23 @@ def test_feedback_shows_a_retold_story_apart(tmp_path: Path) -> None:
     console = Console(width=80, record=True)
     console.print(feedback(attempt))
     assert "story bank" not in console.export_text()
+
+
+async def test_a_title_with_markup_in_it_shows_as_written(services: Services) -> None:
+    bank = StoryBank(services.store)
+    odd = bank.add(Story(title="[/b]Fixed the [red]export", result="It [b]worked[/b]."))
+    app = Bare(StoriesScreen(services))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#story-title", Input).value == odd.title
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = [n for n in app._notifications if odd.title in n.message]
+        assert saved and not any(n.markup for n in saved)  # shown as written
+        await pilot.press("escape", "d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert odd.id not in [s.id for s in bank.all()]

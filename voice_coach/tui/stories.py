@@ -155,7 +155,7 @@ class StoriesScreen(Screen[None]):
             except Exception as exc:
                 report_problem(self, exc, "Story not removed")
                 return
-            self.notify(f"Removed “{story.title}”.")
+            self.notify(f"Removed “{story.title}”.", markup=False)
             self.refresh_list()
 
         self.app.push_screen(
@@ -199,9 +199,8 @@ class StoriesScreen(Screen[None]):
             self.app.call_from_thread(report_problem, self, exc, "Stories not exported")
             return
         n = len(stories)
-        self.app.call_from_thread(
-            self.notify, f"{n} {'story' if n == 1 else 'stories'} written to {path}."
-        )
+        written = f"{n} {'story' if n == 1 else 'stories'} written to {path}."
+        self.app.call_from_thread(lambda: self.notify(written, markup=False))
 
 
 # --- One story --------------------------------------------------------------------------
@@ -281,7 +280,7 @@ class StoryScreen(Screen[None]):
             problem = exc.errors()[0]
             where = ".".join(str(p) for p in problem["loc"]) or "story"
             message = problem["msg"].removeprefix("Value error, ")
-            self.notify(f"{where}: {message}", title="Not saved", severity="error")
+            self.notify(f"{where}: {message}", title="Not saved", severity="error", markup=False)
             return
         try:
             saved = self.bank.update(edited) if self.story else self.bank.add(edited)
@@ -290,7 +289,7 @@ class StoryScreen(Screen[None]):
             return
         self.story = saved
         self.sub_title = f"Story #{saved.id}"
-        self.notify(f"Saved “{saved.title}”.")
+        self.notify(f"Saved “{saved.title}”.", markup=False)
 
     def action_leave(self) -> None:
         if not self._changed() or (self.story is None and not self._has_words()):
