@@ -208,8 +208,9 @@ def question_tags(text: str) -> tuple[Tag, ...]:
 # --- Fitting stories to a question ---------------------------------------------------
 
 MIN_FIT = 0.25
-"""Below this a story is not offered: no tag in common and under a third of the question's
-own words (see ``tests/unit/test_stories.py`` for the questions it was set on)."""
+"""Below this a story is not offered. A question asking for a tag the story lacks needs
+most of its topic words in the story; one naming no tag, a quarter of them (counted one
+over, see :func:`fit`). Set on the questions in ``tests/unit/test_stories.py``."""
 QUESTION_TAG_WEIGHT = 0.6
 """For a question, a shared tag counts more than shared words: "a time you disagreed" names
 no topic, and a conflict story about invoices fits it as well as one about rotas."""

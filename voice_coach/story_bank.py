@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from voice_coach.attempts import Attempt
 from voice_coach.errors import InputError, VoiceCoachError
 from voice_coach.store import Store
-from voice_coach.stories import Story, Tag
+from voice_coach.stories import Story, Tag, story_from_attempt
 from voice_coach.story_reuse import StoryReuse, compare_with_bank
 
 
@@ -64,6 +64,11 @@ class StoryBank:
             )
         assert cur.lastrowid is not None
         return self.require(cur.lastrowid)
+
+    def save_from(self, attempt: Attempt) -> Story:
+        """Bank the story an answer told (for a "bank this story" key on a feedback screen);
+        an answer without one raises :class:`InputError` saying what it lacked."""
+        return self.add(story_from_attempt(attempt))
 
     def update(self, story: Story) -> Story:
         """Save an edited story over its banked version; returns it as saved."""

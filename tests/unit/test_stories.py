@@ -309,7 +309,7 @@ def test_a_story_outlives_the_session_it_came_from(tmp_path: Path) -> None:
     store = Store(tmp_path)
     bank = StoryBank(store)
     attempt = _answered(store, IMPROVE, CLOSE)
-    saved = bank.add(story_from_attempt(attempt))
+    saved = bank.save_from(attempt)
     store.delete_session(attempt.session_id)
     kept = bank.require(saved.id or 0)
     assert kept.source_attempt_id is None and kept.result == saved.result

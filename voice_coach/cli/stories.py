@@ -8,6 +8,7 @@ The commands only parse and print: saving, fitting and exporting are
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,17 +45,16 @@ def _tags(values: tuple[str, ...]) -> tuple[str, ...]:
         fail(str(exc), 2)
 
 
-def _made(make: object) -> Story:
+def _made(make: Callable[[], Story]) -> Story:
     """A story from the user's words, or their mistake in one line (exit 2)."""
     from pydantic import ValidationError
 
     try:
-        story = make() if callable(make) else make
+        return make()
     except ValidationError as exc:
         problem = exc.errors()[0]
         field = ".".join(str(p) for p in problem["loc"]) or "story"
         fail(f"{field}: {problem['msg'].removeprefix('Value error, ')}", 2)
-    return story  # type: ignore[return-value]
 
 
 def _line(story: Story) -> str:
@@ -210,7 +210,7 @@ def stories_remove(story_id: int, yes: bool) -> None:
 @click.option("--title", help="Its title (made from the result otherwise).")
 def stories_save(attempt_id: int, title: str | None) -> None:
     """Bank the story a practised answer told (ANSWER is its number in voice-coach show)."""
-    from voice_coach.stories import story_from_attempt
+    from voice_coach.stories import Story, story_from_attempt
 
     bank = _bank()
     attempt = bank.store.attempt(attempt_id)
@@ -219,7 +219,8 @@ def stories_save(attempt_id: int, title: str | None) -> None:
     assert attempt is not None
     story = story_from_attempt(attempt)
     if title and title.strip():
-        story = _made(lambda: story.model_validate({**story.model_dump(), "title": title}))
+        drafted = story
+        story = _made(lambda: Story.model_validate({**drafted.model_dump(), "title": title}))
     saved = bank.add(story)
     say(f"Banked story {_line(saved)}")
     for name, text in saved.parts.items():
