@@ -107,6 +107,27 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX IF NOT EXISTS attempts_outcome ON attempts(outcome)",
         ),
     ),
+    Migration(
+        4,
+        "the story bank: the candidate's accomplishment stories, each with its situation, "
+        "action and result, what it shows (tags) and the job requirements it supports; the "
+        "answer it came from is kept as a link that a deleted session only clears",
+        (
+            """CREATE TABLE IF NOT EXISTS stories (
+                id INTEGER PRIMARY KEY,
+                title TEXT NOT NULL,
+                situation TEXT NOT NULL DEFAULT '',
+                action TEXT NOT NULL DEFAULT '',
+                result TEXT NOT NULL DEFAULT '',
+                tags_json TEXT NOT NULL DEFAULT '[]',
+                supports_json TEXT NOT NULL DEFAULT '[]',
+                source_attempt_id INTEGER REFERENCES attempts(id) ON DELETE SET NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX IF NOT EXISTS stories_source ON stories(source_attempt_id)",
+        ),
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

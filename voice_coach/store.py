@@ -15,7 +15,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -223,6 +223,15 @@ class Store:
             if _is_corruption(exc):
                 raise _unreadable(self.path, exc) from None
             raise StoreError(f"cannot write to {self.path} ({exc})") from None
+
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        """For modules that keep their own tables here (the story bank): the same one writer
+        at a time, and the same worded errors, as the store's own writes."""
+        return self._write()
+
+    def rows(self, sql: str, params: tuple[object, ...] = ()) -> list[sqlite3.Row]:
+        """A read for those modules, with an unreadable database reported as the store does."""
+        return self._query(sql, params)
 
     def create_session(self, set_name: str, set_title: str, kind: str | None = None) -> int:
         """A new session; its kind follows from the set unless given."""

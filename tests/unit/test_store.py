@@ -348,7 +348,7 @@ def test_migration_from_v1_keeps_the_data_and_backs_up_first(tmp_path: Path) -> 
 
     store = Store(tmp_path)
 
-    assert store.schema_version == SCHEMA_VERSION == 3
+    assert store.schema_version == SCHEMA_VERSION == 4
     backup = tmp_path / "voice_coach.db.v1.bak"
     assert store.backup == backup and backup.exists()
     assert stat.S_IMODE(os.stat(backup).st_mode) == 0o600
@@ -478,7 +478,7 @@ def test_migration_from_v2_gives_every_attempt_its_one_verdict(tmp_path: Path) -
 
     store = Store(tmp_path)
 
-    assert store.schema_version == SCHEMA_VERSION == 3
+    assert store.schema_version == SCHEMA_VERSION == 4
     assert store.backup == tmp_path / "voice_coach.db.v2.bak"
     columns = [r[1] for r in store._query("PRAGMA table_info(attempts)")]
     assert {"outcome", "question_json", "scored_at"} <= set(columns)

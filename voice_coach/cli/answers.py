@@ -103,6 +103,7 @@ def score(
 ) -> None:
     """Score one answer against what its question needs (AUDIO is transcribed first), or
     many with --batch."""
+    from voice_coach.cli.stories import banked_reuse
     from voice_coach.practice import score_attempt
 
     given = [x for x in (audio, text, text_file, batch) if x is not None]
@@ -136,10 +137,12 @@ def score(
     result, mentions, key_terms = score_attempt(
         target, answer.strip(), question_set=question_set, words=words, duration_s=duration
     )
+    reuse = banked_reuse(answer.strip(), result)
     if as_json:
         extras = {
             "cv_mentions": [{"text": t, "used": u} for t, u in mentions],
             "job_terms": [{"text": t, "used": u} for t, u in key_terms],
+            "story_reuse": reuse.to_dict() if reuse else None,
         }
         click.echo(json.dumps({**result.to_dict(), **extras}, indent=2))
         return
@@ -158,6 +161,10 @@ def score(
     click.echo(f"{m.words} words{length}{pace}")
     if result.probe:
         say(f"The interviewer might ask next: {result.probe}")
+    if reuse is not None:
+        click.echo("\nFrom your story bank:")
+        for line in reuse.lines():
+            say(f"  {line}")
 
 
 def _target_question(

@@ -7,12 +7,16 @@ Every mark has a letter tag as well as a colour, so the screen reads without col
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.text import Text
 
 from voice_coach.attempts import Attempt, Outcome, expects_example
 from voice_coach.scoring import FlagCode, FlagGroup
+
+if TYPE_CHECKING:
+    from voice_coach.story_reuse import StoryReuse
 
 STAR_STYLES = {
     "situation": ("S", "bold cyan underline"),
@@ -115,9 +119,21 @@ def delivery_line(attempt: Attempt) -> Text:
     return Text("   ".join(bits), style="italic")
 
 
-def feedback(attempt: Attempt, *, live: bool = True) -> RenderableType:
+def story_bank_note(reuse: StoryReuse) -> list[Text]:
+    """A banked story told again, set apart under its own heading: what this telling kept
+    and lost against the version the candidate rehearsed."""
+    return [
+        Text("From your story bank", style="bold underline"),
+        *(Text.assemble(("• ", "bold"), line) for line in reuse.lines()),
+    ]
+
+
+def feedback(
+    attempt: Attempt, *, live: bool = True, reuse: StoryReuse | None = None
+) -> RenderableType:
     """The feedback on one answer: as shown after answering (``live``, with what the keys
-    do next) and as read back in history, where those keys mean nothing."""
+    do next) and as read back in history, where those keys mean nothing. ``reuse`` is the
+    banked story the answer re-tells (``story_bank.reuse_of``), shown apart when given."""
     style = {Outcome.GOOD: "bold green", Outcome.NEEDS_WORK: "bold yellow"}
     parts: list[RenderableType] = [
         Text(
@@ -164,6 +180,8 @@ def feedback(attempt: Attempt, *, live: bool = True) -> RenderableType:
             parts.append(line)
     if attempt.error:
         parts.append(Text(f"Note: {attempt.error}", style="yellow"))
+    if reuse is not None:
+        parts += [Text(""), *story_bank_note(reuse)]
     parts += [Text(""), Text("Your answer", style="bold underline"), transcript_text(attempt)]
     if expects_example(attempt.question) or (score is not None and score.concrete_example):
         parts.append(Text(LEGEND, style="dim"))

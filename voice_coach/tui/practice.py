@@ -37,6 +37,7 @@ from voice_coach.questions import Question
 from voice_coach.review import struggled_key
 from voice_coach.speech.stt import TranscriptSegment, join_text
 from voice_coach.speech.tts import Voice
+from voice_coach.story_bank import reuse_of
 from voice_coach.tui.feedback import feedback
 from voice_coach.tui.messages import (
     AnswerFailed,
@@ -436,7 +437,8 @@ class PracticeScreen(Screen[None]):
         # "Press a to answer it aloud" is only true when the follow-up is spoken.
         self._drawn = Phase.FEEDBACK
         typed = self.session.typed_only
-        self.query_one("#feedback", Static).update(feedback(attempt, live=not typed))
+        reuse = reuse_of(self.services.store, attempt)  # a few rows and words: no wait
+        self.query_one("#feedback", Static).update(feedback(attempt, live=not typed, reuse=reuse))
         last = " (last question)" if self.session.is_last else ""
         follow = (
             " · a: type your answer to the follow-up"
