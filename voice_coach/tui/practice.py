@@ -24,7 +24,7 @@ from voice_coach.attempts import Attempt
 from voice_coach.audio import clock
 from voice_coach.audio.capture import Microphone
 from voice_coach.audio.endpoint import EndpointConfig
-from voice_coach.errors import VoiceCoachError
+from voice_coach.errors import VoiceCoachError, log_error
 from voice_coach.live import LiveStatus
 from voice_coach.practice import (
     AnswerKept,
@@ -37,7 +37,8 @@ from voice_coach.questions import Question
 from voice_coach.review import struggled_key
 from voice_coach.speech.stt import TranscriptSegment, join_text
 from voice_coach.speech.tts import Voice
-from voice_coach.story_bank import reuse_of
+from voice_coach.stories import Story
+from voice_coach.story_bank import StoryBank, reuse_of
 from voice_coach.tui.feedback import feedback
 from voice_coach.tui.messages import (
     AnswerFailed,
@@ -49,6 +50,7 @@ from voice_coach.tui.messages import (
     StatusUpdated,
     TranscriptUpdated,
 )
+from voice_coach.tui.stories import StoriesHint
 from voice_coach.tui.widgets import LevelMeter, report_problem, show_note
 
 if TYPE_CHECKING:
@@ -122,6 +124,7 @@ class PracticeScreen(Screen[None]):
             yield Static(id="position", markup=False)
             yield Static(id="question", markup=False)
             yield Static(id="note", markup=False)
+            yield StoriesHint(id="stories-hint")
             yield Static(id="state", markup=False)
             with Horizontal(id="live"):
                 yield LevelMeter(id="meter")
@@ -240,6 +243,7 @@ class PracticeScreen(Screen[None]):
         self.query_one("#position", Static).update(f"Question {self.session.position}{follow}{who}")
         self.query_one("#question", Static).update(q.text)
         show_note(self.query_one("#note", Static), q.note)
+        self.query_one(StoriesHint).show_for(q.text, self._banked())
         self.query_one("#transcript", Static).update("")
         self.query_one("#cue", Static).update("")
         self.query_one("#timer", Static).update("")
@@ -254,6 +258,15 @@ class PracticeScreen(Screen[None]):
             self.post_message(QuestionSpoken(asked=self._asked))
         if self.session.typed_only:
             self._start_typing()
+
+    def _banked(self) -> list[Story]:
+        """The user's banked stories, read afresh for each question (one was perhaps just
+        banked from history); a store that cannot be read gives no hint, not an error."""
+        try:
+            return StoryBank(self.services.store).all()
+        except Exception as exc:
+            log_error(exc)
+            return []
 
     def _prepare_next_question(self) -> None:
         """Synthesise the next question while this one is answered, so it starts at once.
