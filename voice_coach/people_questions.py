@@ -149,6 +149,12 @@ _FAMILY_WORDS: tuple[tuple[RoleFamily, re.Pattern[str]], ...] = (
 )
 
 
+def role_words(text: str) -> bool:
+    """Whether ``text`` has a word of a job title in it ("Director", "head of", "HR")."""
+    low = text.lower()
+    return any(pattern.search(low) for _, pattern in _FAMILY_WORDS)
+
+
 def family_of(role: str, relation: Relation) -> RoleFamily:
     """The family a person's role words show, their relation deciding what the words leave
     open: a "Product Manager" who will be a peer asks as a colleague; a role that says
