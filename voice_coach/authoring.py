@@ -12,9 +12,9 @@ import tomli_w
 from voice_coach.errors import InputError, QuestionSetError
 from voice_coach.ids import Ids
 from voice_coach.ids import slug as slug  # where the command line has always found it
+from voice_coach.people import DEFAULT_QUESTIONS, Profile, questions_for
 from voice_coach.questions import (
     EXAMPLE,
-    Interviewer,
     Question,
     QuestionSet,
     check_set_name,
@@ -89,26 +89,20 @@ def import_notes(text: str, name: str, title: str | None = None) -> QuestionSet:
     )
 
 
-_INTEREST_TEMPLATES = (
-    "Tell me about a time your work made a real difference to {interest}.",
-    "How would you approach {interest} in your first three months here?",
-    "What is the hardest problem you have dealt with involving {interest}, and how did it end?",
-)
-
-
-def set_from_people(
-    name: str, title: str, people: Sequence[Interviewer], general: Sequence[str] = ()
+def set_from_profiles(
+    name: str,
+    title: str,
+    profiles: Sequence[Profile],
+    general: Sequence[str] = (),
+    *,
+    per_person: int = DEFAULT_QUESTIONS,
 ) -> QuestionSet:
-    """A set that fits each interviewer's interests, asked in turns by them."""
-    ids = Ids()
+    """A set of the questions each person is likely to ask, fitted to their role, their
+    relation to the job and what they care about, asked in turns by them."""
+    ids = Ids(max_len=60)
     questions: list[Question] = []
-    for person in people:
-        interests = person.interests or (person.role or "your work",)
-        for i, interest in enumerate(interests[:3]):
-            template = _INTEREST_TEMPLATES[i % len(_INTEREST_TEMPLATES)]
-            questions.append(
-                question(template.format(interest=interest), ids, interviewer=person.id)
-            )
+    for profile in profiles:
+        questions.extend(questions_for(profile, per_person, ids))
     for text in general:
         questions.append(question(text, ids))
     if not questions:
@@ -117,7 +111,7 @@ def set_from_people(
         name=name,
         title=title,
         description="Questions fitted to the people you researched.",
-        interviewers=tuple(people),
+        interviewers=tuple(p.to_interviewer() for p in profiles),
         questions=tuple(questions),
     )
 

@@ -433,7 +433,7 @@ def _profiles(people: list[_Draft]) -> list[Profile]:
             Profile(
                 id=ids.new(draft.name),
                 name=draft.name,
-                role=draft.role[:200],
+                role=draft.role[:1].upper() + draft.role[1:200],
                 relation=relation,
                 cares_about=tuple(draft.cares),
                 notes="\n".join(draft.notes),
