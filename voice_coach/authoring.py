@@ -89,6 +89,14 @@ def import_notes(text: str, name: str, title: str | None = None) -> QuestionSet:
     )
 
 
+GENERAL_QUESTIONS = (
+    "Why do you want this role, and why now?",
+    "Tell me about an achievement from your last role that you are proud of.",
+    "What questions do you have for us?",
+)
+"""Asked at every interview, whoever is on the panel: they close a set made from the people."""
+
+
 def set_from_profiles(
     name: str,
     title: str,

@@ -56,7 +56,7 @@ MAX_PROFILE_BYTES = 256 * KIB
 """A profile with pages of notes is a few KB."""
 ID_MAX = 40
 _ID = re.compile(rf"^[a-z0-9](?:[a-z0-9-]{{0,{ID_MAX - 2}}}[a-z0-9])?$")
-ID_RULE = "lower-case letters, digits and '-' (for example sarah-khan)"
+ID_RULE = "lower-case letters, digits and '-', like sarah-khan"
 DEFAULT_QUESTIONS = 5
 """Questions per person in a set: enough for their interests and their role to show."""
 
@@ -194,8 +194,8 @@ def parse_profile(text: str, profile_id: str, source: str) -> Profile:
 def _read(path: Path) -> Profile:
     if not _ID.match(path.stem):
         raise InputError(
-            f"{path}: the file's name is the person's id, and {path.stem!r} is not one; "
-            f"rename it ({ID_RULE})"
+            f"{path}: the file's name is the person's id, and {path.stem!r} is not one "
+            f"({ID_RULE}); rename it {slug(path.stem, ID_MAX)}.toml"
         )
     try:
         text = read_text(path, MAX_PROFILE_BYTES, "profile")

@@ -124,14 +124,6 @@ def sets_import(notes: Path, name: str | None, force: bool) -> None:
     say(f"{len(qs.questions)} questions saved as set '{qs.name}' in {path}")
 
 
-GENERAL_QUESTIONS = (
-    "Why do you want this role, and why now?",
-    "Tell me about an achievement from your last role that you are proud of.",
-    "What questions do you have for us?",
-)
-"""Asked at every interview, whoever is on the panel: closing a set made from the people."""
-
-
 @sets.command("new")
 @click.argument("name")
 @click.argument("people_ids", nargs=-1, metavar="[PEOPLE...]")
@@ -147,7 +139,7 @@ def sets_new(name: str, people_ids: tuple[str, ...], from_people: bool, force: b
     With --from-people, the set is made from the profiles you saved (voice-coach people
     add or import), without questions: all of them, or the ids or names given.
     """
-    from voice_coach.authoring import save_user_set, set_from_profiles, slug
+    from voice_coach.authoring import GENERAL_QUESTIONS, save_user_set, set_from_profiles, slug
     from voice_coach.questions import check_set_name
 
     set_name = check_set_name(slug(name))
