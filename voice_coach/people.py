@@ -44,6 +44,7 @@ __all__ = [
     "delete_profile",
     "load_profile",
     "load_profiles",
+    "make_profile",
     "new_profile_id",
     "people_dir",
     "questions_for",
@@ -54,6 +55,8 @@ __all__ = [
 
 MAX_PROFILE_BYTES = 256 * KIB
 """A profile with pages of notes is a few KB."""
+MAX_NOTES = 100_000
+"""Characters of notes on one person: pages of them, well inside a profile file's limit."""
 ID_MAX = 40
 _ID = re.compile(rf"^[a-z0-9](?:[a-z0-9-]{{0,{ID_MAX - 2}}}[a-z0-9])?$")
 ID_RULE = "lower-case letters, digits and '-', like sarah-khan"
@@ -75,11 +78,11 @@ class Profile(BaseModel):
 
     id: str = Field(pattern=_ID.pattern)
     name: str = Field(min_length=1, max_length=120)
-    role: str = Field("", max_length=200)
+    role: str = Field(default="", max_length=200)
     relation: Relation = Relation.PANEL
     cares_about: tuple[str, ...] = ()
     """What they will care about, as the user jotted it ("month-end close", "values")."""
-    notes: str = ""
+    notes: str = Field(default="", max_length=MAX_NOTES)
     """The user's own research: background, links, anything else worth remembering."""
 
     @field_validator("name", "role")
@@ -171,6 +174,24 @@ def profile_toml(profile: Profile) -> str:
     return _HEADER + tomli_w.dumps(data, multiline_strings=True)
 
 
+def make_profile(**fields: Any) -> Profile:
+    """A profile from fields typed into a form or a command; :class:`InputError` saying
+    which field is wrong and why, never a validation dump."""
+    try:
+        return Profile.model_validate(fields)
+    except ValidationError as exc:
+        raise InputError(_problems(exc)) from None
+
+
+def _problems(exc: ValidationError) -> str:
+    problems = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err["loc"]) or "(file)"
+        msg = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
+        problems.append(f"{where}: {msg.removeprefix('Value error, ')}")
+    return "; ".join(problems)
+
+
 def parse_profile(text: str, profile_id: str, source: str) -> Profile:
     """A profile from its file's text; errors name ``source`` and the field."""
     try:
@@ -183,12 +204,7 @@ def parse_profile(text: str, profile_id: str, source: str) -> Profile:
     try:
         return Profile.model_validate({"id": profile_id, **raw})
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            where = ".".join(str(p) for p in err["loc"]) or "(file)"
-            msg = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
-            problems.append(f"{where}: {msg.removeprefix('Value error, ')}")
-        raise InputError(f"{source}: {'; '.join(problems)}") from None
+        raise InputError(f"{source}: {_problems(exc)}") from None
 
 
 def _read(path: Path) -> Profile:

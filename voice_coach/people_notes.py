@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from voice_coach.errors import InputError
 from voice_coach.ids import Ids
-from voice_coach.people import ID_MAX, Profile
+from voice_coach.people import ID_MAX, MAX_NOTES, Profile
 from voice_coach.people_questions import Relation, RoleFamily, family_of, role_words
 from voice_coach.speech.spoken import plain_text
 from voice_coach.topics import read_topic
@@ -436,7 +436,7 @@ def _profiles(people: list[_Draft]) -> list[Profile]:
                 role=draft.role[:1].upper() + draft.role[1:200],
                 relation=relation,
                 cares_about=tuple(draft.cares),
-                notes="\n".join(draft.notes),
+                notes="\n".join(draft.notes)[:MAX_NOTES],
             )
         )
     return profiles

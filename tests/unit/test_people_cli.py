@@ -67,6 +67,9 @@ def test_a_second_person_of_the_same_name_gets_their_own_id() -> None:
 def test_bad_input_is_one_clear_line() -> None:
     code, _, err = run("people", "add", "--name", "Jo", "--relation", "my aunt")
     assert code == 2 and "'my aunt': say line manager, panel, HR, team member or other" in err
+    code, _, err = run("people", "add", "--name", "Jo " * 60)
+    assert code == 2 and "name: String should have at most 120 characters" in err
+    assert "Traceback" not in err and "validation error" not in err
     code, _, err = run("people", "show", "nobody")
     assert code == 2 and "no profile 'nobody'" in err and "Traceback" not in err
     code, _, err = run("people", "import", str(NOTES / "missing.md"))

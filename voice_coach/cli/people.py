@@ -113,15 +113,15 @@ def people_add(
 ) -> None:
     """Save someone who will interview you."""
     from voice_coach.people import (
-        Profile,
         Relation,
         load_profiles,
+        make_profile,
         new_profile_id,
         save_profile,
     )
 
     taken = [p.id for p in load_profiles()]
-    profile = Profile(
+    profile = make_profile(
         id=new_profile_id(name, taken),
         name=name,
         role=role,
@@ -177,9 +177,9 @@ def people_edit(
 
 def _changed(profile: Profile, changes: dict[str, object]) -> Profile:
     """``profile`` with ``changes``, validated as a new profile would be."""
-    from voice_coach.people import Profile
+    from voice_coach.people import make_profile
 
-    return Profile.model_validate({**profile.model_dump(), **changes})
+    return make_profile(**{**profile.model_dump(), **changes})
 
 
 def _in_editor(profile: Profile) -> Profile | None:

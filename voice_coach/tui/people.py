@@ -27,6 +27,7 @@ from voice_coach.people import (
     Profile,
     Relation,
     delete_profile,
+    make_profile,
     new_profile_id,
     questions_for,
     questions_to_ask,
@@ -170,7 +171,7 @@ class PeopleScreen(Screen[None]):
             return
         taken = [p.id for p in self.profiles if p.id != fields.id]
         try:
-            profile = Profile(
+            profile = make_profile(
                 id=fields.id or new_profile_id(fields.name, taken),
                 name=fields.name,
                 role=fields.role,
@@ -179,7 +180,7 @@ class PeopleScreen(Screen[None]):
                 notes=fields.notes,
             )
             save_profile(profile, overwrite=fields.id is not None)
-        except (OSError, VoiceCoachError, ValueError) as exc:
+        except (OSError, VoiceCoachError) as exc:
             report_problem(self, exc, "Not saved")
             return
         self.notify(f"Saved {profile.name}.", markup=False)
@@ -292,10 +293,17 @@ class ProfileForm(ModalScreen[ProfileFields | None]):
         with VerticalScroll():
             with Horizontal(classes="field"):
                 yield Label("Name")
-                yield Input(p.name if p else "", placeholder="Sarah Khan", id="profile-name")
+                yield Input(
+                    p.name if p else "", placeholder="Sarah Khan", max_length=120, id="profile-name"
+                )
             with Horizontal(classes="field"):
                 yield Label("Role")
-                yield Input(p.role if p else "", placeholder="Finance Director", id="profile-role")
+                yield Input(
+                    p.role if p else "",
+                    placeholder="Finance Director",
+                    max_length=200,
+                    id="profile-role",
+                )
             with Horizontal(classes="field"):
                 yield Label("Relation")
                 yield Select(
