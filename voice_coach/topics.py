@@ -173,10 +173,23 @@ class Topic:
         return "improved"
 
 
-def _looks_like_a_name(word: str) -> bool:
-    """A word written as a product or standard: capitals after the first letter, a digit,
-    a slash ("S/4HANA", "IFRS", "PowerBI")."""
-    return any(ch.isdigit() or ch in "/+#" for ch in word) or any(c.isupper() for c in word[1:])
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]+$")
+_ACRONYM_PLURAL = re.compile(r"^[A-Z][A-Z&]+s$")
+"""An acronym with a plural s: "KPIs", "OKRs"."""
+
+
+def _looks_like_a_name(tokens: list[str]) -> bool:
+    """Words written as a product or a standard: a digit or a slash ("S/4HANA", "IFRS 16"),
+    capitals inside a word ("NetSuite"), or a word and an acronym ("Power BI"). An acronym
+    alone ("ESG", "P&L", "KPIs") is a part of the work, not a tool."""
+    for i, word in enumerate(tokens):
+        if any(ch.isdigit() or ch in "/+#" for ch in word):
+            return True
+        if re.search(r"[a-z][A-Z]", word):
+            return True
+        if i and _ACRONYM.match(word) and tokens[i - 1][:1].isupper():
+            return True
+    return False
 
 
 def _normalised(raw: str) -> str:
@@ -241,9 +254,14 @@ def read_topic(raw: str) -> Topic | None:
     gerund = first.endswith("ing") and first not in GERUND_NOUNS and _is_verb_form(first)
     if gerund and len(tokens) > 1:  # "getting the numbers right"; "forecasting" is an area
         return Topic(words, TopicKind.PRACTICE, False)
-    if any(_looks_like_a_name(t) for t in tokens) or low in TOOLS or first in TOOLS:
+    if _looks_like_a_name(tokens) or low in TOOLS or first in TOOLS:
         return Topic(words, TopicKind.TOOL, False)
-    plural = _plural(head) if head.isalpha() and head.islower() else head.lower() in COLLECTIVE
+    if _ACRONYM_PLURAL.match(head):
+        plural = True
+    elif head.isalpha() and head.islower():
+        plural = _plural(head)
+    else:
+        plural = head.lower() in COLLECTIVE
     if head.lower() in PEOPLE_WORDS:
         if head.lower() in ("team", "board") and tokens[0].lower() not in ("the", "our", "a"):
             words = f"the {words}"  # "team" jotted down is "the team" said aloud

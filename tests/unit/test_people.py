@@ -340,3 +340,44 @@ def test_ids_that_would_leave_the_folder_are_refused() -> None:
 )
 def test_the_grammar_check_catches_what_it_is_for(bad: str) -> None:
     assert grammar_problems(bad) != []
+
+
+@pytest.mark.parametrize(
+    ("jotted", "words", "kind", "plural"),
+    [
+        ("Month-end close", "month-end close", TopicKind.AREA, False),
+        ("Controls - they're behind on audit", "controls", TopicKind.AREA, True),
+        ("**KPIs**", "KPIs", TopicKind.AREA, True),
+        ("ESG", "ESG", TopicKind.AREA, False),
+        ("values", "values", TopicKind.QUALITY, True),
+        ("Attention to detail.", "attention to detail", TopicKind.QUALITY, False),
+        ("SAP S/4HANA", "SAP S/4HANA", TopicKind.TOOL, False),
+        ("Power BI", "Power BI", TopicKind.TOOL, False),
+        ("Excel", "Excel", TopicKind.TOOL, False),
+        ("their team", "the team", TopicKind.PEOPLE, True),
+        ("stakeholders", "stakeholders", TopicKind.PEOPLE, True),
+        ("getting the numbers right", "getting the numbers right", TopicKind.PRACTICE, False),
+        ("forecasting accuracy", "forecasting accuracy", TopicKind.AREA, False),
+        ("how you handle pressure", "how you handle pressure", TopicKind.CLAUSE, False),
+        ("cares about: notice period", "notice period", TopicKind.TERMS, False),
+    ],
+)
+def test_what_someone_cares_about_is_read_for_its_sort_and_number(
+    jotted: str, words: str, kind: TopicKind, plural: bool
+) -> None:
+    topic = read_topic(jotted)
+    assert topic is not None
+    assert (topic.words, topic.kind, topic.plural) == (words, kind, plural)
+
+
+@pytest.mark.parametrize(
+    "jotted",
+    [
+        "",
+        "https://acme.com/team",
+        "12",
+        "they said the whole team is stretched and nobody has time for anything new",
+    ],
+)
+def test_what_is_no_topic_is_left_out_of_the_questions(jotted: str) -> None:
+    assert read_topic(jotted) is None
