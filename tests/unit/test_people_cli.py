@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import click
+import pytest
 from click.testing import CliRunner
 
 from voice_coach.cli import main
@@ -112,3 +114,28 @@ def test_a_damaged_profile_is_named_and_the_list_goes_on() -> None:
     code, out, err = run("people", "list")
     assert code == 0 and out.startswith("dana-okafor: Dana Okafor (COO, panel member)")
     assert "skipped" in err and "broken.toml: not valid TOML" in err
+
+
+def test_edit_in_the_editor_asks_again_until_the_file_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    run("people", "add", "--name", "Dana Okafor", "--role", "COO")
+    drafts = iter(
+        [
+            'name = "Dana Okafor"\nrelation = "my aunt"\n',  # not a relation: asked again
+            'name = "Dana Okafor"\nrole = "COO"\nrelation = "line manager"\n'
+            'cares_about = ["stakeholders"]\n',
+        ]
+    )
+    monkeypatch.setattr(click, "edit", lambda text, extension: next(drafts))
+    code, out, err = run("people", "edit", "dana-okafor", input="y\n")
+    assert code == 0, err
+    assert "'my aunt' is not a relation" in err and "Saved Dana Okafor" in out
+    dana = load_profile("dana-okafor")
+    assert (dana.relation.label, dana.cares_about) == ("line manager", ("stakeholders",))
+
+
+def test_a_set_from_someone_not_saved_names_who_is() -> None:
+    run("people", "add", "--name", "Dana Okafor")
+    code, _, err = run("sets", "new", "acme", "--from-people", "sarah")
+    assert code == 2 and "no profile 'sarah' (profiles: dana-okafor)" in err
