@@ -26,7 +26,7 @@ _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^(\s*)(?:[-*+•◦▪‣]|\d+[.)]|\[[ xX]\])\s+")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\blinkedin\.com/\S+", re.IGNORECASE)
 _KEYS: tuple[tuple[str, str], ...] = (
-    ("name", r"name|who|interviewer(?: \d+)?"),
+    ("name", r"name|who|interviewer(?: \d+)?|person"),
     ("role", r"role|title|job title|position|job|works as"),
     ("relation", r"relation(?:ship)?(?: to (?:the|my) (?:role|job))?|connection"),
     (
@@ -176,6 +176,8 @@ class _PersonLine:
     relation: Relation | None
     extra: tuple[str, ...]
     """Words on the line that are neither role nor relation ("joined 2015")."""
+    cares: str = ""
+    """What the line says they care about ("... - cares about: controls, cost")."""
 
     @property
     def sure(self) -> bool:
@@ -225,8 +227,14 @@ def read_person_line(line: str) -> _PersonLine | None:
     """A person introduced on one line, or None when the line introduces nobody."""
     text = plain_text(line).strip().rstrip(":").strip()
     text = re.sub(r"^(?:interviewer|person|panel(?:list)?)\s*\d*\s*[:.)-]\s*", "", text, flags=re.I)
+    cares = ""
+    inline = _INLINE_CARES.search(text)
+    if inline is not None:
+        text, cares = text[: inline.start()], inline.group("items")
     match = _SEPARATOR.search(text)
     head, rest = (text[: match.start()], text[match.start() :]) if match else (text, "")
+    if _lower_case_name(head) and role_words(rest):  # "sarah khan - finance director"
+        head = head.title()
     if not _name_ok(head.split()):
         if match is None or not role_words(head):
             return None
@@ -239,7 +247,24 @@ def read_person_line(line: str) -> _PersonLine | None:
         rest = f" - {head}" + (after[second.start() :] if second else "")
         head = name_part
     role, relation, extra = _role_and_relation(rest)
-    return _PersonLine(" ".join(head.split()), role, relation, tuple(extra))
+    return _PersonLine(" ".join(head.split()), role, relation, tuple(extra), cares)
+
+
+_INLINE_CARES = re.compile(
+    r"[\s,;:–—-]*\b(?:cares?\s+(?:a\s+lot\s+|most\s+)?about|interested\s+in|big\s+on|"
+    r"keen\s+on|focus(?:ed|es)?\s+on)\s*:?\s+(?P<items>.+)$",
+    re.IGNORECASE,
+)
+"""What someone cares about, said on the line that names them."""
+
+
+def _lower_case_name(text: str) -> bool:
+    words = text.split()
+    return (
+        1 <= len(words) <= MAX_NAME_WORDS
+        and all(w.isalpha() and w.islower() for w in words)
+        and not any(w in _NOT_NAMES for w in words)
+    )
 
 
 def _pure_relation_in(role: str) -> Relation | None:
@@ -271,9 +296,17 @@ class _Reader:
     """What the lines now being read are: "cares", "background", "links" or "notes"."""
     paragraph_start: bool = True
 
+    table: list[str | None] | None = None
+    """The key of each column of the Markdown table being read, when its header named one
+    of them the person's name."""
+
     def line(self, raw: str) -> None:
         if not raw.strip():
             self.paragraph_start = True
+            self.table = None
+            return
+        if raw.lstrip().startswith("|") and raw.count("|") >= 2:
+            self._table_row([c.strip() for c in raw.strip().strip("|").split("|")])
             return
         starts_paragraph, self.paragraph_start = self.paragraph_start, False
         heading = _HEADING.match(raw)
@@ -301,6 +334,25 @@ class _Reader:
             return
         if self.person is not None:
             _take(self.person, self.section, content, bullet=bullet is not None)
+
+    def _table_row(self, cells: list[str]) -> None:
+        """A row of a table of people: "| Name | Role | Cares about | Notes |"."""
+        if all(re.fullmatch(r":?-+:?", c) for c in cells if c):
+            return  # the line under the header
+        if self.table is None:
+            keys = [_KEY_ONLY.match(plain_text(c)) for c in cells]
+            table = [_key_of(k.group("key")) if k else None for k in keys]
+            self.table = table if "name" in table else None
+            return
+        row = dict(zip(self.table, (plain_text(c) for c in cells), strict=False))
+        name = row.pop("name", "")
+        if not name:
+            return
+        self._start(read_person_line(name) or _PersonLine(name, "", None, ()), 0)
+        assert self.person is not None
+        for key, cell in row.items():
+            if cell:
+                _take(self.person, key or "notes", cell)
 
     def _heading(self, content: str, level: int) -> None:
         found = read_person_line(content)
@@ -337,10 +389,17 @@ class _Reader:
         return False
 
     def _start(self, found: _PersonLine, level: int) -> None:
-        person = _Draft(found.name, found.role, found.relation, heading_level=level)
+        person = next((p for p in self.people if p.name.lower() == found.name.lower()), None)
+        if person is None:
+            person = _Draft(found.name, found.role, found.relation, heading_level=level)
+            self.people.append(person)
+        else:  # named again further down: the same person, more notes
+            person.role = person.role or found.role
+            person.relation = person.relation or found.relation
         for extra in found.extra:
             _take(person, "notes", extra)
-        self.people.append(person)
+        if found.cares:
+            person.add_cares(found.cares)
         self.person = person
         self.section = "notes"
 
@@ -383,14 +442,14 @@ def _take(person: _Draft, section: str, text: str, *, bullet: bool = False) -> N
             else:
                 _take(person, section, sentence)
         return
-    if bullet and section == "notes" and _bare_topic(text):
-        person.add_cares(text)
-        return
     if section == "links" or _URL.search(text):
         person.notes.append(f"Link: {text}" if not text.lower().startswith("link") else text)
         return
     if section == "background" or _BACKGROUND.match(text):
         person.notes.append(f"Background: {text}")
+        return
+    if bullet and section == "notes" and _bare_topic(text):
+        person.add_cares(text)
         return
     if person.relation is None:
         relation = _pure_relation(text)

@@ -115,8 +115,8 @@ _FAMILY_WORDS: tuple[tuple[RoleFamily, re.Pattern[str]], ...] = (
     (
         RoleFamily.FINANCE,
         re.compile(
-            r"financ|\bcfo\b|controller|fp ?& ?a|fp and a|account|treasur|audit|\btax\b|"
-            r"payroll|budget|commercial finance"
+            r"financ|\bcfo\b|\bfd\b|\bfc\b|controller|fp ?& ?a|fp and a|account|treasur|"
+            r"audit|\btax\b|payroll|budget|commercial finance"
         ),
     ),
     (

@@ -381,3 +381,28 @@ def test_what_someone_cares_about_is_read_for_its_sort_and_number(
 )
 def test_what_is_no_topic_is_left_out_of_the_questions(jotted: str) -> None:
     assert read_topic(jotted) is None
+
+
+def test_a_table_of_people_and_one_liners_are_read_and_a_person_named_twice_is_one() -> None:
+    notes = (
+        "## who's on the panel\n\n"
+        "| Name | Role | Relation | Cares about | Notes |\n"
+        "|------|------|----------|-------------|-------|\n"
+        "| Sarah Khan | FD | panel | controls, cost | very direct |\n"
+        "| Tom Reed | Head of FP&A | line manager | forecasting | |\n\n"
+        "sarah khan - finance director\n"
+        "- ex-Deloitte\n\n"
+        "**Jo Bloggs**, FD – on the panel – cares about: controls, cash flow and working capital\n"
+    )
+    sarah, tom, jo = parse_people_notes(notes, "panel.md")
+    assert (sarah.name, sarah.role, sarah.relation) == ("Sarah Khan", "FD", Relation.PANEL)
+    assert sarah.cares_about == ("controls", "cost")
+    assert sarah.notes == "very direct\nBackground: ex-Deloitte"
+    assert sarah.family is RoleFamily.FINANCE
+    assert (tom.role, tom.relation, tom.cares_about) == (
+        "Head of FP&A",
+        Relation.LINE_MANAGER,
+        ("forecasting",),
+    )
+    assert (jo.name, jo.role, jo.relation) == ("Jo Bloggs", "FD", Relation.PANEL)
+    assert jo.cares_about == ("controls", "cash flow", "working capital")
