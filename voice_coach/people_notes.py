@@ -124,7 +124,7 @@ def _split_items(text: str) -> list[str]:
 
 
 def _split_aside(item: str) -> tuple[str, str]:
-    """ "Controls - they're behind on audit" is the topic and an aside about it."""
+    """An item and the aside after it: "Controls - they're behind on audit"."""
     match = re.match(r"^(.*?)(?:\s+[-–—:]\s+|\s*\()(.*?)\)?$", item)
     if match is None:
         return item.strip(), ""
