@@ -173,9 +173,7 @@ async def test_a_practice_set_from_the_people_chosen(services: Services) -> None
         qs = load_question_set("acme final")
         assert [i.id for i in qs.interviewers] == ["tom-reed"]
         assert qs.title == "Interview with Tom Reed"
-        assert [m.set_name for m in app.received if isinstance(m, PeopleSetSaved)] == [
-            "acme final"
-        ]
+        assert [m.set_name for m in app.received if isinstance(m, PeopleSetSaved)] == ["acme final"]
         assert any("Saved" in n.message and "acme final" in n.message for n in app._notifications)
 
         await pilot.press("space", "m")  # none chosen now: everyone; the name is taken
