@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from textual.app import App
+from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, TextArea
 
 from tests.unit.test_screens_standalone import (
@@ -50,6 +52,13 @@ def plain(renderable: object) -> str:
     return console.export_text()
 
 
+async def settled(app: App[None], pilot: Pilot[None]) -> None:
+    """After the keys: the profiles read again in their worker, and the screen redrawn."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 class Kept(Bare):
     def on_people_set_saved(self, message: PeopleSetSaved) -> None:
         self.received.append(message)
@@ -72,7 +81,7 @@ async def test_each_person_shows_their_questions_and_what_to_ask_them(services: 
     (people_dir() / "broken.toml").write_text("name = ")
     app = Kept(PeopleScreen(services))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(app, pilot)
         text = flat(shown(app))
         assert "Sarah Khan" in text and "Tom Reed" in text
         assert "Likely to ask" in text and "You'll know I care a lot about month-end" in text
@@ -82,7 +91,7 @@ async def test_each_person_shows_their_questions_and_what_to_ask_them(services: 
         assert any("broken.toml" in w for w in warnings)
         assert_tables_fit(app)
         await pilot.press("down")
-        await pilot.pause()
+        await settled(app, pilot)
         screen = app.screen
         assert isinstance(screen, PeopleScreen)
         detail = plain(screen.query_one("#person-detail", Static).content)
@@ -93,14 +102,14 @@ async def test_each_person_shows_their_questions_and_what_to_ask_them(services: 
 async def test_add_then_edit_a_profile_in_the_form(services: Services) -> None:
     app = Kept(PeopleScreen(services))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(app, pilot)
         assert "No one yet" in " ".join(n.message for n in app._notifications)
         await pilot.press("a")
-        await pilot.pause()
+        await settled(app, pilot)
         form = app.screen
         assert isinstance(form, ProfileForm)
         await pilot.press("ctrl+s")  # no name yet: refused, and said why
-        await pilot.pause()
+        await settled(app, pilot)
         assert "A name, please" in flat(shown(app))
         form.query_one("#profile-name", Input).value = "Priya Shah"
         form.query_one("#profile-role", Input).value = "Talent Partner"
@@ -108,7 +117,7 @@ async def test_add_then_edit_a_profile_in_the_form(services: Services) -> None:
         form.query_one("#profile-cares", Input).value = "values, notice period"
         form.query_one("#profile-notes", TextArea).text = "Runs the grad scheme"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settled(app, pilot)
         assert isinstance(app.screen, PeopleScreen)
         priya = load_profile("priya-shah")
         assert priya.relation is Relation.HR
@@ -118,17 +127,17 @@ async def test_add_then_edit_a_profile_in_the_form(services: Services) -> None:
         assert "What are the next steps, and when do you expect to make a decision?" in text
 
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(app, pilot)
         form = app.screen
         assert isinstance(form, ProfileForm)
         assert form.query_one("#profile-name", Input).value == "Priya Shah"
         form.query_one("#profile-role", Input).value = "Head of People"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settled(app, pilot)
         assert [p.role for p in load_profiles()] == ["Head of People"]  # the same file
 
         await pilot.press("escape")  # the screen's own escape: back
-        await pilot.pause()
+        await settled(app, pilot)
         assert not isinstance(app.screen, PeopleScreen)
 
 
@@ -136,15 +145,15 @@ async def test_delete_asks_first(services: Services) -> None:
     save_profile(SARAH)
     app = Kept(PeopleScreen(services))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(app, pilot)
         await pilot.press("d")
-        await pilot.pause()
+        await settled(app, pilot)
         assert "Delete Sarah Khan's profile and your notes on them?" in flat(shown(app))
         await pilot.press("n")
-        await pilot.pause()
+        await settled(app, pilot)
         assert load_profiles() == [SARAH]
         await pilot.press("d", "y")
-        await pilot.pause()
+        await settled(app, pilot)
         assert load_profiles() == []
         assert "Add the people who will interview you" in flat(shown(app))
 
@@ -154,9 +163,9 @@ async def test_a_practice_set_from_the_people_chosen(services: Services) -> None
     save_profile(TOM)
     app = Kept(PeopleScreen(services))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settled(app, pilot)
         await pilot.press("down", "space", "m")  # Tom alone
-        await pilot.pause()
+        await settled(app, pilot)
         dialog = app.screen
         assert isinstance(dialog, SetName)
         assert "questions Tom Reed will likely ask" in flat(shown(app))
@@ -164,11 +173,11 @@ async def test_a_practice_set_from_the_people_chosen(services: Services) -> None
         assert name.value == "interview-tom"
         name.value = "../escape"
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(app, pilot)
         assert "That name is not allowed" in flat(shown(app))
         name.value = "acme final"
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(app, pilot)
         assert isinstance(app.screen, PeopleScreen)
         qs = load_question_set("acme final")
         assert [i.id for i in qs.interviewers] == ["tom-reed"]
@@ -177,14 +186,14 @@ async def test_a_practice_set_from_the_people_chosen(services: Services) -> None
         assert any("Saved" in n.message and "acme final" in n.message for n in app._notifications)
 
         await pilot.press("space", "m")  # none chosen now: everyone; the name is taken
-        await pilot.pause()
+        await settled(app, pilot)
         app.screen.query_one("#set-name", Input).value = "acme final"
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(app, pilot)
         assert "You have a set of that name already" in flat(shown(app))
         app.screen.query_one("#set-name", Input).value = "acme everyone"
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(app, pilot)
         everyone = load_question_set("acme everyone")
         assert [i.id for i in everyone.interviewers] == ["sarah-khan", "tom-reed"]
         assert everyone.title == "Interview with Sarah Khan and Tom Reed"

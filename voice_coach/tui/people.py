@@ -1,9 +1,10 @@
 """The people who will interview: a profile each, the questions they are likely to ask,
 what to ask them back, and a practice set made from them.
 
-The screen works on :mod:`voice_coach.people` as the command line does; it reads and
-writes a few small files, nothing that would hold the screen up. Every name, role and
-note is the user's own text, shown as written (never read as markup).
+The screen works on :mod:`voice_coach.people` as the command line does. Profiles are
+read, and their questions written, in a thread worker (the first questions load
+lemminflect's tables, which takes a second); a save or a delete is one small file.
+Every name, role and note is the user's own text, shown as written (never as markup).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 from rich.console import Group, RenderableType
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -25,6 +26,7 @@ from voice_coach.authoring import GENERAL_QUESTIONS, save_user_set, set_from_pro
 from voice_coach.errors import VoiceCoachError
 from voice_coach.people import (
     Profile,
+    ProfileListing,
     Relation,
     delete_profile,
     make_profile,
@@ -48,6 +50,23 @@ class PeopleSetSaved(Message):
     def __init__(self, set_name: str) -> None:
         super().__init__()
         self.set_name = set_name
+
+
+class PeopleRead(Message):
+    """The profiles were read (``listing``, with each one's detail), or could not be."""
+
+    def __init__(
+        self,
+        listing: ProfileListing | None,
+        details: dict[str, RenderableType],
+        cursor_on: str | None,
+        error: BaseException | None,
+    ) -> None:
+        super().__init__()
+        self.listing = listing
+        self.details = details
+        self.cursor_on = cursor_on
+        self.error = error
 
 
 def person_detail(profile: Profile) -> RenderableType:
@@ -94,6 +113,8 @@ class PeopleScreen(Screen[None]):
         """In the order the table shows them."""
         self.marked: set[str] = set()
         """Ids of the people chosen for a set (none chosen: everyone)."""
+        self.details: dict[str, RenderableType] = {}
+        """Each person's detail by id, written when the profiles were read."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -109,19 +130,35 @@ class PeopleScreen(Screen[None]):
         self.query_one("#people", WrappingTable).focus()
 
     def reload(self, cursor_on: str | None = None) -> None:
-        """Read the profiles again (a file may have been edited by hand meanwhile)."""
+        """Read the profiles again (a file may have been edited by hand meanwhile), the
+        cursor then on ``cursor_on`` if given."""
+        self._read(cursor_on)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="people-read")
+    def _read(self, cursor_on: str | None) -> None:
+        """The profiles and each one's detail, off the UI thread: the first questions
+        written load lemminflect's tables, a second or so."""
         try:
             listing = scan_profiles()
-        except (OSError, VoiceCoachError) as exc:
-            report_problem(self, exc, "Cannot read the people")
+            details = {p.id: person_detail(p) for p in listing.profiles}
+        except Exception as exc:
+            self.post_message(PeopleRead(None, {}, cursor_on, exc))
             return
-        for problem in listing.problems:
+        self.post_message(PeopleRead(listing, details, cursor_on, None))
+
+    def on_people_read(self, message: PeopleRead) -> None:
+        if message.listing is None:
+            if message.error is not None:
+                report_problem(self, message.error, "Cannot read the people")
+            return
+        for problem in message.listing.problems:
             self.notify(problem, title="Skipped a damaged profile", severity="warning",
                         timeout=15, markup=False)  # fmt: skip
-        self.profiles = listing.profiles
+        self.profiles = message.listing.profiles
+        self.details = message.details
         self.marked &= {p.id for p in self.profiles}
         ids = [p.id for p in self.profiles]
-        cursor = ids.index(cursor_on) if cursor_on in ids else self._cursor()
+        cursor = ids.index(message.cursor_on) if message.cursor_on in ids else self._cursor()
         self.query_one("#people", WrappingTable).fill(
             PEOPLE_COLUMNS, self._rows(), wrap=2, cursor=cursor
         )
@@ -149,7 +186,9 @@ class PeopleScreen(Screen[None]):
     def _show(self, index: int) -> None:
         detail = self.query_one("#person-detail", Static)
         if 0 <= index < len(self.profiles):
-            detail.update(person_detail(self.profiles[index]))
+            profile = self.profiles[index]
+            shown = self.details.get(profile.id)
+            detail.update(shown if shown is not None else person_detail(profile))
         else:
             detail.update(
                 "Add the people who will interview you (a), with their role and what they "
