@@ -378,17 +378,16 @@ def _improve_base(topic: Topic) -> str:
 
 def _area(topic: Topic, family: RoleFamily, turn: int) -> tuple[str, bool]:
     it = topic.pronoun
+    if topic.improve:
+        made_better = f"Tell me about a time you {topic.improve} {it}"
+        with_others = f"Tell me about a time you worked with others to {_improve_base(topic)} {it}."
+    else:  # "process improvement" is done, not improved
+        made_better = f"Tell me about the best piece of work you have done on {it}"
+        with_others = f"Tell me about the best piece of work you have done on {it} with others."
     by_family = {
-        RoleFamily.FINANCE: (
-            f"Tell me about a time you {topic.improve} {it}. What difference did that make, in "
-            "numbers?",
-            True,
-        ),
+        RoleFamily.FINANCE: (f"{made_better}. What difference did that make, in numbers?", True),
         RoleFamily.MANAGER: (f"How would you approach {it} in your first few months here?", False),
-        RoleFamily.TEAM: (
-            f"Tell me about a time you worked with others to {_improve_base(topic)} {it}.",
-            True,
-        ),
+        RoleFamily.TEAM: (with_others, True),
         RoleFamily.TECHNICAL: (
             "Tell me about the hardest problem you have solved in that area, and how you went "
             "about it.",
@@ -396,7 +395,7 @@ def _area(topic: Topic, family: RoleFamily, turn: int) -> tuple[str, bool]:
         ),
         RoleFamily.EXECUTIVE: (f"What would you change about {it} here, and why?", False),
     }
-    default = (f"Tell me about a time you {topic.improve} {it}, and how you went about it.", True)
+    default = (f"{made_better}, and how you went about it.", True)
     if turn % 2 and family in by_family:
         return default
     return by_family.get(family, default)
@@ -460,7 +459,7 @@ def topic_question(topic: Topic, family: RoleFamily, turn: int) -> Asked:
             then = " What difference did it make, in numbers?" if numbers else ""
             text, story = f"Tell me about a time you did that.{then}", True
         else:
-            text, story = "How do you make sure of that when things get busy?", False
+            text, story = "What is the best example of that in your own work?", True
     else:  # a clause: "how you handle pressure"
         opener = openers[0]
         if topic.words.lower().startswith("how ") and turn % 2:
@@ -539,7 +538,7 @@ def _alternate(first: list[T], second: list[T]) -> list[T]:
 def _ask_about(topic: Topic) -> str | None:
     """A question for the candidate to ask about something the person cares about."""
     if topic.kind is TopicKind.AREA:
-        return f"What would you most like to see change in {topic.words} over the first year?"
+        return f"What would good look like for {topic.words} a year from now?"
     if topic.kind is TopicKind.QUALITY:
         return f"How {topic.verb('does', 'do')} {topic.words} show up in the way the team works?"
     if topic.kind is TopicKind.TOOL:

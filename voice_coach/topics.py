@@ -95,6 +95,11 @@ GROW_WORDS = _word_set(
     income retention engagement productivity efficiency accuracy coverage"""
 )
 """Things made better by raising them."""
+PROCESS_WORDS = _word_set(
+    """improvement improvements management change changes transformation transformations
+    reduction reductions optimisation optimization automation delivery"""
+)
+"""Work that is itself a making better: done or led, never "improved"."""
 
 _TERMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bnotice\b|\bstart(?:ing)? date\b|\bavailab"), "notice"),
@@ -165,7 +170,10 @@ class Topic:
 
     @property
     def improve(self) -> str:
-        """The verb, in the past, of making this better: cut a cost, grow a margin."""
+        """The verb, in the past, of making this better: cut a cost, grow a margin; empty
+        for work that is itself a making better ("process improvement" is not improved)."""
+        if self.head in PROCESS_WORDS:
+            return ""
         if self.head in REDUCE_WORDS:
             return "reduced"
         if self.head in GROW_WORDS:
