@@ -10,9 +10,11 @@ from pathlib import Path
 import tomli_w
 
 from voice_coach.errors import InputError, QuestionSetError
+from voice_coach.ids import Ids
+from voice_coach.ids import slug as slug  # where the command line has always found it
+from voice_coach.people import DEFAULT_QUESTIONS, Profile, questions_for
 from voice_coach.questions import (
     EXAMPLE,
-    Interviewer,
     Question,
     QuestionSet,
     check_set_name,
@@ -33,40 +35,6 @@ _BEHAVIOURAL = re.compile(
     r"accomplish|situation)\b",
     re.IGNORECASE,
 )
-
-
-def slug(text: str, max_len: int = 40) -> str:
-    """A kebab-case id from any text."""
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    out = "-".join(words)[:max_len].strip("-")
-    return out or "q"
-
-
-class Ids:
-    """Question ids from their text, numbered when taken ("tell-me-about-a-time-2").
-
-    Remembers where each base's numbering got to: notes or a CV with thousands of
-    alike lines would otherwise recount from 2 every time, and the cost would grow
-    with the square of the input.
-    """
-
-    def __init__(self, max_len: int = 40) -> None:
-        self.taken: set[str] = set()
-        self._next: dict[str, int] = {}
-        self._max_len = max_len
-
-    def new(self, text: str) -> str:
-        base = slug(text, self._max_len)
-        candidate = base
-        if candidate in self.taken:
-            n = self._next.get(base, 2)
-            candidate = f"{base}-{n}"
-            while candidate in self.taken:
-                n += 1
-                candidate = f"{base}-{n}"
-            self._next[base] = n + 1
-        self.taken.add(candidate)
-        return candidate
 
 
 def question(text: str, ids: Ids, **fields: object) -> Question:
@@ -121,26 +89,28 @@ def import_notes(text: str, name: str, title: str | None = None) -> QuestionSet:
     )
 
 
-_INTEREST_TEMPLATES = (
-    "Tell me about a time your work made a real difference to {interest}.",
-    "How would you approach {interest} in your first three months here?",
-    "What is the hardest problem you have dealt with involving {interest}, and how did it end?",
+GENERAL_QUESTIONS = (
+    "Why do you want this role, and why now?",
+    "Tell me about an achievement from your last role that you are proud of.",
+    "What questions do you have for us?",
 )
+"""Asked at every interview, whoever is on the panel: they close a set made from the people."""
 
 
-def set_from_people(
-    name: str, title: str, people: Sequence[Interviewer], general: Sequence[str] = ()
+def set_from_profiles(
+    name: str,
+    title: str,
+    profiles: Sequence[Profile],
+    general: Sequence[str] = (),
+    *,
+    per_person: int = DEFAULT_QUESTIONS,
 ) -> QuestionSet:
-    """A set that fits each interviewer's interests, asked in turns by them."""
-    ids = Ids()
+    """A set of the questions each person is likely to ask, fitted to their role, their
+    relation to the job and what they care about, asked in turns by them."""
+    ids = Ids(max_len=60)
     questions: list[Question] = []
-    for person in people:
-        interests = person.interests or (person.role or "your work",)
-        for i, interest in enumerate(interests[:3]):
-            template = _INTEREST_TEMPLATES[i % len(_INTEREST_TEMPLATES)]
-            questions.append(
-                question(template.format(interest=interest), ids, interviewer=person.id)
-            )
+    for profile in profiles:
+        questions.extend(questions_for(profile, per_person, ids))
     for text in general:
         questions.append(question(text, ids))
     if not questions:
@@ -149,7 +119,7 @@ def set_from_people(
         name=name,
         title=title,
         description="Questions fitted to the people you researched.",
-        interviewers=tuple(people),
+        interviewers=tuple(p.to_interviewer() for p in profiles),
         questions=tuple(questions),
     )
 

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from voice_coach.authoring import Ids, import_notes, set_from_people, to_toml
+from voice_coach.authoring import Ids, import_notes, set_from_profiles, to_toml
 from voice_coach.cli import main
 from voice_coach.cv import cv_question_set, key_terms, parse_cv, used
 from voice_coach.errors import QuestionSetError
-from voice_coach.questions import Interviewer, load_question_set, parse_question_set
+from voice_coach.people import Profile
+from voice_coach.questions import load_question_set, parse_question_set
 
 CVS = Path(__file__).resolve().parents[1] / "data" / "cvs"
 
@@ -158,24 +159,41 @@ def test_imported_asides_are_saved_as_notes_and_shown_apart(tmp_path: Path) -> N
     assert "your note: I waffled - I only used it for 3 months" in out
 
 
-def test_set_from_people_fits_interests() -> None:
+def test_set_from_profiles_fits_interests_and_takes_turns() -> None:
     people = [
-        Interviewer(id="dana", name="Dana", role="Head of Ops", interests=("delivery",)),
-        Interviewer(id="li", name="Li", role="Engineer", interests=("code review", "testing")),
+        Profile(id="dana", name="Dana", role="Head of Ops", cares_about=("delivery",)),
+        Profile(id="li", name="Li", role="Engineer", cares_about=("code review", "testing")),
     ]
-    qs = set_from_people("panel-x", "Panel", people)
-    assert [q.interviewer for q in qs.questions] == ["dana", "li", "li"]
-    assert "delivery" in qs.questions[0].text and "testing" in qs.questions[2].text
+    qs = set_from_profiles("panel-x", "Panel", people)
+    assert [i.id for i in qs.interviewers] == ["dana", "li"]
+    assert {q.interviewer for q in qs.questions} == {"dana", "li"}
+    dana = [q.text for q in qs.questions if q.interviewer == "dana"]
+    li = [q.text for q in qs.questions if q.interviewer == "li"]
+    assert "delivery" in dana[0]
+    assert "code review" in li[0] and any("testing" in t.lower() for t in li)
 
 
 def test_sets_new_asks_about_the_interviewers() -> None:
-    answers = "My panel\nDana Reyes\nHead of Operations\ndelivery, stakeholders\n\n"
+    answers = (
+        "My panel\nDana Reyes\nHead of Operations\nmy line manager\ndelivery, stakeholders\n\n"
+    )
     code, out, _ = run("sets", "new", "final-round", input=answers)
     assert code == 0 and "saved as set 'final-round'" in out
     qs = load_question_set("final-round")
     assert qs.title == "My panel"
     assert qs.interviewers[0].name == "Dana Reyes"
     assert any("stakeholders" in q.text and q.interviewer == "dana-reyes" for q in qs.questions)
+    # A line manager asks about the first month, whatever their title.
+    assert any("first month" in q.text for q in qs.questions)
+
+
+def test_sets_new_asks_again_for_a_relation_it_cannot_read() -> None:
+    answers = "\nDana Reyes\n\nmy aunt\nhr\n\n\n"
+    code, out, _ = run("sets", "new", "round-two", input=answers)
+    assert code == 0, out
+    assert "say line manager, panel, HR, team member or other" in out
+    qs = load_question_set("round-two")
+    assert any("leave your current job" in q.text for q in qs.questions)
 
 
 def test_alike_notes_are_numbered_in_order_whatever_was_taken_before() -> None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from voice_coach import __version__, privacy
-from voice_coach.cli import answers, machine, mock, sessions, sets, stories, voice
+from voice_coach.cli import answers, machine, mock, people, sessions, sets, stories, voice
 from voice_coach.cli.base import DEBUG_ENV, Boundary, fail, has_terminal, say
 from voice_coach.errors import EXIT_BAD_INPUT, VoiceCoachError
 
@@ -112,5 +112,6 @@ for _command in (
     voice.say,
     mock.mock,
     stories.stories,
+    people.people,
 ):
     main.add_command(_command)

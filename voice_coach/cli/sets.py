@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from voice_coach.cli.base import say
+from voice_coach.cli.base import fail, say
 from voice_coach.errors import VoiceCoachError
 from voice_coach.safety import (
     printable,
 )
 
 if TYPE_CHECKING:
-    pass
+    from voice_coach.people import Profile, Relation
 
 
 @click.group()
@@ -126,41 +126,88 @@ def sets_import(notes: Path, name: str | None, force: bool) -> None:
 
 @sets.command("new")
 @click.argument("name")
+@click.argument("people_ids", nargs=-1, metavar="[PEOPLE...]")
+@click.option(
+    "--from-people",
+    is_flag=True,
+    help="Use the people saved with voice-coach people (all, or those named after NAME).",
+)
 @click.option("--force", is_flag=True, help="Replace a user set of the same name.")
-def sets_new(name: str, force: bool) -> None:
-    """Describe the people who will interview you; get questions that fit each of them."""
-    from voice_coach.authoring import Ids, save_user_set, set_from_people, slug
-    from voice_coach.questions import Interviewer
+def sets_new(name: str, people_ids: tuple[str, ...], from_people: bool, force: bool) -> None:
+    """Describe the people who will interview you; get questions that fit each of them.
 
-    title = click.prompt("Title of the set", default=f"Interview: {name}")
-    people: list[Interviewer] = []
+    With --from-people, the set is made from the profiles you saved (voice-coach people
+    add or import), without questions: all of them, or the ids or names given.
+    """
+    from voice_coach.authoring import GENERAL_QUESTIONS, save_user_set, set_from_profiles, slug
+    from voice_coach.questions import check_set_name
+
+    set_name = check_set_name(slug(name))
+    if people_ids and not from_people:
+        fail("name the people to use with --from-people (voice-coach people list shows them)", 2)
+    if from_people:
+        title, profiles = f"Interview: {name}", _saved_people(people_ids)
+    else:
+        title = click.prompt("Title of the set", default=f"Interview: {name}")
+        profiles = _described_people()
+    qs = set_from_profiles(set_name, title, profiles, GENERAL_QUESTIONS)
+    path = save_user_set(qs, overwrite=force)
+    who = ", ".join(p.name for p in profiles)
+    say(f"{len(qs.questions)} questions saved as set '{qs.name}' in {path}")
+    if who:
+        say(f"Asked by: {who}")
+
+
+def _saved_people(wanted: tuple[str, ...]) -> list[Profile]:
+    from voice_coach.people import by_ids, scan_profiles
+
+    listing = scan_profiles()
+    for problem in listing.problems:
+        say(f"voice-coach: skipped {problem}", err=True)
+    if not listing.profiles:
+        fail("no people saved yet: voice-coach people add or voice-coach people import", 2)
+    return by_ids(listing.profiles, wanted) if wanted else listing.profiles
+
+
+def _relation(text: str) -> Relation:
+    from voice_coach.people import Relation
+
+    found = Relation.read(text)
+    if found is None:
+        raise click.BadParameter("say line manager, panel, HR, team member or other")
+    return found
+
+
+def _described_people() -> list[Profile]:
+    """The interviewers the user describes at the prompts (none: the general questions)."""
+    from voice_coach.people import Profile, new_profile_id
+
+    profiles: list[Profile] = []
     click.echo("Describe each interviewer you researched (leave the name empty to finish).")
-    ids = Ids(max_len=20)
     while True:
-        person = click.prompt(f"Interviewer {len(people) + 1} name", default="", show_default=False)
+        person = click.prompt(
+            f"Interviewer {len(profiles) + 1} name", default="", show_default=False
+        )
         if not person.strip():
-            break
+            return profiles
         role = click.prompt("  Their role", default="", show_default=False)
+        relation = click.prompt(
+            "  Their relation to the job (line manager, panel, HR, team member, other)",
+            default="panel",
+            value_proc=_relation,
+        )
         interests = click.prompt(
             "  What they care about (comma-separated)", default="", show_default=False
         )
-        pid = ids.new(person)
-        people.append(
-            Interviewer(
-                id=pid,
+        profiles.append(
+            Profile(
+                id=new_profile_id(person, (p.id for p in profiles)),
                 name=person.strip(),
                 role=role.strip(),
-                interests=tuple(i.strip() for i in interests.split(",") if i.strip()),
+                relation=relation,
+                cares_about=tuple(i.strip() for i in interests.split(",") if i.strip()),
             )
         )
-    general = [
-        "Why do you want this role, and why now?",
-        "Tell me about an achievement from your last role that you are proud of.",
-        "What questions do you have for us?",
-    ]
-    qs = set_from_people(slug(name), title, people, general)
-    path = save_user_set(qs, overwrite=force)
-    say(f"{len(qs.questions)} questions saved as set '{qs.name}' in {path}")
 
 
 @click.command()
