@@ -82,12 +82,17 @@ _BULLET = re.compile(r"^\s*(?:[-*+•▪◦·]|\d+[.)])\s+")
 _SECTION = re.compile(
     r"^\s*+#*+\s*+(?:experience|work experience|employment|employment history|"
     r"professional experience|"
-    r"career history|education|skills|profile|summary|interests|references|languages|"
-    r"certifications|projects|volunteering)\s*+:?+\s*+$",
+    r"career history|education|profile|summary|interests|references|languages|"
+    r"certifications|projects|volunteering|(?:key |core |technical |it |software )?skills"
+    r"(?: (?:and|&) (?:tools|systems|qualifications|competencies))?|tools|systems|"
+    r"competencies|technologies|awards|training|hobbies)\s*+:?+\s*+$",
     re.IGNORECASE,
 )
 _NON_WORK = re.compile(
-    r"^\s*+#*+\s*+(?:education|skills|interests|references|languages|certifications)\b", re.I
+    r"^\s*+#*+\s*+(?:education|(?:key |core |technical |it |software )?skills|interests|"
+    r"references|languages|certifications|tools|systems|competencies|technologies|awards|"
+    r"training|hobbies)\b",
+    re.I,
 )
 _AT = re.compile(r"^(?P<title>\s|.+?(?<!\s))\s++(?:at|@)\s+(?P<org>.+)$", re.IGNORECASE)
 _SEP = re.compile(r"(?:(?<!\s)\s++(?:-\s|[|,—–·])|[|,—–·])\s*")

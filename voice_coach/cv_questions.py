@@ -57,8 +57,12 @@ _PRONOUN = re.compile(r"\b(?:I'm|I've|I'd|I|me|my|mine|myself|we|us|our|ours)\b"
 _DETERMINER = frozenset(
     ("a", "an", "the", "my", "our", "all", "every", "each", "over", "more", "than", "new", "and")
 )
-_BE_STATES = frozenset({"responsible", "accountable", "involved", "part", "key", "one"})
+_BE_STATES = frozenset({"responsible", "accountable", "involved", "part", "one"})
 """Claims that open with how the writer stood, not what they did: "you were responsible"."""
+_PASSIVE = frozenset(
+    ("promote", "appoint", "select", "hire", "nominate", "elect", "invite", "second", "award")
+)
+"""Verbs a CV uses for what was done to the writer: "Promoted to team lead"."""
 
 
 def _verb_forms(word: str) -> tuple[str, set[str], set[str]] | None:
@@ -120,12 +124,10 @@ def second_person(claim: str, *, current: bool) -> str | None:
         following = words[1].lower() if len(words) > 1 else ""
         if following not in _DETERMINER and not following[:1].isdigit():
             return None
+    if is_past and lemma in _PASSIVE:
+        return f"you {adverb}{be} {first} {rest}".strip()  # "Promoted to": you were promoted
     if is_past:
-        verb = getInflection(lemma, "VBD")[0] if first not in past else first
-        if first in past and "VBD" not in tags:  # a past participle alone: "Promoted to..."
-            verb = getInflection(lemma, "VBD")[0]
-            if lemma in ("promote", "appoint", "select", "hire", "award", "nominate"):
-                return f"you {adverb}{'are' if current else 'were'} {first} {rest}".strip()
+        verb = first if "VBD" in tags else getInflection(lemma, "VBD")[0]
     elif current:
         verb = lemma
     else:
