@@ -88,9 +88,17 @@ class SetFailed(Message):
 class PrepareCvScreen(Screen[None]):
     """Pick a CV and a job description, see the readiness view, make a set from the CV."""
 
+    TITLE = "Your CV and the job"
     BINDINGS = [
+        # A priority binding, so the footer names Enter (an input's own Enter is hidden);
+        # what it does follows the field in focus.
         Binding(
-            "enter", "submit", "Read files / make set", id="prepare-enter", key_display="enter"
+            "enter",
+            "submit",
+            "Read files / make set",
+            id="prepare-enter",
+            key_display="enter",
+            priority=True,
         ),
         Binding("ctrl+s", "make_set", "Make practice set", id="prepare-make"),
         Binding("escape", "app.pop_screen", "Back", id="prepare-back"),
