@@ -78,7 +78,10 @@ _DATES = re.compile(
     rf"{_YEAR}|present|now|current|today|date)",
     re.IGNORECASE,
 )
-_BULLET = re.compile(r"^\s*(?:[-*+•▪◦·]|\d+[.)])\s+")
+BULLET_MARKS = "-*+•▪◦·●○■□‣➢►✓–"
+"""What starts a list item in a CV or job description, Markdown's and word processors' alike
+(a PDF export keeps "●" and "➢" as characters)."""
+_BULLET = re.compile(rf"^\s*(?:[{re.escape(BULLET_MARKS)}]|\d+[.)])\s+")
 _SECTION = re.compile(
     r"^\s*+#*+\s*+(?:experience|work experience|employment|employment history|"
     r"professional experience|"

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from voice_coach.cv import Role, parse_cv
+from voice_coach.cv import BULLET_MARKS, Role, parse_cv
 from voice_coach.speech.spoken import plain_text
 
 # --- Skills -------------------------------------------------------------------------------
@@ -41,7 +41,7 @@ _LEVEL_WORDS = re.compile(
     re.IGNORECASE,
 )
 _SKILL_SEPARATORS = ",;|·•"
-_LIST_BULLET = re.compile(r"^\s*(?:[-*+•▪◦·]|\d+[.)])\s+")
+_LIST_BULLET = re.compile(rf"^\s*(?:[{re.escape(BULLET_MARKS)}]|\d+[.)])\s+")
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,8 @@ def _skill(entry: str, qualifier: str | None) -> Skill | None:
         qualifier = found.group(0).lower()
     name = THIN_QUALIFIERS.sub("", written)
     name = _LEVEL_WORDS.sub("", name)
-    name = re.sub(r"\(\s*\)|\[\s*\]", "", name)
+    # "Forklift (counterbalance)", "Excel (advanced: Power Query)": the aside is not the name.
+    name = re.split(r"[(\[]", name, maxsplit=1)[0]
     name = re.sub(r"^(?:in|of|to|with)\s+", "", name.strip(" -–—:()"), flags=re.I).strip()
     name = re.sub(r"\s+", " ", name).strip(" -–—:()")
     if not name or len(name) > 60:

@@ -152,6 +152,14 @@ _NUMBER_WORD = re.compile(
 )
 
 
+_CHANGE = re.compile(
+    r"\b(?:improv|increas|reduc|grew|grow|cut|rais|boost|lower|shorten|spe[ed]d|decreas|"
+    r"halv|doubl|tripl)\w*",
+    re.IGNORECASE,
+)
+"""A claim of change: one that has a size, which the interviewer will ask for."""
+
+
 def _has_number(text: str) -> bool:
     return any(c.isdigit() for c in text) or bool(_NUMBER_WORD.search(text))
 
@@ -189,9 +197,13 @@ def claim_question(claim: str, *, current: bool) -> tuple[str, str | None]:
         return f"{opening}. What did that involve, and what was hardest about it?", note
     if _VAGUE.search(quoted):
         return f"{opening}. What exactly did you do yourself, and what changed because of it?", note
+    if said is None:
+        return f"{opening}. What did that involve, and what came of it?", note
     if not has_result(quoted):
         return f"{opening}. What difference did it make, and how would you show it?", note
-    return f"{opening}. What was your part in it, and how do you know it worked?", note
+    if _CHANGE.search(quoted):
+        return f"{opening}. By how much, and how do you know?", note
+    return f"{opening}. What was your own part in it, and what did it take?", note
 
 
 # --- Dates -------------------------------------------------------------------------------
@@ -237,22 +249,12 @@ def _date_questions(periods: list[Period], today: datetime.date) -> Iterable[str
 
 # --- Skills and requirements ------------------------------------------------------------
 
-_LEVEL_PHRASES = {
-    "familiar with": "says you are familiar with {name}",
-    "familiarity with": "says you are familiar with {name}",
-    "some exposure": "says you have some exposure to {name}",
-    "some exposure to": "says you have some exposure to {name}",
-    "exposure to": "says you have some exposure to {name}",
-    "learning": "says you are learning {name}",
-}
-
 
 def _skill_question(skill: Skill) -> str:
     if skill.qualifier is None:
         return f"Your CV lists {skill.name}. Where have you used it?"
-    phrase = _LEVEL_PHRASES.get(skill.qualifier)
-    if phrase:
-        return f"Your CV {phrase.format(name=skill.name)}. Where have you used it so far?"
+    if skill.qualifier not in _LEVELS:
+        return f"Your CV {_qualifier_says(skill.qualifier, skill.name)}. Where have you used it?"
     article = "an" if skill.qualifier[:1] in "aeiou" else "a"
     return (
         f"Your CV lists {skill.name} at {article} {skill.qualifier} level. "
@@ -266,39 +268,66 @@ def _unshown_skills(skills: list[Skill], roles: list[Role]) -> list[Skill]:
     return [s for s in skills if (need := terms(s.name)) and not any(need <= t for t in shown)]
 
 
-def _topic(found: RequirementEvidence) -> str:
-    names = found.requirement.names
-    if names:
-        return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
-    return ""
+_CREDENTIAL = re.compile(
+    r"\b(?:licen[cs]e|certifi\w*|qualifi\w*|degree|chartered|member(?:ship)?|accredit\w*|"
+    r"clearance|diploma|registered|registration)\b",
+    re.IGNORECASE,
+)
+"""A requirement one holds rather than does: asked whether the candidate has it."""
+
+
+_LEVELS = frozenset(("basic", "beginner", "elementary", "limited", "introductory", "novice"))
+"""Thin qualifiers that are a level ("at a basic level"), not a phrase ("familiar with")."""
+
+
+def _qualifier_says(qualifier: str, what: str = "it") -> str:
+    """What the CV says of a skill, to follow "your CV": "says basic", "says you are
+    familiar with it"."""
+    if qualifier in ("familiar with", "familiarity with"):
+        return f"says you are familiar with {what}"
+    if "exposure" in qualifier:
+        return f"says you have some exposure to {what}"
+    if qualifier == "learning":
+        return f"says you are still learning {what}"
+    return f"says {qualifier}"
 
 
 def requirement_question(found: RequirementEvidence) -> tuple[str, QuestionKind | None]:
-    """A probe of a requirement the CV is thin on or silent about, and its kind."""
-    topic = _topic(found)
+    """A probe of a requirement the CV is thin on or silent about, and its kind.
+
+    One named thing ("SAP S/4HANA") is asked about by name; anything else is quoted
+    from the job description whole: "AAT or CIMA part-qualified" is more than its names.
+    """
+    names = found.requirement.names
     quoted, _ = split_note(found.requirement.text)
     quoted = quoted.rstrip(" .")
     if found.level is Evidence.NONE:
-        # Quoted whole: "AAT or CIMA part-qualified" is more than the names in it.
+        if _CREDENTIAL.search(quoted):
+            return (
+                f"The job asks for '{quoted}', and I can't see that on your CV. "
+                "Do you have it, or are you working towards it?",
+                None,
+            )
         return (
             f"The job asks for '{quoted}', and I can't see that on your CV. "
             "What have you done that comes closest?",
             None,
         )
-    asks = f"The role needs {topic}" if topic else f"The job asks for '{quoted}'"
-    it = "them" if len(found.requirement.names) > 1 else "it"
+    asks = f"The role needs {names[0]}" if len(names) == 1 else f"The job asks for '{quoted}'"
     if found.qualifier:
-        says = f"{asks}, and your CV says {found.qualifier}."
+        says = f"{asks}, and your CV {_qualifier_says(found.qualifier)}."
         return f"{says} How would you get up to speed?", QuestionKind.PLAN
-    if found.only_listed:
+    if found.in_roles:
         return (
-            f"{asks}, and your CV only lists {it} among your skills. "
-            f"Where have you used {it}, and what came of it?",
+            f"{asks}. Your CV says '{found.in_roles[0]}': what difference did that make?",
             None,
         )
-    shown = found.evidence[0] if found.evidence else ""
-    if shown:
-        return f"{asks}. Your CV says '{shown}': what difference did that make?", None
+    if found.only_listed:
+        return (
+            f"{asks}, and your CV only names it in your skills list. "
+            "Where have you used it, and what came of it?",
+            None,
+        )
     return f"{asks}. Tell me about a time you did that, and what came of it.", None
 
 

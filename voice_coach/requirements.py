@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from voice_coach.cv import BULLET_MARKS
 from voice_coach.cv_detail import CvLine, LineKind, cv_lines
 from voice_coach.speech.spoken import plain_text
 
@@ -69,6 +70,8 @@ class RequirementEvidence:
     """How the CV itself rates the skill ("basic", "some exposure"), when it does."""
     only_listed: bool = False
     """The only evidence is a skills list: named, never shown in a role."""
+    in_roles: tuple[str, ...] = ()
+    """The evidence that is a role's bullet: what the candidate did with it."""
 
 
 # --- Reading the job ----------------------------------------------------------------------
@@ -90,13 +93,18 @@ _REQUIREMENT_HEADING = re.compile(
 )
 _DESIRABLE_HEADING = re.compile(r"desirable|nice|bonus|prefer|plus")
 _DESIRABLE_LINE = re.compile(
-    r"\(?\b(?:desirable|nice to have|a plus|an advantage|advantageous|ideally|preferred|"
-    r"would be a bonus|bonus)\b\)?",
+    r"\(\s*(?:desirable|nice to have|a plus|an advantage|preferred|bonus)\s*\)"
+    r"|[\s,;:–—-]*(?:(?:is|are|would be|will be)\s+)?(?:desirable|nice to have|a plus|"
+    r"an advantage|advantageous|a bonus|ideally|preferably|preferred)\s*[.!]?\s*$"
+    r"|^\s*(?:ideally|preferably|desirable)\b[\s,:]*",
     re.IGNORECASE,
 )
+"""What marks a requirement as desirable: a bracketed "(desirable)", a closing "would be a
+plus" or "ideally", an opening "Ideally,". An "ideally" mid-sentence ("WMS, ideally
+Manhattan") qualifies a detail, not the requirement, and stays."""
 _ESSENTIAL_MARK = re.compile(r"\(\s*(?:essential|required|must have)\s*\)", re.IGNORECASE)
 _LABEL_LINE = re.compile(r"^(?P<label>[A-Za-z' ]{3,40}):\s*(?P<rest>.*)$")
-_BULLET = re.compile(r"^\s*(?:[-*+•▪◦·]|\d+[.)])\s+")
+_BULLET = re.compile(rf"^\s*(?:[{re.escape(BULLET_MARKS)}]|\d+[.)])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _REQUIREMENT_CUE = re.compile(
     r"\b(?:experience|knowledge|ability|able to|proficien|skills?|qualified|degree|"
@@ -104,7 +112,8 @@ _REQUIREMENT_CUE = re.compile(
     re.IGNORECASE,
 )
 _LEADING_YOU = re.compile(
-    r"^(?:you(?:'ll| will)? (?:have|bring|be)|you are|you're|must (?:have|be)|"
+    r"^(?:you(?:'ll| will)? (?:have|bring|be)|you are|you're|(?:you )?(?:must|should) (?:have|be)|"
+    r"you(?:'ll| will)? need(?: to (?:have|be))?|"
     r"we(?:'re| are) looking for|ideally,? you(?:'ll| will)? have)\s+",
     re.IGNORECASE,
 )
@@ -171,7 +180,7 @@ def job_requirements(job_text: str) -> list[Requirement]:
             section = section or label["label"].lower()
         parts = [body] if _BULLET.match(line) else _SENTENCE_END.split(plain_text(body))
         for part in parts:
-            text = _clean(_DESIRABLE_LINE.sub("", part) if _DESIRABLE_LINE.search(part) else part)
+            text = _clean(_DESIRABLE_LINE.sub("", plain_text(part)))
             if len(text.split()) < 2:
                 continue
             essential = not (
@@ -257,6 +266,8 @@ def terms(text: str) -> frozenset[str]:
 def _is_name(token: str, first: bool) -> bool:
     """A product, system or qualification: "SAP", "S/4HANA", "CIMA", or a capitalised word
     mid-sentence ("Excel", "Power" of "Power BI")."""
+    if not any(c.isalpha() for c in token):
+        return False  # "30+" is a number, not a name
     if any(c.isdigit() for c in token) or (len(token) > 1 and token.isupper()):
         return True
     if any(c.isupper() for c in token[1:]):
@@ -324,6 +335,7 @@ def match_requirement(requirement: Requirement, lines: list[CvLine]) -> Requirem
         tuple(dict.fromkeys(line.text for line in shown)),
         qualifier=qualifier,
         only_listed=not in_roles and all(line.kind is LineKind.SKILL for line in found),
+        in_roles=tuple(dict.fromkeys(line.text for line in in_roles)),
     )
 
 
