@@ -112,7 +112,7 @@ _STOP = frozenset(
     your we you they their it its will can able who what when where which into across about
     over under within using use used work working role team teams job candidate ideal must
     should would could including include includes other such more most very well also strong
-    good experience years year required requirements desirable essential skills skill
+    good experience years year required requirements desirable essential skills skill onto days
     ability responsibilities responsible you'll we're looking join help make new day
     """.split()  # noqa: SIM905
 )

@@ -195,15 +195,18 @@ def cv_lines(cv_text: str) -> list[CvLine]:
         lines.append(CvLine(skill.written, LineKind.SKILL, qualifier=skill.qualifier))
         seen.add(skill.written)
     in_skills = False
+    in_list = False
     for raw in cv_text.splitlines():
         if _is_heading(raw):
             in_skills = bool(_SKILLS_HEADING.match(_heading_text(raw)))
             continue
+        wrapped = in_list and raw[:1] in (" ", "\t") and not _LIST_BULLET.match(raw)
+        in_list = bool(_LIST_BULLET.match(raw)) or wrapped
         text = plain_text(_LIST_BULLET.sub("", raw.strip()))
-        if in_skills or not text or text in seen or "@" in text or len(text.split()) < 2:
+        if in_skills or wrapped or not text or text in seen or "@" in text:
+            continue  # a wrapped line is part of the bullet above, already read
+        if len(text.split()) < 2:
             continue
-        if any(text in s for s in seen):
-            continue  # a line of a wrapped bullet
         seen.add(text)
         lines.append(CvLine(text, LineKind.OTHER))
     return lines

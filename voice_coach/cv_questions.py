@@ -30,7 +30,14 @@ from voice_coach.cv_detail import (
     timeline,
 )
 from voice_coach.questions import EXAMPLE, Question, QuestionSet
-from voice_coach.requirements import Evidence, RequirementEvidence, readiness, terms, weakest
+from voice_coach.requirements import (
+    CREDENTIAL,
+    Evidence,
+    RequirementEvidence,
+    readiness,
+    terms,
+    weakest,
+)
 from voice_coach.scoring.kinds import QuestionKind
 from voice_coach.speech.spoken import plain_text, split_note
 
@@ -268,14 +275,6 @@ def _unshown_skills(skills: list[Skill], roles: list[Role]) -> list[Skill]:
     return [s for s in skills if (need := terms(s.name)) and not any(need <= t for t in shown)]
 
 
-_CREDENTIAL = re.compile(
-    r"\b(?:licen[cs]e|certifi\w*|qualifi\w*|degree|chartered|member(?:ship)?|accredit\w*|"
-    r"clearance|diploma|registered|registration)\b",
-    re.IGNORECASE,
-)
-"""A requirement one holds rather than does: asked whether the candidate has it."""
-
-
 _LEVELS = frozenset(("basic", "beginner", "elementary", "limited", "introductory", "novice"))
 """Thin qualifiers that are a level ("at a basic level"), not a phrase ("familiar with")."""
 
@@ -302,7 +301,7 @@ def requirement_question(found: RequirementEvidence) -> tuple[str, QuestionKind 
     quoted, _ = split_note(found.requirement.text)
     quoted = quoted.rstrip(" .")
     if found.level is Evidence.NONE:
-        if _CREDENTIAL.search(quoted):
+        if CREDENTIAL.search(quoted):
             return (
                 f"The job asks for '{quoted}', and I can't see that on your CV. "
                 "Do you have it, or are you working towards it?",

@@ -111,6 +111,14 @@ _REQUIREMENT_CUE = re.compile(
     r"understanding|track record|familiar|must|essential|desirable|confident|comfortable)",
     re.IGNORECASE,
 )
+CREDENTIAL = re.compile(
+    r"\b(?:licen[cs]e|certifi\w*|qualifi\w*|degree|chartered|member(?:ship)?|accredit\w*|"
+    r"clearance|diploma|registered|registration)\b",
+    re.IGNORECASE,
+)
+"""A requirement one holds rather than does: a line naming it anywhere on the CV (under
+Education, Certifications) is strong evidence, and without one the question is whether
+the candidate has it."""
 _LEADING_YOU = re.compile(
     r"^(?:you(?:'ll| will)? (?:have|bring|be)|you are|you're|(?:you )?(?:must|should) (?:have|be)|"
     r"you(?:'ll| will)? need(?: to (?:have|be))?|"
@@ -164,11 +172,12 @@ def job_requirements(job_text: str) -> list[Requirement]:
             continue
         heading = _heading(line)
         if heading is not None:
-            section = heading if _REQUIREMENT_HEADING.search(heading) else None
-            if section is not None:
+            if _REQUIREMENT_HEADING.search(heading):
+                section = heading
                 saw_section = True
-            if not (_REQUIREMENT_HEADING.search(heading) or _HEADING_WORDS.match(heading)):
-                section = None
+            elif _HEADING_WORDS.match(heading) or line.startswith("#"):
+                section = None  # About us, Benefits, the job's title
+            # Anything else ("**Technical**") is a sub-heading of the list it is in.
             continue
         body = _BULLET.sub("", line)
         label = _LABEL_LINE.match(plain_text(body))
@@ -251,6 +260,7 @@ def lemma(word: str) -> str:
     return _SYNONYMS.get(base, base)
 
 
+@lru_cache(maxsize=16384)
 def terms(text: str) -> frozenset[str]:
     """The lemmas that carry a line's meaning (no stop words or everyday requirement words)."""
     out = set()
@@ -326,7 +336,10 @@ def match_requirement(requirement: Requirement, lines: list[CvLine]) -> Requirem
         return RequirementEvidence(requirement, Evidence.NONE)
     qualifier = next((line.qualifier for line in found if line.qualifier), None)
     in_roles = [line for line in found if line.kind is LineKind.BULLET]
-    strong = any(line.has_result for line in in_roles)
+    strong = any(line.has_result for line in in_roles) or (
+        CREDENTIAL.search(requirement.text) is not None
+        and any(line.kind is LineKind.OTHER for line in found)
+    )
     level = Evidence.STRONG if strong and qualifier is None else Evidence.THIN
     shown = sorted(found, key=lambda line: (line.kind is not LineKind.BULLET, not line.has_result))
     return RequirementEvidence(

@@ -275,6 +275,11 @@ def test_the_jobs_requirements_are_read_clean_with_what_is_essential() -> None:
             "- Knowledge of Sage, ideally",
             [("Experience of payroll is essential", True), ("Knowledge of Sage", False)],
         ),
+        (
+            "# Payroll Lead\n## Requirements\n**Technical**\n- Expert in ADP payroll\n"
+            "**Personal**\n- Calm under pressure\n## Benefits\n- Experience days out",
+            [("Expert in ADP payroll", True), ("Calm under pressure", True)],
+        ),
     ],
 )
 def test_requirements_from_the_usual_layouts(job: str, expected: list[tuple[str, bool]]) -> None:
@@ -345,3 +350,17 @@ def test_a_plain_job_advert_and_a_word_processor_cv() -> None:
     )
     assert "Your CV lists forklift. Where have you used it?" in texts  # "(counterbalance)" aside
     assert not any(MARKS.search(t) or "●" in t for t in texts)
+
+
+def test_a_qualification_named_under_education_is_strong_evidence() -> None:
+    job = "Essential:\n- A degree in accounting or finance\n- CIMA qualified"
+    found = {f.requirement.text: f for f in readiness(cv_text(), job)}
+    degree = found["A degree in accounting or finance"]
+    assert degree.level is Evidence.STRONG
+    assert degree.evidence == ("BSc Accounting and Finance, University of Leeds, 2016",)
+    assert found["CIMA qualified"].level is Evidence.NONE
+    (asked,) = [q.text for q in questions(job=job) if "CIMA" in q.text]
+    assert asked == (
+        "The job asks for 'CIMA qualified', and I can't see that on your CV. "
+        "Do you have it, or are you working towards it?"
+    )
