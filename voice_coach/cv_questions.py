@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from voice_coach.authoring import Ids
 from voice_coach.cv import DocumentError, Role, key_terms, parse_cv, specifics
@@ -72,7 +73,8 @@ _PASSIVE = frozenset(
 """Verbs a CV uses for what was done to the writer: "Promoted to team lead"."""
 
 
-def _verb_forms(word: str) -> tuple[str, set[str], set[str]] | None:
+@lru_cache(maxsize=4096)
+def _verb_forms(word: str) -> tuple[str, frozenset[str], frozenset[str]] | None:
     """The verb's lemma, the tags ``word`` can be (VBD, VBG...) and its past forms."""
     from lemminflect import getAllInflections, getAllLemmas
 
@@ -84,8 +86,8 @@ def _verb_forms(word: str) -> tuple[str, set[str], set[str]] | None:
     tags = {tag for tag, forms in inflections.items() if word in forms}
     if word == lemma:
         tags.add("VB")
-    past = set(inflections.get("VBD", ())) | set(inflections.get("VBN", ()))
-    return lemma, tags, past
+    past = frozenset(inflections.get("VBD", ())) | frozenset(inflections.get("VBN", ()))
+    return lemma, frozenset(tags), past
 
 
 def _converted_rest(words: list[str]) -> str:

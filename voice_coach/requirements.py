@@ -310,9 +310,10 @@ def names_in(text: str) -> tuple[str, ...]:
 # --- Matching -----------------------------------------------------------------------------
 
 
-def _matches(requirement: Requirement, wanted: frozenset[str], line: CvLine) -> bool:
+def _matches(named: list[frozenset[str]], wanted: frozenset[str], line: CvLine) -> bool:
+    """Whether ``line`` speaks to a requirement naming ``named`` (each name's lemmas) and
+    otherwise meaning ``wanted``."""
     have = terms(line.text)
-    named = [frozenset(lemma(t) for t in _TOKEN.findall(n)) for n in requirement.names]
     if named:
         # A requirement that names a system or a qualification is met only by a line
         # naming it: "finance" in a job title is no evidence of SAP S/4HANA.
@@ -331,7 +332,8 @@ def readiness(cv_text: str, job_text: str) -> list[RequirementEvidence]:
 def match_requirement(requirement: Requirement, lines: list[CvLine]) -> RequirementEvidence:
     """How well ``lines`` (from :func:`voice_coach.cv.cv_lines`) show ``requirement``."""
     wanted = terms(requirement.text)
-    found = [line for line in lines if _matches(requirement, wanted, line)]
+    named = [frozenset(lemma(t) for t in _TOKEN.findall(n)) for n in requirement.names]
+    found = [line for line in lines if _matches(named, wanted, line)]
     if not found:
         return RequirementEvidence(requirement, Evidence.NONE)
     qualifier = next((line.qualifier for line in found if line.qualifier), None)
