@@ -20,6 +20,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Static
+from textual.worker import get_current_worker
 
 from voice_coach.errors import explain
 from voice_coach.preparation import DocumentKind, save_text, saved_text
@@ -238,6 +239,8 @@ class PrepareCvScreen(Screen[None]):
             self.post_message(ReadFailed("cv-path", explain(exc).line))
             return
         note = self._note(found, job_text is not None)
+        if get_current_worker().is_cancelled:
+            return  # the user asked again meanwhile: the newer read's result is the one shown
         self.post_message(DocumentsRead(Documents(cv_text, job_text), found, note))
 
     @staticmethod
