@@ -36,6 +36,13 @@ THIN_QUALIFIERS = re.compile(
     re.IGNORECASE,
 )
 """How a CV says a skill is only just there: a requirement it meets is thin evidence."""
+_THIN_IN_A_SENTENCE = re.compile(
+    r"\b(?:some exposure|exposure to|familiar(?:ity)? with|basic (?:knowledge|understanding|"
+    r"awareness)|beginner)\b",
+    re.IGNORECASE,
+)
+"""The same, said in a claim or the profile ("some exposure to SAP during the pilot"):
+narrower, as "basic" or "learning" in a sentence is usually about something else."""
 _LEVEL_WORDS = re.compile(
     r"\(\s*(?:advanced|expert|intermediate|proficient|fluent|native|good|strong)\s*\)",
     re.IGNORECASE,
@@ -177,8 +184,13 @@ class CvLine:
     role: str = ""
     """For a bullet, the role it is under ("Finance Assistant at Kestrel Print")."""
     qualifier: str | None = None
-    """For a skill, the thin level the CV gives it ("basic")."""
+    """The thin level the CV gives what the line names ("basic", "some exposure")."""
     has_result: bool = False
+
+
+def _thin_in_a_sentence(text: str) -> str | None:
+    found = _THIN_IN_A_SENTENCE.search(text)
+    return found.group(0).lower() if found else None
 
 
 def cv_lines(cv_text: str) -> list[CvLine]:
@@ -190,7 +202,15 @@ def cv_lines(cv_text: str) -> list[CvLine]:
         for bullet in role.bullets:
             text = plain_text(bullet)
             seen.add(text)
-            lines.append(CvLine(text, LineKind.BULLET, where, has_result=has_result(text)))
+            lines.append(
+                CvLine(
+                    text,
+                    LineKind.BULLET,
+                    where,
+                    qualifier=_thin_in_a_sentence(text),
+                    has_result=has_result(text),
+                )
+            )
     for skill in cv_skills(cv_text):
         lines.append(CvLine(skill.written, LineKind.SKILL, qualifier=skill.qualifier))
         seen.add(skill.written)
@@ -208,7 +228,7 @@ def cv_lines(cv_text: str) -> list[CvLine]:
         if len(text.split()) < 2:
             continue
         seen.add(text)
-        lines.append(CvLine(text, LineKind.OTHER))
+        lines.append(CvLine(text, LineKind.OTHER, qualifier=_thin_in_a_sentence(text)))
     return lines
 
 

@@ -364,3 +364,18 @@ def test_a_qualification_named_under_education_is_strong_evidence() -> None:
         "The job asks for 'CIMA qualified', and I can't see that on your CV. "
         "Do you have it, or are you working towards it?"
     )
+
+
+def test_a_claim_that_says_some_exposure_is_thin_whatever_its_numbers() -> None:
+    job = "Requirements\n- Experience of Workday"
+    cv = cv_text().replace(
+        "- Supported the year-end audit",
+        "- Gained some exposure to Workday while 40 staff moved onto it",
+    )
+    (found,) = readiness(cv, job)
+    assert found.level is Evidence.THIN and found.qualifier == "some exposure"
+    (asked,) = [q.text for q in questions(cv, job) if q.text.startswith("The role needs")]
+    assert asked == (
+        "The role needs Workday, and your CV says you have some exposure to it. "
+        "How would you get up to speed?"
+    )
