@@ -1,8 +1,10 @@
-"""A CV (and a job description) turned into the questions an interviewer would ask of it.
+"""A CV (and a job description) read: the file, its roles and bullets, its specifics.
 
-Second interviews go through the CV line by line: every role, every claim. The
-set built here walks through each role and bullet; a bullet's names and numbers
-become ``mentions`` that the spoken answer is checked against.
+Second interviews go through the CV line by line: every role, every claim. This
+module reads the documents and finds the roles; :mod:`voice_coach.cv_detail` reads
+the rest (skills, dates, results) and :mod:`voice_coach.cv_questions` words the
+questions, whose ``mentions`` (a bullet's names and numbers) the spoken answer is
+checked against with :func:`used`.
 """
 
 from __future__ import annotations
@@ -13,11 +15,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from voice_coach.authoring import Ids
 from voice_coach.errors import InputError, LimitError
-from voice_coach.questions import EXAMPLE, Question, QuestionSet
 from voice_coach.safety import KIB, MIB, printable
-from voice_coach.speech.spoken import plain_text, split_note
+from voice_coach.speech.spoken import plain_text
 
 
 class DocumentError(InputError):
@@ -78,16 +78,24 @@ _DATES = re.compile(
     rf"{_YEAR}|present|now|current|today|date)",
     re.IGNORECASE,
 )
-_BULLET = re.compile(r"^\s*(?:[-*+•▪◦·]|\d+[.)])\s+")
+BULLET_MARKS = "-*+•▪◦·●○■□‣➢►✓–"
+"""What starts a list item in a CV or job description, Markdown's and word processors' alike
+(a PDF export keeps "●" and "➢" as characters)."""
+_BULLET = re.compile(rf"^\s*(?:[{re.escape(BULLET_MARKS)}]|\d+[.)])\s+")
 _SECTION = re.compile(
     r"^\s*+#*+\s*+(?:experience|work experience|employment|employment history|"
     r"professional experience|"
-    r"career history|education|skills|profile|summary|interests|references|languages|"
-    r"certifications|projects|volunteering)\s*+:?+\s*+$",
+    r"career history|education|profile|summary|interests|references|languages|"
+    r"certifications|projects|volunteering|(?:key |core |technical |it |software )?skills"
+    r"(?: (?:and|&) (?:tools|systems|qualifications|competencies))?|tools|systems|"
+    r"competencies|technologies|awards|training|hobbies)\s*+:?+\s*+$",
     re.IGNORECASE,
 )
 _NON_WORK = re.compile(
-    r"^\s*+#*+\s*+(?:education|skills|interests|references|languages|certifications)\b", re.I
+    r"^\s*+#*+\s*+(?:education|(?:key |core |technical |it |software )?skills|interests|"
+    r"references|languages|certifications|tools|systems|competencies|technologies|awards|"
+    r"training|hobbies)\b",
+    re.I,
 )
 _AT = re.compile(r"^(?P<title>\s|.+?(?<!\s))\s++(?:at|@)\s+(?P<org>.+)$", re.IGNORECASE)
 _SEP = re.compile(r"(?:(?<!\s)\s++(?:-\s|[|,—–·])|[|,—–·])\s*")
@@ -104,7 +112,7 @@ _STOP = frozenset(
     your we you they their it its will can able who what when where which into across about
     over under within using use used work working role team teams job candidate ideal must
     should would could including include includes other such more most very well also strong
-    good experience years year required requirements desirable essential skills skill
+    good experience years year required requirements desirable essential skills skill onto days
     ability responsibilities responsible you'll we're looking join help make new day
     """.split()  # noqa: SIM905
 )
@@ -322,7 +330,7 @@ def specifics(bullet: str) -> tuple[str, ...]:
     found = [m.group(0).strip() for m in _SPECIFIC.finditer(bullet)]
     first_word = bullet.split()[0] if bullet.split() else ""
     for m in _PROPER.finditer(bullet):
-        word = m.group(0)
+        word = m.group(0).removeprefix(first_word + " ") if m.start() == 0 else m.group(0)
         if word != first_word and word.lower() not in _STOP:
             found.append(word)
     return tuple(dict.fromkeys(found))
@@ -353,46 +361,6 @@ def key_terms(job_text: str, limit: int = 15) -> tuple[str, ...]:
         if len(chosen) >= limit:
             break
     return tuple(chosen)
-
-
-def cv_question_set(cv_text: str, name: str = "my-cv", job_text: str | None = None) -> QuestionSet:
-    roles = parse_cv(cv_text)
-    if not roles:
-        raise DocumentError(
-            "no roles found in the CV: each role needs a line with its dates "
-            "(for example 'Project Manager at Acme, 2019 - 2022') followed by bullet points"
-        )
-    ids = Ids()
-    questions: list[Question] = []
-    for role in roles:
-        text = f"Talk me through {role.label}. What did you achieve there?"
-        questions.append(Question(id=ids.new(text), text=text, expects=(EXAMPLE,)))
-        for bullet in role.bullets:
-            # The claim as an interviewer would quote it: the words without their
-            # Markdown, any bracketed aside kept beside it as the question's note.
-            # Specifics come from the whole line, asides included: "(saving £40k)"
-            # is still a number the answer should give.
-            whole = plain_text(bullet)
-            claims = specifics(whole)
-            quoted, note = split_note(whole)
-            quoted = quoted.rstrip(".") or whole
-            if any(ch.isdigit() for ch in whole):
-                text = f"You wrote '{quoted}'. How did you do it, and how did you measure it?"
-            else:
-                text = f"You wrote '{quoted}'. What was your part in it, and what came of it?"
-            questions.append(
-                Question(
-                    id=ids.new(text), text=text, expects=(EXAMPLE,), mentions=claims, note=note
-                )
-            )
-    terms = key_terms(job_text) if job_text else ()
-    return QuestionSet(
-        name=name,
-        title="My CV, line by line",
-        description="Every role and claim on your CV, as an interviewer would probe it.",
-        key_terms=terms,
-        questions=tuple(questions),
-    )
 
 
 def used(transcript: str, items: tuple[str, ...]) -> list[tuple[str, bool]]:

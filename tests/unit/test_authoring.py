@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from voice_coach.authoring import Ids, import_notes, set_from_profiles, to_toml
 from voice_coach.cli import main
-from voice_coach.cv import cv_question_set, key_terms, parse_cv, used
+from voice_coach.cv import key_terms, parse_cv, used
+from voice_coach.cv_questions import cv_question_set
 from voice_coach.errors import QuestionSetError
 from voice_coach.people import Profile
 from voice_coach.questions import load_question_set, parse_question_set
@@ -56,7 +57,7 @@ def test_cv_set_walks_every_role_and_bullet() -> None:
     texts = [q.text for q in qs.questions]
     assert len(texts) == 2 + 5
     assert texts[0] == (
-        "Talk me through your time at Northwind Logistics as Operations Manager. "
+        "Walk me through your time at Northwind Logistics as Operations Manager. "
         "What did you achieve there?"
     )
     errors = next(q for q in qs.questions if "picking errors" in q.text)
@@ -95,7 +96,13 @@ def test_cv_command_saves_a_user_set(tmp_path: Path) -> None:
     code, out, _ = run("cv", str(CVS / "plain.txt"), "--job", str(job))
     assert code == 0 and "saved as set 'my-cv'" in out
     qs = load_question_set("my-cv")
-    assert len(qs.questions) == 7 and "kubernetes" in qs.key_terms
+    assert "kubernetes" in qs.key_terms
+    # Two roles and five bullets, then the skills listed that no role shows in use.
+    assert len(qs.questions) == 7 + 3
+    assert [q.text for q in qs.questions[7:]] == [
+        f"Your CV lists {skill}. Where have you used it?"
+        for skill in ("Python", "Go", "PostgreSQL")
+    ]
 
 
 def test_cv_without_roles_is_a_clear_error(tmp_path: Path) -> None:

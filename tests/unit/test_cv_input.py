@@ -13,10 +13,10 @@ from voice_coach.cli import main
 from voice_coach.cv import (
     MAX_DOCUMENT_BYTES,
     DocumentError,
-    cv_question_set,
     parse_cv,
     read_document,
 )
+from voice_coach.cv_questions import cv_question_set
 from voice_coach.errors import EXIT_BAD_INPUT, LimitError
 from voice_coach.questions import available_sets
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from voice_coach.cv import cv_question_set
+from voice_coach.cv_questions import cv_question_set
 from voice_coach.practice import PracticeSession
 from voice_coach.questions import parse_question_set
 from voice_coach.store import Store

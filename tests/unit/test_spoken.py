@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from voice_coach.authoring import import_notes, to_toml
-from voice_coach.cv import cv_question_set, read_document
+from voice_coach.cv import read_document
+from voice_coach.cv_questions import cv_question_set
 from voice_coach.questions import (
     Question,
     QuestionSet,
@@ -126,15 +127,15 @@ def test_a_markdown_cv_names_its_roles_and_claims_in_words() -> None:
     qs = cv_question_set(read_document(Path(__file__).parents[1] / "data/cvs/markdown_heavy.md"))
     by_text = {q.text: q for q in qs.questions}
     assert (
-        "Talk me through your time at Brightwell Logistics as Operations Lead. "
+        "Walk me through your time at Brightwell Logistics as Operations Lead. "
         "What did you achieve there?" in by_text
     )
     assert (
-        "Talk me through your time at Harbour & Co as Warehouse Supervisor. "
+        "Walk me through your time at Harbour & Co as Warehouse Supervisor. "
         "What did you achieve there?" in by_text
     )
     cut = next(q for q in qs.questions if "late deliveries" in q.text)
-    assert "'Cut late deliveries by 28% by re-routing the night shift'" in cut.text
+    assert "You say you cut late deliveries by 28% by re-routing the night shift:" in cut.text
     assert cut.note == "see case study" and "28%" in cut.mentions
     struck = next(q for q in qs.questions if "safety briefing" in q.text)
     assert "every day" not in struck.text  # struck through in the CV: taken back

@@ -11,7 +11,17 @@ from typing import TYPE_CHECKING
 import click
 
 from voice_coach import __version__, privacy
-from voice_coach.cli import answers, machine, mock, people, sessions, sets, stories, voice
+from voice_coach.cli import (
+    answers,
+    machine,
+    mock,
+    people,
+    prepare,
+    sessions,
+    sets,
+    stories,
+    voice,
+)
 from voice_coach.cli.base import DEBUG_ENV, Boundary, fail, has_terminal, say
 from voice_coach.errors import EXIT_BAD_INPUT, VoiceCoachError
 
@@ -106,6 +116,7 @@ for _command in (
     sessions.db,
     sets.sets,
     sets.cv,
+    prepare.readiness,
     machine.doctor,
     machine.mic_check,
     voice.voices,

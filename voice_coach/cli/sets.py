@@ -211,24 +211,71 @@ def _described_people() -> list[Profile]:
 
 
 @click.command()
-@click.argument("cv_file", type=click.Path(path_type=Path))
-@click.option("--job", "job_file", type=click.Path(path_type=Path), help="The job description.")
+@click.argument("cv_file", type=click.Path(path_type=Path), required=False)
+@click.option(
+    "--job",
+    "job_file",
+    type=click.Path(path_type=Path),
+    help="The job description (default: saved).",
+)
 @click.option("--name", default="my-cv", show_default=True, help="Name of the set to create.")
 @click.option("--force", is_flag=True, help="Replace a user set of the same name.")
 @click.option("--json", "as_json", is_flag=True, help="Print the set as JSON instead of saving.")
-def cv(cv_file: Path, job_file: Path | None, name: str, force: bool, as_json: bool) -> None:
-    """Build a set that walks through every role and bullet of your CV (text, Markdown, PDF)."""
+@click.option(
+    "--save/--no-save",
+    default=True,
+    show_default=True,
+    help="Remember the CV and job description for readiness, the brief and the app.",
+)
+def cv(
+    cv_file: Path | None,
+    job_file: Path | None,
+    name: str,
+    force: bool,
+    as_json: bool,
+    save: bool,
+) -> None:
+    """Build a set that probes every role, number, date and skill of your CV (text, Markdown,
+    PDF) and, with the job description, the requirements your CV is thinnest on.
+
+    Without a CV_FILE or --job, the ones saved last time are used.
+    """
     from voice_coach.authoring import save_user_set
-    from voice_coach.cv import cv_question_set, read_document
+    from voice_coach.cli.prepare import document_text
+    from voice_coach.cv_questions import cv_question_set
+    from voice_coach.preparation import save_text, saved_text
     from voice_coach.questions import check_set_name
 
     check_set_name(name)
-    job = read_document(job_file) if job_file else None
-    qs = cv_question_set(read_document(cv_file), name=name, job_text=job)
+    cv_text, cv_saved = document_text("cv", cv_file)
+    job: str | None = None
+    job_saved = False
+    if job_file is not None or saved_text("job") is not None:
+        job, job_saved = document_text("job", job_file)
+    qs = cv_question_set(cv_text, name=name, job_text=job)
+    notes = []
+    if cv_saved:
+        notes.append("Using the CV you saved before.")
+    if job_saved:
+        notes.append("Using the job description you saved before (give --job to change it).")
     if as_json:
         click.echo(json.dumps(qs.model_dump(mode="json"), indent=2))
+    else:
+        path = save_user_set(qs, overwrite=force)
+        say(f"{len(qs.questions)} questions saved as set '{qs.name}' in {path}")
+    # Remembered once the set is made: a CV that gives no questions is not kept.
+    if save and not (cv_saved and (job is None or job_saved)):
+        save_text("cv", cv_text)
+        if job is not None:
+            save_text("job", job)
+        notes.append(
+            "Your CV"
+            + (" and the job description are" if job is not None else " is")
+            + " remembered for voice-coach readiness and the app (--no-save to keep them out)."
+        )
+    for note in notes:
+        say(note, err=as_json)
+    if as_json:
         return
-    path = save_user_set(qs, overwrite=force)
-    say(f"{len(qs.questions)} questions saved as set '{qs.name}' in {path}")
     if qs.key_terms:
         say(f"Job key terms: {', '.join(qs.key_terms)}")
