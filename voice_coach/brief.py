@@ -25,8 +25,8 @@ from voice_coach.attempts import Attempt, Outcome
 if TYPE_CHECKING:
     from voice_coach.people import Profile
     from voice_coach.requirements import RequirementEvidence
-    from voice_coach.stories import Story
     from voice_coach.store import Store
+    from voice_coach.stories import Story
 
 ANSWER_WORDS = 70
 """A prepared answer is shown up to this many words: a reminder on a page, not a script."""
@@ -82,9 +82,11 @@ class RequirementLine:
     requirement: str
     essential: bool
     evidence: str
-    """How well the CV proves it, in words ("strong", "thin", "none")."""
+    """How well the CV proves it, in words ("strong evidence", "thin evidence"...)."""
     stories: tuple[str, ...]
     """Titles of the banked stories that show it."""
+    qualifier: str = ""
+    """What the CV itself says of the skill ("basic"), if anything."""
 
 
 @dataclass(frozen=True)
@@ -139,23 +141,20 @@ class Brief:
                 out.append(f"- Cares about: {', '.join(p.cares_about)}")
             if p.notes:
                 out.append(f"- Your notes: {_one_line(p.notes)}")
-            for q in p.likely:
-                out.append(f"- May ask: {q}")
-            for q in p.ask:
-                out.append(f"- **Ask:** {q}")
+            out += [f"- May ask: {text}" for text in p.likely]
+            out += [f"- **Ask:** {text}" for text in p.ask]
             out.append("")
         if self.remote:
             out += ["Held remotely: still ask about the environment, for example:", ""]
-            out += [f"- **Ask:** {q}" for q in REMOTE_QUESTIONS]
+            out += [f"- **Ask:** {text}" for text in REMOTE_QUESTIONS]
             out.append("")
         out += ["## The job's requirements and your stories", ""]
         if self.requirements:
             for r in self.requirements:
-                stories = "; ".join(r.stories) if r.stories else "no story yet: prepare one"
+                stories = "; ".join(r.stories) if r.stories else "none yet: prepare one"
                 need = "essential" if r.essential else "desirable"
-                out.append(
-                    f"- **{r.requirement}** ({need}; CV evidence: {r.evidence}). Story: {stories}"
-                )
+                cv = f"{r.evidence} on your CV" + (f" ({r.qualifier})" if r.qualifier else "")
+                out.append(f"- **{r.requirement}** ({need}; {cv}). Your story: {stories}")
             out.append("")
         else:
             out += [
@@ -185,19 +184,19 @@ class Brief:
         out += ["## Questions you found hard", ""]
         if not self.struggled:
             out += ["_None marked or answered weakly yet._", ""]
-        for q in self.struggled:
-            out.append(f"### {q.question}")
+        for hard in self.struggled:
+            out.append(f"### {hard.question}")
             out.append("")
-            if q.answer:
-                label = "Your best answer" if q.good else "Your last answer"
+            if hard.answer:
+                label = "Your best answer" if hard.good else "Your last answer"
                 out.append(f"{label}:")
                 out.append("")
-                out.append(f"> {q.answer}")
+                out.append(f"> {hard.answer}")
                 out.append("")
-            if q.missing:
-                out.append(f"Still to add: {'; '.join(q.missing)}.")
+            if hard.missing:
+                out.append(f"Still to add: {'; '.join(hard.missing)}.")
                 out.append("")
-            if not q.answer:
+            if not hard.answer:
                 out.append("Not answered yet: practise it before the day.")
                 out.append("")
         out += ["## The close", ""]
@@ -246,7 +245,16 @@ _PAGE = """<!doctype html>
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """Notes written over several lines, as one: each line kept apart by a semicolon
+    (a line that ends a sentence needs none), so "Background: ex-audit" and the next
+    remark do not run together."""
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    out = ""
+    for line in filter(None, lines):
+        if out:
+            out += " " if out[-1] in ".;:!?," else "; "
+        out += line
+    return out
 
 
 def _shorten(text: str, words: int) -> str:
@@ -284,29 +292,26 @@ def requirement_lines(
 ) -> tuple[RequirementLine, ...]:
     """Each requirement with its CV evidence and the stories that show it: those the
     story names as supported first, else the closest matches."""
-    from voice_coach.stories import stories_for
+    from voice_coach.stories import stories_by_requirement
 
-    lines: list[RequirementLine] = []
-    for item in readiness[:MAX_REQUIREMENTS]:
-        text = item.requirement.text
-        named = [s.title for s in stories if text in s.supports]
-        if not named:
-            named = [s.title for s, _ in stories_for(text, stories, limit=2)]
-        lines.append(
-            RequirementLine(
-                requirement=text,
-                essential=item.requirement.essential,
-                evidence=item.level.label,
-                stories=tuple(named[:2]),
-            )
+    shown = list(readiness[:MAX_REQUIREMENTS])
+    found = stories_by_requirement([r.requirement.text for r in shown], stories, limit=2)
+    return tuple(
+        RequirementLine(
+            requirement=item.requirement.text,
+            essential=item.requirement.essential,
+            evidence=item.level.label,
+            stories=tuple(s.title for s in fitting),
+            qualifier=item.qualifier or "",
         )
-    return tuple(lines)
+        for item, (_, fitting) in zip(shown, found, strict=True)
+    )
 
 
 def story_lines(stories: Sequence[Story]) -> tuple[StoryLine, ...]:
     """The stories with the most to show first: those that prove requirements, then the
     most recently updated."""
-    ranked = sorted(stories, key=lambda s: (len(s.supports), s.updated_at), reverse=True)
+    ranked = sorted(stories, key=lambda s: (len(s.supports), s.updated_at or ""), reverse=True)
     return tuple(
         StoryLine(
             title=s.title,
@@ -367,10 +372,10 @@ def build_brief(
     from voice_coach import preparation
     from voice_coach.people import load_profiles
     from voice_coach.requirements import readiness
-    from voice_coach.stories import load_stories
+    from voice_coach.story_bank import StoryBank
 
     profiles = load_profiles() if profiles is None else profiles
-    stories = load_stories(store) if stories is None else stories
+    stories = StoryBank(store).all() if stories is None else stories
     cv_text = preparation.saved_text("cv") if cv_text is None else cv_text
     job_text = preparation.saved_text("job") if job_text is None else job_text
     requirements: tuple[RequirementLine, ...] = ()

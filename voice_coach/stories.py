@@ -235,8 +235,14 @@ def fit(text: str, story: Story) -> float:
     if any(_normal(s) == wanted for s in story.supports):
         return 1.0
     asked = question_tags(text)
-    words = content_words(text, frame=True) - _CUE_WORDS
+    is_question = text.rstrip().endswith("?") or bool(_QUESTION_START_RE.match(text))
+    named = content_words(text, frame=True)
+    words = named - _CUE_WORDS
     story_words = content_words(" ".join((story.text, *story.supports)))
+    if not is_question and not named & story_words:
+        # A requirement names what it needs ("Excel", "month-end close"): a story that
+        # never mentions any of it is no evidence, whatever kind of story it is.
+        return 0.0
     # One more than the question's words below the line: a short question sharing its one
     # word with a story is weak evidence, not a full fit.
     word_fit = len(words & story_words) / (len(words) + 1) if words else 0.0
@@ -244,7 +250,6 @@ def fit(text: str, story: Story) -> float:
         return word_fit
     weights = {t: BROAD_TAGS.get(t, 1.0) for t in asked}
     tag_fit = sum(w for t, w in weights.items() if t in story.tags) / sum(weights.values())
-    is_question = text.rstrip().endswith("?") or bool(_QUESTION_START_RE.match(text))
     tag_weight = QUESTION_TAG_WEIGHT if is_question else REQUIREMENT_TAG_WEIGHT
     return tag_weight * tag_fit + (1 - tag_weight) * word_fit
 

@@ -205,7 +205,8 @@ FRAME_WORDS: frozenset[str] = frozenset({
     "level", "moment", "occasion", "outcome", "particular", "proven", "question", "recent",
     "required", "requirement", "result", "role", "share", "situation", "skill", "specific",
     "story", "strong", "talk", "tell", "time", "understanding", "walk", "work", "would",
-    "year", "years",
+    "year", "years", "track", "record", "include", "including", "confident", "hands-on",
+    "proficient", "proficiency", "familiar", "familiarity", "background", "able", "capable",
 })
 """Words every question or requirement is framed in: shared by all, so they say nothing of fit."""
 

@@ -13,6 +13,7 @@ import click
 from voice_coach import __version__, privacy
 from voice_coach.cli import (
     answers,
+    brief,
     machine,
     mock,
     people,
@@ -124,5 +125,6 @@ for _command in (
     mock.mock,
     stories.stories,
     people.people,
+    brief.brief,
 ):
     main.add_command(_command)
