@@ -38,7 +38,7 @@ async def test_home_names_every_key_and_fits(size: tuple[int, int]) -> None:
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         line = footer_line(app)
-        for key in ("enter Practise", "h History", "g Progress", "s Settings", "q Quit"):
+        for key in ("enter Practise", "p Prepare", "i Mock", "h History", "s Settings", "q Quit"):
             assert key in line, line
         assert "^p palette" in line
         assert_footer_fits(app)

@@ -168,6 +168,16 @@ class VoiceCoachApp(App[None]):
                 "The same, held as a video call: the tech, and the remote questions",
                 lambda: self.start_mock(MockChoice(remote=True)),
             )
+            yield SystemCommand(
+                "Prepare",
+                "The people, your CV against the job, notes, stories and the brief",
+                screen.action_prepare,
+            )
+            yield SystemCommand(
+                "Brief for the day",
+                "One page to print: the people, your stories, hard questions, the close",
+                self.open_brief,
+            )
             yield SystemCommand("History", "Past sessions and answers", screen.action_history)
             yield SystemCommand("Progress", "Your progress over time", screen.action_progress)
             yield SystemCommand(
@@ -177,6 +187,11 @@ class VoiceCoachApp(App[None]):
                 "Settings", "Devices, voice, speech rate, model, silence", screen.action_settings
             )
         yield from super().get_system_commands(screen)
+
+    def open_brief(self) -> None:
+        from voice_coach.tui.brief import BriefScreen
+
+        self.push_screen(BriefScreen(self.services))
 
     def on_practice_requested(self, message: PracticeRequested) -> None:
         self.start_practice(message.set_name)

@@ -120,6 +120,7 @@ class HistoryScreen(Screen[None]):
     BINDINGS = [
         # A priority binding, so the footer names Enter: the table's own Enter is hidden.
         Binding("enter", "open", "Open", id="history-open", key_display="enter", priority=True),
+        Binding("g", "progress", "Progress", id="history-progress"),
         Binding("escape", "app.pop_screen", "Back", id="history-back"),
     ]
 
@@ -155,6 +156,9 @@ class HistoryScreen(Screen[None]):
         table = self.query_one("#sessions", WrappingTable)
         if table.row_count:
             self._open(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def action_progress(self) -> None:
+        self.app.push_screen(ProgressScreen(self.services))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self._open(event.row_key.value)

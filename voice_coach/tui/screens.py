@@ -6,8 +6,7 @@ home screen posts :class:`PracticeRequested` and the app opens the set.
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
-from rich.padding import Padding
+from rich.console import RenderableType
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -34,7 +33,7 @@ from voice_coach.tui.miccheck import MicCheckScreen
 from voice_coach.tui.mock import MOCK_OPTION, MockChoice, MockRequested, MockSetupScreen
 from voice_coach.tui.services import Services
 from voice_coach.tui.settings import SettingsScreen
-from voice_coach.tui.widgets import WrappingTable, report_problem
+from voice_coach.tui.widgets import WrappingTable, report_problem, set_label
 
 
 class HomeScreen(Screen[None]):
@@ -45,9 +44,11 @@ class HomeScreen(Screen[None]):
         Binding("enter", "practise", "Practise", id="practise", key_display="enter", priority=True),
         # Short words, so that every key and the palette fit in 80 columns; the
         # palette (ctrl+p) and the tooltips say each in full.
+        Binding("p", "prepare", "Prepare", id="prepare", tooltip="Prepare for the day"),
         Binding("i", "mock_interview", "Mock", id="mock-interview", tooltip="Mock interview"),
         Binding("h", "history", "History", id="history"),
-        Binding("g", "progress", "Progress", id="progress"),
+        # Shown on the history screen, where it belongs with the past; here it still works.
+        Binding("g", "progress", "Progress", id="progress", show=False),
         Binding("c", "mic_check", "Mic", id="mic-check", tooltip="Mic check"),
         Binding("s", "settings", "Settings", id="settings"),
         Binding("q", "app.quit", "Quit", id="quit-home"),
@@ -79,6 +80,11 @@ class HomeScreen(Screen[None]):
                 self.post_message(MockRequested(choice))
 
         self.app.push_screen(MockSetupScreen(), chosen)
+
+    def action_prepare(self) -> None:
+        from voice_coach.tui.prepare import PrepareScreen
+
+        self.app.push_screen(PrepareScreen(self.services))
 
     def action_history(self) -> None:
         self.app.push_screen(HistoryScreen(self.services))
@@ -126,7 +132,7 @@ class HomeScreen(Screen[None]):
         if weak is not None:
             options.add_option(
                 Option(
-                    _set_label(
+                    set_label(
                         f"{weak.title}  ({len(weak.questions)} due today)", weak.description
                     ),
                     id=WEAK,
@@ -135,7 +141,7 @@ class HomeScreen(Screen[None]):
         if struggled is not None:
             options.add_option(
                 Option(
-                    _set_label(
+                    set_label(
                         f"{struggled.title}  ({_count(len(struggled.questions))})",
                         struggled.description,
                     ),
@@ -160,13 +166,13 @@ class HomeScreen(Screen[None]):
             label: RenderableType
             try:
                 qs = load_question_set_file(info.path)
-                label = _set_label(f"{qs.title}  ({_count(len(qs.questions))})", qs.description)
+                label = set_label(f"{qs.title}  ({_count(len(qs.questions))})", qs.description)
             except Exception as exc:  # any file in the sets folder may be damaged or odd
                 label = Text(f"{info.name}: cannot be used ({explain(exc).message})")
             options.add_option(Option(label, id=info.name))
         options.add_option(
             Option(
-                _set_label(
+                set_label(
                     "Mock interview  (i)",
                     "A whole second interview: introductions, the line manager and the "
                     "panel, your best stories, your own questions and the closing; then a "
@@ -190,18 +196,6 @@ class HomeScreen(Screen[None]):
 
 def _count(n: int) -> str:
     return f"{n} question" if n == 1 else f"{n} questions"
-
-
-def _set_label(title: str, description: str) -> RenderableType:
-    """A set's title over its whole description, wrapped and indented under it.
-
-    Cut to one line, descriptions lost the words that tell sets apart ("The person you
-    would report to wants to know how you…"); the list scrolls instead. Text objects,
-    never markup: titles and descriptions are the user's own words.
-    """
-    if not description:
-        return Text(title)
-    return Group(Text(title), Padding(Text(description, style="dim"), (0, 0, 0, 2)))
 
 
 class SummaryScreen(Screen[None]):

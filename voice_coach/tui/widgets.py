@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.cells import cell_len
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.text import Text
 from textual import events
 from textual.reactive import reactive
@@ -152,3 +154,15 @@ def show_note(widget: Static, note: str | None) -> None:
     with the question, so a note from one question never sits under the next."""
     widget.update(f"Your note: {note}" if note else "")
     widget.set_class(bool(note), "-shown")
+
+
+def set_label(title: str, description: str) -> RenderableType:
+    """A set's title over its whole description, wrapped and indented under it.
+
+    Cut to one line, descriptions lost the words that tell sets apart ("The person you
+    would report to wants to know how you…"); the list scrolls instead. Text objects,
+    never markup: titles and descriptions are the user's own words.
+    """
+    if not description:
+        return Text(title)
+    return Group(Text(title), Padding(Text(description, style="dim"), (0, 0, 0, 2)))

@@ -1,0 +1,89 @@
+"""Preparing in the app: one key on the home screen reaches every part of the advice
+(the people, the CV against the job, notes of the first interview, stories, the brief),
+and a set made from notes can be practised at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.unit.test_review_snapshots import _app
+from tests.unit.test_screens_standalone import flat, shown
+from voice_coach.questions import available_sets
+from voice_coach.tui.prepare import PARTS, NotesImportScreen, PrepareScreen
+
+NOTES = """\
+# Notes after the first interview, 12 Nov
+
+- Tell me about a time you had to deliver bad news to a client (I rambled, no result)
+- why do you want to leave your current job?
+- What do you know about our customers
+  they cared a lot about the Leeds depot
+Salary came up at the end, said 38-40k
+"""
+
+
+@pytest.mark.parametrize(("index", "screen"), list(enumerate(part for part, *_ in PARTS)))
+async def test_every_part_of_preparing_opens_from_the_home_screen(index: int, screen: str) -> None:
+    expected = {
+        "people": "PeopleScreen",
+        "cv": "PrepareCvScreen",
+        "notes": "NotesImportScreen",
+        "stories": "StoriesScreen",
+        "brief": "BriefScreen",
+    }[screen]
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, PrepareScreen)
+        await pilot.press(*["down"] * index, "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == expected
+        await app.workers.wait_for_complete()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PrepareScreen)
+
+
+async def test_a_set_made_from_notes_is_on_the_home_list_and_practised_at_once(
+    tmp_path: Path,
+) -> None:
+    notes = tmp_path / "first interview.md"
+    notes.write_text(NOTES)
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(NotesImportScreen(app.services))
+        await pilot.pause()
+        await pilot.press(*str(notes))
+        await pilot.press("enter")  # on to the name
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        said = flat(shown(app))
+        assert "Saved 3 question(s) as the set first-interview" in said
+        assert "first-interview" in {info.name for info in available_sets()}
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert app.screen.query_one("#question")  # the practice screen
+        assert "deliver bad news to a client" in flat(shown(app))
+
+
+async def test_notes_that_cannot_be_read_are_said_in_a_line_and_nothing_is_saved(
+    tmp_path: Path,
+) -> None:
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(NotesImportScreen(app.services))
+        await pilot.pause()
+        await pilot.press(*str(tmp_path / "missing.md"), "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        result = app.screen.query_one("#notes-result")
+        assert result.has_class("-error")
+        assert "missing.md" in flat(shown(app))
+        assert "first-interview" not in {info.name for info in available_sets()}
