@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from pydantic import ValidationError
 
 from voice_coach.attempts import Attempt
-from voice_coach.errors import InputError, VoiceCoachError
+from voice_coach.errors import InputError, VoiceCoachError, log_error
 from voice_coach.store import Store
-from voice_coach.stories import Story, Tag, story_from_attempt
+from voice_coach.stories import Story, Tag, story_from_attempt, tag_requirements
 from voice_coach.story_reuse import StoryReuse, compare_with_bank
 
 
@@ -65,10 +66,21 @@ class StoryBank:
         assert cur.lastrowid is not None
         return self.require(cur.lastrowid)
 
-    def save_from(self, attempt: Attempt) -> Story:
-        """Bank the story an answer told (for a "bank this story" key on a feedback screen);
-        an answer without one raises :class:`InputError` saying what it lacked."""
-        return self.add(story_from_attempt(attempt))
+    def draft_from(self, attempt: Attempt, requirements: Sequence[str] = ()) -> Story:
+        """The story an answer told, not saved yet, marked with the job ``requirements`` it
+        proves; an answer without a story, or one banked already, raises
+        :class:`InputError` saying so."""
+        for banked in self.all():
+            if attempt.id is not None and banked.source_attempt_id == attempt.id:
+                raise InputError(
+                    f"this answer is banked already, as story {banked.id} ({banked.title})"
+                )
+        story = story_from_attempt(attempt)
+        return tag_requirements(story, requirements) if requirements else story
+
+    def save_from(self, attempt: Attempt, requirements: Sequence[str] = ()) -> Story:
+        """Bank the story an answer told (a "bank this story" key): :meth:`draft_from`, saved."""
+        return self.add(self.draft_from(attempt, requirements))
 
     def update(self, story: Story) -> Story:
         """Save an edited story over its banked version; returns it as saved."""
@@ -159,3 +171,17 @@ def _story(r: sqlite3.Row) -> Story:
             created_at=r["created_at"],
             updated_at=r["updated_at"],
         )
+
+
+def job_requirement_texts() -> list[str]:
+    """The saved job description's requirements, as the stories name what they prove;
+    none when no job is saved (or it cannot be read: banking a story never fails on it)."""
+    from voice_coach import preparation
+    from voice_coach.requirements import job_requirements
+
+    try:
+        job = preparation.saved_text("job")
+        return [r.text for r in job_requirements(job)] if job else []
+    except VoiceCoachError as exc:
+        log_error(exc)
+        return []

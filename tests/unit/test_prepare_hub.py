@@ -87,3 +87,67 @@ async def test_notes_that_cannot_be_read_are_said_in_a_line_and_nothing_is_saved
         assert result.has_class("-error")
         assert "missing.md" in flat(shown(app))
         assert "first-interview" not in {info.name for info in available_sets()}
+
+
+STORY_SET = """
+name = "stories"
+title = "Stories"
+[[questions]]
+id = "proud"
+text = "Walk me through something you achieved that you are proud of."
+expects = ["example"]
+[[questions]]
+id = "faster"
+text = "Tell me about a time you made a process faster and more reliable."
+expects = ["example"]
+"""
+
+TOLD = (
+    "So, um, we cut the month-end close from ten days to four. Basically the close was "
+    "always late and the auditors were, you know, unhappy. I map every step, I automate "
+    "the bank reconciliations in SAP, and I train the team on a new checklist. Now we close "
+    "in four days and the last audit had no findings."
+)
+
+
+async def test_a_good_story_is_banked_from_its_feedback_and_offered_for_the_next_question(
+    tmp_path: Path,
+) -> None:
+    from tests.unit.test_screens_standalone import Bare, StubTranscriber, StubVoice
+    from voice_coach.config import Settings
+    from voice_coach.practice import PracticeSession
+    from voice_coach.questions import parse_question_set
+    from voice_coach.store import Store
+    from voice_coach.story_bank import StoryBank
+    from voice_coach.tui.practice import PracticeScreen
+    from voice_coach.tui.services import Services
+
+    store = Store(tmp_path / "store")
+    services = Services(
+        store=store,
+        transcriber=StubTranscriber(),  # type: ignore[arg-type]
+        voice=StubVoice(),  # type: ignore[arg-type]
+        settings=Settings(speak_questions=False),
+        typed=True,
+    )
+    screen = PracticeScreen(
+        PracticeSession(parse_question_set(STORY_SET, "s.toml"), store), services
+    )
+    app = Bare(screen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Stories that fit" not in flat(shown(app))  # nothing banked yet
+        screen.query_one("#typed").value = TOLD  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "b Bank story" in shown(app).splitlines()[-1]
+        await pilot.press("b")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        (story,) = StoryBank(store).all()
+        assert story.source_attempt_id == screen.session.attempts[0].id
+        assert "b Bank story" not in shown(app).splitlines()[-1]  # once is enough
+        await pilot.press("n")
+        await pilot.pause()
+        drawn = flat(shown(app))
+        assert "Stories that fit this question:" in drawn and story.title in drawn

@@ -210,14 +210,15 @@ def stories_remove(story_id: int, yes: bool) -> None:
 @click.option("--title", help="Its title (made from the result otherwise).")
 def stories_save(attempt_id: int, title: str | None) -> None:
     """Bank the story a practised answer told (ANSWER is its number in voice-coach show)."""
-    from voice_coach.stories import Story, story_from_attempt
+    from voice_coach.stories import Story
+    from voice_coach.story_bank import job_requirement_texts
 
     bank = _bank()
     attempt = bank.store.attempt(attempt_id)
     if attempt is None:
         fail(f"there is no answer {attempt_id} (voice-coach history lists them)", 2)
     assert attempt is not None
-    story = story_from_attempt(attempt)
+    story = bank.draft_from(attempt, job_requirement_texts())
     if title and title.strip():
         drafted = story
         story = _made(lambda: Story.model_validate({**drafted.model_dump(), "title": title}))

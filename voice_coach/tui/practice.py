@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from voice_coach.attempts import Attempt
+from voice_coach.attempts import Attempt, Outcome
 from voice_coach.audio import clock
 from voice_coach.audio.capture import Microphone
 from voice_coach.audio.endpoint import EndpointConfig
@@ -38,7 +38,7 @@ from voice_coach.review import struggled_key
 from voice_coach.speech.stt import TranscriptSegment, join_text
 from voice_coach.speech.tts import Voice
 from voice_coach.stories import Story
-from voice_coach.story_bank import StoryBank, reuse_of
+from voice_coach.story_bank import StoryBank, job_requirement_texts, reuse_of
 from voice_coach.tui.feedback import feedback
 from voice_coach.tui.messages import (
     AnswerFailed,
@@ -86,6 +86,7 @@ class PracticeScreen(Screen[None]):
         # The answer box takes every letter, n too: skipping from inside it needs a chord.
         Binding("ctrl+n", "next", "Skip", id="skip", show=False),
         Binding("f", "finish", "Finish", id="finish"),
+        Binding("b", "bank", "Bank story", id="bank", tooltip="Save this story to reuse it"),
         Binding("escape", "leave", "Back", id="back"),
     ]
 
@@ -98,6 +99,8 @@ class PracticeScreen(Screen[None]):
         """Stops the question being read; a new one for each question put, so a skipped
         question's reading cannot outlive the skip."""
         self._asked = 0
+        self._bankable: Attempt | None = None
+        """A good story just told: b banks it."""
         """Questions put so far: tells a stale QuestionSpoken from the current one's."""
         self._typing_open = False
         self._drawn: Phase | None = None
@@ -217,6 +220,8 @@ class PracticeScreen(Screen[None]):
             return bool(self.session.last_probe)
         if action == "mark":
             return state in ("feedback", "listening", "typing", "nothing_heard")
+        if action == "bank":
+            return state == "feedback" and self._bankable is not None
         return True
 
     # ---- asking ------------------------------------------------------------
@@ -446,9 +451,34 @@ class PracticeScreen(Screen[None]):
 
     # ---- feedback ----------------------------------------------------------
 
+    def action_bank(self) -> None:
+        if self._bankable is not None:
+            self.bank(self._bankable)
+            self._bankable = None
+            self.refresh_bindings()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="bank")
+    def bank(self, attempt: Attempt) -> None:
+        """Save the story this answer told, marked with the saved job's requirements it
+        proves, so it is offered for later questions and listed in the brief."""
+        try:
+            story = StoryBank(self.services.store).save_from(attempt, job_requirement_texts())
+        except VoiceCoachError as exc:
+            self.app.call_from_thread(self.notify, str(exc), title="Not banked", markup=False)
+            return
+        except Exception as exc:
+            self.app.call_from_thread(report_problem, self, exc, "Story not banked")
+            return
+        self.app.call_from_thread(
+            self.notify, f"Banked as story {story.id}: {story.title}", title="Story", markup=False
+        )
+
     def _show_feedback(self, attempt: Attempt) -> None:
         # "Press a to answer it aloud" is only true when the follow-up is spoken.
         self._drawn = Phase.FEEDBACK
+        story_asked = attempt.question.question_kind.spec.needs_example
+        good_story = attempt.outcome is Outcome.GOOD and story_asked
+        self._bankable = attempt if good_story else None
         typed = self.session.typed_only
         reuse = reuse_of(self.services.store, attempt)  # a few rows and words: no wait
         self.query_one("#feedback", Static).update(feedback(attempt, live=not typed, reuse=reuse))
