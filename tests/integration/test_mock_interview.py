@@ -112,7 +112,8 @@ async def test_a_typed_mock_interview_on_the_screen_ends_on_its_report_card(
     from tests.helpers import rendered_text, wait_for
     from voice_coach.config import Settings
     from voice_coach.tui.app import VoiceCoachApp
-    from voice_coach.tui.mock import MockScreen, MockSetupScreen
+    from voice_coach.tui.mock import MockScreen
+    from voice_coach.tui.mock_setup import MockSetupScreen
 
     app = VoiceCoachApp(
         settings=Settings(speak_questions=False), typed=True, transcriber=transcriber
@@ -276,7 +277,8 @@ async def test_the_home_list_opens_a_mock_interview(transcriber) -> None:  # typ
     from tests.helpers import wait_for
     from voice_coach.config import Settings
     from voice_coach.tui.app import VoiceCoachApp
-    from voice_coach.tui.mock import MockScreen, MockSetupScreen
+    from voice_coach.tui.mock import MockScreen
+    from voice_coach.tui.mock_setup import MockSetupScreen
 
     app = VoiceCoachApp(
         settings=Settings(speak_questions=False), typed=True, transcriber=transcriber

@@ -22,7 +22,7 @@ from voice_coach.mock import (
 from voice_coach.questions import Question, QuestionSet, load_question_set
 from voice_coach.scoring.kinds import QuestionKind
 from voice_coach.store import MOCK_KIND, Store
-from voice_coach.tui.mock import MockChoice, MockSetupScreen
+from voice_coach.tui.mock_setup import MockChoice, MockSetupScreen
 
 STORY = (
     "Last year our month-end reporting took four days. I rewrote the spreadsheet as a small "

@@ -18,22 +18,13 @@ from textual.screen import ModalScreen, Screen
 
 from voice_coach.config import Settings
 from voice_coach.errors import VoiceCoachError, explain, log_error
-from voice_coach.practice import PracticeSession
 from voice_coach.questions import available_sets, load_question_set
 from voice_coach.review import STRUGGLED, WEAK, struggled_set, weak_set
 from voice_coach.speech.stt import Transcriber
 from voice_coach.speech.tts import Voice
 from voice_coach.store import Store
 from voice_coach.tui.messages import ModelFailed, ModelLoaded, PracticeRequested, SettingsSaved
-from voice_coach.tui.mock import (
-    MOCK_OPTION,
-    MockChoice,
-    MockRequested,
-    MockScreen,
-    MockSetupScreen,
-    new_mock_interview,
-)
-from voice_coach.tui.practice import PracticeScreen
+from voice_coach.tui.mock_setup import MOCK_OPTION, MockChoice, MockRequested, MockSetupScreen
 from voice_coach.tui.screens import HomeScreen
 from voice_coach.tui.services import RunStatus, Services
 
@@ -207,6 +198,10 @@ class VoiceCoachApp(App[None]):
         """Open a mock interview; a set it draws on that cannot be read is said in a
         notice, and the home screen stays."""
         try:
+            # The interview brings the whole scorer: imported when asked for, after the
+            # home screen is up (and warmed in the background meanwhile).
+            from voice_coach.tui.mock import MockScreen, new_mock_interview
+
             interview = new_mock_interview(self.services.store, choice)
         except Exception as exc:
             problem = explain(exc)
@@ -233,6 +228,9 @@ class VoiceCoachApp(App[None]):
         if set_name == MOCK_OPTION:  # the home list's mock interview entry: ask how it's held
             self.push_screen(MockSetupScreen(), self._mock_chosen)
             return
+        from voice_coach.practice import PracticeSession
+        from voice_coach.tui.practice import PracticeScreen
+
         store = self.services.store
         try:
             if set_name == WEAK:
@@ -332,3 +330,6 @@ def _warm_scorer() -> None:
     from voice_coach.scoring import score_answer
 
     score_answer("Last year I rewrote the rota and we never missed a shift again.")
+    # The practice and interview screens, imported after the home screen is drawn.
+    import voice_coach.tui.mock
+    import voice_coach.tui.practice  # noqa: F401

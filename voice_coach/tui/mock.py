@@ -10,7 +10,6 @@ between answers: in an interview nobody does.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -18,8 +17,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Input, Label, RadioButton, RadioSet, Static
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
 
 from voice_coach.attempts import Attempt
 from voice_coach.audio import clock
@@ -31,87 +30,12 @@ from voice_coach.mock import Line, MockInterview, ReportCard, build_plan, find_c
 from voice_coach.practice import NothingSaid, Phase
 from voice_coach.questions import Question
 from voice_coach.speech.stt import TranscriptSegment, join_text
+from voice_coach.tui.mock_setup import MockChoice
 from voice_coach.tui.widgets import report_problem, show_note
 
 if TYPE_CHECKING:
     from voice_coach.store import Store
     from voice_coach.tui.services import Services
-
-
-MOCK_OPTION = ":mock-interview"
-"""The home list's entry for a mock interview: no set can be named so (a set's name has
-no colon), so it never collides with one."""
-
-
-@dataclass(frozen=True)
-class MockChoice:
-    """How the user wants the interview held: in the room or on a video call, and whether
-    the closing holds an offer on the spot (None: left to chance, as in life)."""
-
-    remote: bool = False
-    offer: bool | None = None
-    seed: int | None = None
-    """The same number gives the same interview again."""
-
-
-class MockRequested(Message):
-    """The user asked for a mock interview (from the home screen); the app opens it."""
-
-    def __init__(self, choice: MockChoice | None = None) -> None:
-        super().__init__()
-        self.choice = choice or MockChoice()
-
-
-class MockSetupScreen(ModalScreen[MockChoice | None]):
-    """Before the interview: in person or a video call, and how the closing goes."""
-
-    BINDINGS = [
-        Binding("enter", "start", "Start", id="mock-setup-start", priority=True),
-        Binding("escape", "cancel", "Cancel", id="mock-setup-cancel"),
-    ]
-
-    DEFAULT_CSS = """
-    MockSetupScreen { align: center middle; }
-    MockSetupScreen #mock-setup {
-        width: 64; height: auto; max-height: 100%; padding: 1 2;
-        border: round $accent; background: $surface;
-    }
-    MockSetupScreen RadioSet { width: 100%; margin-bottom: 1; }
-    MockSetupScreen #mock-seed { width: 100%; }
-    """
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="mock-setup") as box:
-            box.border_title = "Mock interview"
-            box.border_subtitle = "tab: next · space: choose · enter: start"
-            yield Label("Where is the interview held?")
-            with RadioSet(id="mock-where"):
-                yield RadioButton("In person", value=True, id="in-person")
-                yield RadioButton("On a video call (the tech, remote questions)", id="video")
-            yield Label("How does it close?")
-            with RadioSet(id="mock-close"):
-                yield RadioButton("Leave it to chance", value=True, id="chance")
-                yield RadioButton("An offer on the spot", id="offer")
-                yield RadioButton("\"We'll be in touch\"", id="in-touch")
-            yield Label("The same interview again? Its number (optional):")
-            yield Input(
-                placeholder="as shown at the top of its screen, e.g. 42",
-                id="mock-seed",
-                restrict=r"[0-9]*",
-                max_length=9,
-            )
-        yield Footer()
-
-    def action_start(self) -> None:
-        where = self.query_one("#mock-where", RadioSet).pressed_button
-        close = self.query_one("#mock-close", RadioSet).pressed_button
-        seed = self.query_one("#mock-seed", Input).value.strip()
-        offer = {"offer": True, "in-touch": False}.get(close.id or "") if close else None
-        remote = where is not None and where.id == "video"
-        self.dismiss(MockChoice(remote=remote, offer=offer, seed=int(seed) if seed else None))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class LineSaid(Message):

@@ -30,7 +30,7 @@ from voice_coach.tui.history import (
 )
 from voice_coach.tui.messages import PracticeRequested
 from voice_coach.tui.miccheck import MicCheckScreen
-from voice_coach.tui.mock import MOCK_OPTION, MockChoice, MockRequested, MockSetupScreen
+from voice_coach.tui.mock_setup import MOCK_OPTION, MockChoice, MockRequested, MockSetupScreen
 from voice_coach.tui.services import Services
 from voice_coach.tui.settings import SettingsScreen
 from voice_coach.tui.widgets import WrappingTable, report_problem, set_label
