@@ -38,7 +38,7 @@ from voice_coach.people import (
 )
 from voice_coach.questions import set_name_problem, user_dir
 from voice_coach.tui.services import Services
-from voice_coach.tui.widgets import Row, WrappingTable, report_problem
+from voice_coach.tui.widgets import Confirm, Row, WrappingTable, report_problem
 
 PEOPLE_COLUMNS = ("✓", "Name", "Role")
 
@@ -392,35 +392,6 @@ class ProfileForm(ModalScreen[ProfileFields | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-class Confirm(ModalScreen[bool]):
-    """A yes or no, before something is deleted."""
-
-    DEFAULT_CSS = """
-    Confirm { align: center middle; }
-    Confirm > Vertical {
-        width: 60; height: auto; border: thick $warning; background: $surface; padding: 1 2;
-    }
-    """
-
-    BINDINGS = [
-        Binding("y", "choose(True)", "Yes, delete", id="confirm-yes"),
-        Binding("n,escape", "choose(False)", "No", id="confirm-no", key_display="n/esc"),
-    ]
-
-    def __init__(self, question: str) -> None:
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(self.question, markup=False)
-            yield Static("y: yes, delete · n or escape: keep it")
-        yield Footer()
-
-    def action_choose(self, yes: bool) -> None:
-        self.dismiss(yes)
 
 
 class SetName(ModalScreen[str | None]):

@@ -23,7 +23,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, SelectionLi
 from voice_coach.stories import Story, Tag, stories_for, stories_markdown
 from voice_coach.story_bank import StoryBank
 from voice_coach.tui.services import Services
-from voice_coach.tui.widgets import Row, WrappingTable, report_problem
+from voice_coach.tui.widgets import Confirm, Row, WrappingTable, report_problem
 
 STORY_COLUMNS = ("#", "Story · what it shows")
 
@@ -310,35 +310,6 @@ class StoryScreen(Screen[None]):
 
 
 # --- Small dialogs ------------------------------------------------------------------------
-
-
-class Confirm(ModalScreen[bool]):
-    """A yes-or-no question before something that cannot be undone."""
-
-    DEFAULT_CSS = """
-    Confirm { align: center middle; }
-    Confirm > Vertical {
-        width: 64; height: auto; border: thick $warning; background: $surface; padding: 1 2;
-    }
-    """
-
-    BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="confirm-yes"),
-        Binding("n", "answer(False)", "No", id="confirm-no"),
-        Binding("escape", "answer(False)", "No", show=False),
-    ]
-
-    def __init__(self, question: str) -> None:
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(f"{self.question}\n\ny: yes · n: no", markup=False)
-        yield Footer()
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
 
 
 class ExportStories(ModalScreen[str | None]):

@@ -16,9 +16,13 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
 from textual.reactive import reactive
+from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Footer, Static
 
 from voice_coach.errors import explain, log_error
 
@@ -166,3 +170,33 @@ def set_label(title: str, description: str) -> RenderableType:
     if not description:
         return Text(title)
     return Group(Text(title), Padding(Text(description, style="dim"), (0, 0, 0, 2)))
+
+
+class Confirm(ModalScreen[bool]):
+    """A yes-or-no question before something that cannot be undone (deleting a profile or
+    a story, leaving unsaved changes): ``y`` does it, ``n`` or escape keeps things as
+    they are."""
+
+    DEFAULT_CSS = """
+    Confirm { align: center middle; }
+    Confirm > Vertical {
+        width: 64; height: auto; border: thick $warning; background: $surface; padding: 1 2;
+    }
+    """
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="confirm-yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm-no", key_display="n/esc"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(f"{self.question}\n\ny: yes · n or escape: no", markup=False)
+        yield Footer()
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
