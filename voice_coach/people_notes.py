@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from voice_coach.errors import InputError
 from voice_coach.ids import Ids
@@ -499,3 +500,24 @@ def _profiles(people: list[_Draft]) -> list[Profile]:
             )
         )
     return profiles
+
+
+def import_people_notes(
+    path: Path, *, replace: bool = False
+) -> tuple[list[Profile], list[Profile]]:
+    """Save the people a notes file describes: (saved, kept). Someone already saved is
+    kept as they are unless ``replace``: notes read again must not undo the user's edits."""
+    from voice_coach.cv import read_document
+    from voice_coach.people import load_profiles, save_profile
+
+    found = parse_people_notes(read_document(path), str(path))
+    existing = {p.id for p in load_profiles()}
+    saved: list[Profile] = []
+    kept: list[Profile] = []
+    for profile in found:
+        if profile.id in existing and not replace:
+            kept.append(profile)
+            continue
+        save_profile(profile)
+        saved.append(profile)
+    return saved, kept

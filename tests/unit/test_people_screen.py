@@ -197,3 +197,30 @@ async def test_a_practice_set_from_the_people_chosen(services: Services) -> None
         everyone = load_question_set("acme everyone")
         assert [i.id for i in everyone.interviewers] == ["sarah-khan", "tom-reed"]
         assert everyone.title == "Interview with Sarah Khan and Tom Reed"
+
+
+async def test_people_come_from_the_research_notes_and_edits_are_kept(
+    services: Services, tmp_path: Path
+) -> None:
+    """Notes read in the app save everyone in them; someone already saved (and perhaps
+    edited) is kept as they are; a file that cannot be read is said, nothing is lost."""
+    save_profile(SARAH)
+    notes = Path(__file__).resolve().parents[1] / "data" / "people" / "acme_panel.md"
+    app = Bare(PeopleScreen(services))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(app, pilot)
+        assert "i Import" in shown(app).splitlines()[-1]
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press(*str(notes), "enter")
+        await settled(app, pilot)
+        names = {p.name for p in load_profiles()}
+        assert {"Sarah Khan", "Tom Reed", "Priya"} <= names
+        assert load_profile("sarah-khan") == SARAH  # kept as the user saved it
+        assert "Tom Reed" in shown(app)
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press(*str(tmp_path / "nowhere.md"), "enter")
+        await settled(app, pilot)
+        assert any("nowhere.md" in str(n.message) for n in app._notifications)
+        assert {p.name for p in load_profiles()} == names

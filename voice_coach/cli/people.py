@@ -222,19 +222,9 @@ def people_remove(person_id: str, yes: bool) -> None:
 def people_import(notes_file: Path, force: bool) -> None:
     """Read your research notes (text, Markdown or PDF): a heading or line per person
     ("Sarah Khan - Finance Director (panel)"), your notes on them underneath."""
-    from voice_coach.cv import read_document
-    from voice_coach.people import load_profiles, save_profile
-    from voice_coach.people_notes import parse_people_notes
+    from voice_coach.people_notes import import_people_notes
 
-    found = parse_people_notes(read_document(notes_file), str(notes_file))
-    existing = {p.id for p in load_profiles()}
-    saved, skipped = [], []
-    for profile in found:
-        if profile.id in existing and not force:
-            skipped.append(profile)
-            continue
-        save_profile(profile)
-        saved.append(profile)
+    saved, skipped = import_people_notes(notes_file, replace=force)
     for p in saved:
         cares = f"; cares about {', '.join(p.cares_about)}" if p.cares_about else ""
         say(f"Saved {p.name} as {p.id} ({p.described}){cares}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from rich.console import Group, RenderableType
 from rich.text import Text
@@ -36,6 +37,7 @@ from voice_coach.people import (
     save_profile,
     scan_profiles,
 )
+from voice_coach.people_notes import import_people_notes
 from voice_coach.questions import set_name_problem, user_dir
 from voice_coach.tui.services import Services
 from voice_coach.tui.widgets import Confirm, Row, WrappingTable, report_problem
@@ -103,6 +105,7 @@ class PeopleScreen(Screen[None]):
         Binding("d", "delete", "Delete", id="people-delete"),
         Binding("space", "mark", "Select", id="people-select", key_display="space"),
         Binding("m", "make_set", "Make set", id="people-make-set"),
+        Binding("i", "import_notes", "Import", id="people-import", tooltip="From your notes"),
         Binding("escape", "app.pop_screen", "Back", id="people-back"),
     ]
 
@@ -257,6 +260,30 @@ class PeopleScreen(Screen[None]):
     def chosen(self) -> list[Profile]:
         """The people a set is made from: those selected, or everyone when none is."""
         return [p for p in self.profiles if p.id in self.marked] or list(self.profiles)
+
+    def action_import_notes(self) -> None:
+        def chosen(path: str | None) -> None:
+            if path:
+                self._import(Path(path).expanduser())
+
+        self.app.push_screen(NotesFile(), chosen)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="people-import")
+    def _import(self, path: Path) -> None:
+        """Read the research notes and save the people in them, off the UI thread (a PDF
+        can take a moment); people saved before are kept as the user edited them."""
+        try:
+            saved, kept = import_people_notes(path)
+        except Exception as exc:
+            self.app.call_from_thread(report_problem, self, exc, "Notes not imported")
+            return
+        said = f"Saved {_and_list([p.name for p in saved])} from your notes." if saved else ""
+        if kept:
+            said += f" Kept {_and_list([p.name for p in kept])} as saved before."
+        if not said:
+            said = "Nobody new in those notes."
+        self.app.call_from_thread(self.notify, said.strip(), title="Notes", markup=False)
+        self.app.call_from_thread(self.reload, saved[0].id if saved else None)
 
     def action_make_set(self) -> None:
         people = self.chosen()
@@ -436,6 +463,40 @@ class SetName(ModalScreen[str | None]):
             self.query_one("#set-name-error", Static).update(problem[:1].upper() + problem[1:])
             return
         self.dismiss(name)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class NotesFile(ModalScreen[str | None]):
+    """The file of research notes to read people from: a heading or a line per person
+    ("Sarah Khan - Finance Director (panel)"), notes on them underneath."""
+
+    DEFAULT_CSS = """
+    NotesFile { align: center middle; }
+    NotesFile > Vertical {
+        width: 70; height: auto; border: thick $accent; background: $surface; padding: 1 2;
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="notes-file-cancel"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(
+                "Your research notes (text, Markdown or PDF): a heading or a line per person, "
+                'such as "Sarah Khan - Finance Director (panel)", your notes under it. '
+                "Enter reads them.",
+                markup=False,
+            )
+            yield Input(placeholder="for example ~/notes/panel.md", id="notes-file")
+        yield Footer()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        self.dismiss(value or None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
