@@ -3,6 +3,7 @@ and writing them as TOML the user can edit by hand."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -108,20 +109,31 @@ def set_from_profiles(
     """A set of the questions each person is likely to ask, fitted to their role, their
     relation to the job and what they care about, asked in turns by them."""
     ids = Ids(max_len=60)
-    questions: list[Question] = []
-    for profile in profiles:
-        questions.extend(questions_for(profile, per_person, ids))
+    asked = [questions_for(profile, per_person, ids) for profile in profiles]
+    # Turn by turn, as a panel asks: each person's first question, then each one's second.
+    questions = [q for turn in itertools.zip_longest(*asked) for q in turn if q is not None]
     for text in general:
         questions.append(question(text, ids))
     if not questions:
         raise QuestionSetError("describe at least one interviewer or question")
+    people = [p.to_interviewer() for p in profiles]
+    if len(people) > 1:  # several people sound like several people, as the shipped panel
+        people = [
+            person.model_copy(update={"voice": person.voice or PANEL_VOICES[i % 3]})
+            for i, person in enumerate(people)
+        ]
     return QuestionSet(
         name=name,
         title=title,
         description="Questions fitted to the people you researched.",
-        interviewers=tuple(p.to_interviewer() for p in profiles),
+        interviewers=tuple(people),
         questions=tuple(questions),
     )
+
+
+PANEL_VOICES = ("piper:joe", "piper:joe-low", "piper:joe-high")
+"""The voices a panel of the user's own people speaks in, one each in turn (as the shipped
+panel set's); where Piper cannot run, each falls back to espeak."""
 
 
 def to_toml(question_set: QuestionSet) -> str:

@@ -3,6 +3,7 @@ profiles from messy notes; profile files that survive hand edits and damage."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -416,3 +417,17 @@ def test_a_table_of_people_and_one_liners_are_read_and_a_person_named_twice_is_o
     )
     assert (jo.name, jo.role, jo.relation) == ("Jo Bloggs", "FD", Relation.PANEL)
     assert jo.cares_about == ("controls", "cash flow", "working capital")
+
+
+def test_a_set_from_three_people_takes_turns_in_three_voices() -> None:
+    """A panel asks in turns and sounds like three people, as the shipped panel does."""
+    notes = (Path(__file__).resolve().parents[1] / "data" / "people" / "acme_panel.md").read_text()
+    people = parse_people_notes(notes, "acme_panel.md")
+    made = set_from_profiles("panel-mine", "My panel", people, per_person=3)
+    speakers = [q.interviewer for q in made.questions]
+    assert speakers[:3] == [p.id for p in people]  # each person's first question first
+    assert all(a != b for a, b in itertools.pairwise(speakers))
+    voices = [i.voice for i in made.interviewers]
+    assert len(set(voices)) == 3 and all(voices)
+    alone = set_from_profiles("one", "One", people[:1])
+    assert alone.interviewers[0].voice is None  # one person: the user's chosen voice
