@@ -33,7 +33,9 @@ if TYPE_CHECKING:
     default=None,
     help="Whether the closing holds an offer on the spot (default: the seed decides).",
 )
-@click.option("--seed", type=int, help="The same seed gives the same interview.")
+@click.option(
+    "--seed", type=int, help="An interview's number: the same number sits the same interview."
+)
 @click.option(
     "--cv",
     "cv_set",
@@ -81,7 +83,11 @@ def mock(
     interview = MockInterview(plan, store)
     voice = _voice(settings) if (speak if speak is not None else sys.stdout.isatty()) else None
     transcriber = None if typed else _transcriber(settings)
-    say(f"{plan.question_set.title} (seed {plan.seed}). Ctrl+D ends it early.", err=as_json)
+    say(
+        f"{plan.question_set.title}, interview no. {plan.seed} (--seed {plan.seed} sits it "
+        "again). Ctrl+D ends it early.",
+        err=as_json,
+    )
     question: Question | None = interview.start()
     while question is not None:
         _say_lines(interview, interview.lines_before, voice, err=as_json)
