@@ -151,3 +151,46 @@ async def test_a_good_story_is_banked_from_its_feedback_and_offered_for_the_next
         await pilot.pause()
         drawn = flat(shown(app))
         assert "Stories that fit this question:" in drawn and story.title in drawn
+
+
+async def test_an_answer_in_history_is_banked_and_a_retelling_is_compared_with_it(
+    tmp_path: Path,
+) -> None:
+    from tests.unit.test_screens_standalone import Bare, StubTranscriber, StubVoice
+    from voice_coach.config import Settings
+    from voice_coach.practice import PracticeSession
+    from voice_coach.questions import parse_question_set
+    from voice_coach.store import Store
+    from voice_coach.story_bank import StoryBank
+    from voice_coach.tui.history import SessionScreen
+    from voice_coach.tui.services import Services
+
+    store = Store(tmp_path / "store")
+    services = Services(
+        store=store,
+        transcriber=StubTranscriber(),  # type: ignore[arg-type]
+        voice=StubVoice(),  # type: ignore[arg-type]
+        settings=Settings(speak_questions=False),
+    )
+    session = PracticeSession(parse_question_set(STORY_SET, "s.toml"), store)
+    session.finish_typed(TOLD)
+    session.next_question()
+    session.finish_typed(
+        "Right, so the close used to take ten days and the auditors were unhappy. I "
+        "automate the bank reconciliations in SAP and I train the team on a checklist."
+    )
+    session.finish()
+    app = Bare(SessionScreen(session.session_id, services))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("b")  # the first answer, highlighted
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        (story,) = StoryBank(store).all()
+        assert any(story.title in str(n.message) for n in app._notifications)
+        await pilot.press("down")
+        await pilot.pause()
+        from tests.helpers import rendered_text
+
+        text = rendered_text(app.screen.query_one("#answer-detail").content)  # type: ignore[attr-defined]
+        assert "story bank" in text.lower() and story.title in text

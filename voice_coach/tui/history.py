@@ -24,7 +24,9 @@ from voice_coach.audio import clock
 from voice_coach.audio.playback import play_file
 from voice_coach.errors import VoiceCoachError
 from voice_coach.export import when
-from voice_coach.store import MOCK_KIND
+from voice_coach.store import MOCK_KIND, Store
+from voice_coach.story_bank import StoryBank, job_requirement_texts, reuse_of
+from voice_coach.story_reuse import StoryReuse
 from voice_coach.tui.feedback import feedback
 from voice_coach.tui.services import Services
 from voice_coach.tui.widgets import Row, WrappingTable, report_problem
@@ -68,18 +70,19 @@ def attempt_meta(attempt: Attempt) -> str:
     return " · ".join(meta)
 
 
-def attempt_detail(attempt: Attempt) -> RenderableType:
+def attempt_detail(attempt: Attempt, reuse: StoryReuse | None = None) -> RenderableType:
     """The saved verdict, flags and transcript of one answer: the feedback as it was shown.
 
     The user's own note on the question ("I waffled here") is shown under it, as it was
-    on the practice screen: it is never spoken, so this is where it is read again.
+    on the practice screen: it is never spoken, so this is where it is read again. With
+    ``reuse``, the banked story the answer re-tells, compared with it.
     """
     note = attempt.question.note
     return Group(
         Text(attempt.question_text, style="bold"),
         *([Text(f"Your note: {note}", style="italic")] if note else []),
         Text(attempt_meta(attempt)),
-        feedback(attempt, live=False),
+        feedback(attempt, live=False, reuse=reuse),
     )
 
 
@@ -173,8 +176,9 @@ class SessionScreen(Screen[None]):
     and recording."""
 
     BINDINGS = [
-        Binding("p", "play", "Play/stop answer", id="play"),
-        Binding("c", "compare", "Compare attempts", id="compare"),
+        Binding("p", "play", "Play/stop", id="play", tooltip="Play or stop the answer"),
+        Binding("c", "compare", "Compare", id="compare", tooltip="Compare the attempts"),
+        Binding("b", "bank", "Bank story", id="bank-story", tooltip="Save this story to reuse"),
         Binding("r", "report", "Report card", id="report-card"),
         Binding("escape", "leave", "Back", id="session-back"),
     ]
@@ -194,6 +198,27 @@ class SessionScreen(Screen[None]):
         if action == "report":
             return self._mock  # only a mock interview has a report card
         return True
+
+    def action_bank(self) -> None:
+        row = self.query_one("#answers", DataTable).cursor_row
+        if 0 <= row < len(self.attempts):
+            self.bank(self.attempts[row])
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="bank")
+    def bank(self, attempt: Attempt) -> None:
+        """Save the story the highlighted answer told, marked with the saved job's
+        requirements it proves; an answer without a story says what it lacks."""
+        try:
+            story = StoryBank(self.services.store).save_from(attempt, job_requirement_texts())
+        except VoiceCoachError as exc:
+            self.app.call_from_thread(self.notify, str(exc), title="Not banked", markup=False)
+            return
+        except Exception as exc:
+            self.app.call_from_thread(report_problem, self, exc, "Story not banked")
+            return
+        self.app.call_from_thread(
+            self.notify, f"Banked as story {story.id}: {story.title}", title="Story", markup=False
+        )
 
     def action_report(self) -> None:
         if not self._mock:
@@ -240,7 +265,9 @@ class SessionScreen(Screen[None]):
 
     def _show(self, index: int) -> None:
         if 0 <= index < len(self.attempts):
-            self.query_one("#answer-detail", Static).update(_detail(self, self.attempts[index]))
+            attempt = self.attempts[index]
+            detail = _detail(self, attempt, self.services.store)
+            self.query_one("#answer-detail", Static).update(detail)
 
     def action_play(self) -> None:
         if self._playing:
@@ -461,10 +488,11 @@ class ProgressScreen(Screen[None]):
         )  # fmt: skip
 
 
-def _detail(screen: Screen[None], attempt: Attempt) -> RenderableType:
-    """An answer's detail, or what stands in for it when its saved score is damaged."""
+def _detail(screen: Screen[None], attempt: Attempt, store: Store | None = None) -> RenderableType:
+    """An answer's detail (with the banked story it re-tells, given the ``store``), or what
+    stands in for it when its saved score is damaged."""
     try:
-        return attempt_detail(attempt)
+        return attempt_detail(attempt, reuse_of(store, attempt) if store is not None else None)
     except Exception as exc:
         report_problem(screen, exc, "Cannot show this answer")
         return Text(attempt.transcript or attempt.question_text)
