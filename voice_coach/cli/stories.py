@@ -265,7 +265,8 @@ def banked_reuse(transcript: str, score: Score) -> StoryReuse | None:
     from voice_coach.story_bank import StoryBank
     from voice_coach.story_reuse import compare_with_bank
 
-    if not (locations.data_dir() / DB_NAME).exists():
+    data, _, _ = locations.roots()  # looked at, never made: scoring needs no home
+    if not (data / DB_NAME).is_file():
         return None
     try:
         store = Store()
