@@ -19,6 +19,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from voice_coach.errors import explain, log_error
+from voice_coach.speech.interim import LiveText
 
 METER_WIDTH = 30
 
@@ -152,3 +153,16 @@ def show_note(widget: Static, note: str | None) -> None:
     with the question, so a note from one question never sits under the next."""
     widget.update(f"Your note: {note}" if note else "")
     widget.set_class(bool(note), "-shown")
+
+
+PROVISIONAL_STYLE = "dim italic"
+
+
+def live_words(text: LiveText) -> Text:
+    """An answer's words as it is given: final ones plain, provisional ones dimmed and in
+    italics after them, so the user sees what may still change."""
+    shown = Text(text.final)
+    if text.provisional:
+        shown.append(" " if text.final else "")
+        shown.append(text.provisional, style=PROVISIONAL_STYLE)
+    return shown
