@@ -26,21 +26,19 @@ UNFINISHED_ENDINGS: frozenset[str] = frozenset(
         # fillers: the speaker is still thinking
         "um", "umm", "uh", "uhh", "uhm", "erm", "er", "ah", "eh", "hmm", "mm", "like",
         # joining words: a clause follows
-        "and", "but", "or", "so", "because", "cause", "then", "that", "which", "who",
+        "and", "but", "or", "so", "because", "cause", "then", "which", "who",
         "when", "while", "where", "if", "although", "though", "since", "until", "unless",
         "whether", "than", "as", "also", "plus",
         # words that need what comes after them
-        "the", "a", "an", "my", "our", "their", "his", "her", "its", "your", "this",
-        "these", "those", "to", "of", "in", "on", "at", "for", "with", "from", "by",
-        "about", "into", "onto", "over", "after", "before", "between", "through",
-        "i", "we", "they", "he", "she", "you", "it", "was", "were", "is", "are", "be",
-        "been", "had", "have", "has", "will", "would", "could", "should", "can", "did",
-        "do", "just", "really", "very", "more", "most", "first", "well", "actually",
-        "basically", "let's", "i'm", "we're", "it's", "there's",
+        "the", "a", "an", "my", "our", "their", "your", "to", "of", "in", "on", "at",
+        "for", "with", "from", "by", "into", "onto", "between", "i", "we", "they", "he",
+        "she", "just", "very", "let's", "i'm", "we're", "it's", "there's",
     }
 )  # fmt: skip
 """Last words after which a sentence cannot have ended, whatever punctuation Whisper put
-after them: it often closes a cut-off clause with a full stop ("And then I, um.")."""
+after them: it often closes a cut-off clause with a full stop ("And then I, um."). Words
+that can end a sentence ("...and we shipped it.", "It did.", "it went well.") are left out:
+a wrong "unfinished" only keeps the full end silence, a wrong "finished" cuts in."""
 
 FINAL_PUNCTUATION = (".", "!", "?")
 TRAILING_OFF = ("...", "…", ",", "-", "—", ":", ";")
