@@ -82,6 +82,14 @@ heard ended: the last word or two of a pass are the ones a longer decode revises
 MIN_REUSE_S = 1.0
 """Reuse agreed words only when they span at least this much: less saves nothing."""
 
+PAUSING_S = 0.2
+"""Silence after which no provisional pass starts while speech may resume: at
+``min_pause_s`` the segment closes (or is held) and the thread is wanted for it."""
+
+PASS_SPACING = 1.5
+"""Provisional passes start at least this many times their own duration apart, so on a
+busy machine they take no more than about two thirds of the decode thread."""
+
 POLL_S = 0.05
 """How often the idle decode thread looks at the open segment."""
 
@@ -203,8 +211,9 @@ class LiveAnswer:
         self.options = options or LiveOptions()
         self._stop = threading.Event()
         self._segments: list[TranscriptSegment] = []
-        self._work: queue.Queue[tuple[int, int, np.ndarray] | None] = queue.Queue()
-        """Segments to decode, as (start, end sample, audio); None ends the loop."""
+        self._work: queue.Queue[tuple[int, int, np.ndarray, int] | None] = queue.Queue()
+        """Segments to decode, as (start, end sample, audio, where speech was last heard
+        when it was handed over); None ends the loop."""
         self._transcribe_error: BaseException | None = None
         self._abandon = threading.Event()
         """Set when the file cannot be written: pending pieces are dropped, not decoded,
@@ -222,6 +231,8 @@ class LiveAnswer:
         self._agreement_start: int | None = None
         self._pass: _Pass | None = None
         self._provisional = ""
+        self._pass_wall_s = 0.0
+        """How long the latest provisional pass took (wall clock)."""
 
     def stop(self) -> None:
         """End the answer now (the user pressed the key); safe from any thread."""
@@ -288,7 +299,10 @@ class LiveAnswer:
         return AnswerResult(self.audio_path, recorder.duration_s, transcript, reason, error)
 
     def _submit(self, endpointer: Endpointer, start: int, end: int) -> None:
-        self._work.put((start, end, endpointer.copy(start, end)))
+        heard_to = endpointer.last_speech_end
+        self._work.put(
+            (start, end, endpointer.copy(start, end), end if heard_to is None else heard_to)
+        )
 
     def _publish(self, endpointer: Endpointer) -> None:
         """Tell the decode thread where the open segment is, and the endpointer whether
@@ -327,9 +341,11 @@ class LiveAnswer:
             except BaseException as exc:  # keep recording; report at the end
                 self._transcribe_error = exc
 
-    def _final_pass(self, start: int, end: int, audio: np.ndarray) -> None:
+    def _final_pass(self, start: int, end: int, audio: np.ndarray, heard_to: int) -> None:
         previous_text = join_text(self._segments)
-        found = self._reused(start, end, audio, previous_text)
+        # A pass that heard the audio up to the last speech (and its padding) heard it all.
+        spoken_end = min(end, heard_to + int(self.config.pad_s * SAMPLE_RATE))
+        found = self._reused(start, end, spoken_end, audio, previous_text)
         if found is None:
             found = self.transcriber.transcribe(
                 audio, offset_s=start / SAMPLE_RATE, previous_text=previous_text, streaming=True
@@ -343,18 +359,18 @@ class LiveAnswer:
         self._show()
 
     def _reused(
-        self, start: int, end: int, audio: np.ndarray, previous_text: str
+        self, start: int, end: int, spoken_end: int, audio: np.ndarray, previous_text: str
     ) -> list[TranscriptSegment] | None:
-        """The segment's words from its latest provisional pass when that pass heard it
-        all (a pause, then the end), or its agreed words and a decode of the rest only;
-        None when there is nothing to reuse."""
+        """The segment's words from its latest provisional pass when that pass heard all
+        its speech (a pause, then the end), or its agreed words and a decode of the rest
+        only; None when there is nothing to reuse."""
         last = self._pass
         if last is None or last.start != start or last.previous_text != previous_text:
             return None
-        if last.end == end:
+        if spoken_end <= last.end <= end:
             return last.found
-        if not self.options.reuse_stable or last.end > end or not self._ended.is_set():
-            return None  # only at the end, where it saves the user's wait
+        if not self.options.reuse_stable or last.end > end:
+            return None
         heard = [w for s in last.found for w in s.words]
         limit = last.end / SAMPLE_RATE - REUSE_MARGIN_S
         kept: list[Word] = []
@@ -410,14 +426,16 @@ class LiveAnswer:
         grown = (segment.end - done_to) / SAMPLE_RATE
         if paused:
             due = done_to != segment.end
+        elif now.silence_s >= PAUSING_S or opts.interim_step_s is None:
+            due = False  # the segment may close any moment: keep the thread for it
         else:
-            due = (
-                opts.interim_step_s is not None
-                and grown >= opts.interim_step_s
-                and (segment.end - segment.start) / SAMPLE_RATE >= MIN_INTERIM_S
-            )
+            # On a busy machine a pass takes longer: space them out so the final
+            # decodes are not queued behind them.
+            step = max(opts.interim_step_s, PASS_SPACING * self._pass_wall_s)
+            due = grown >= step and (segment.end - segment.start) / SAMPLE_RATE >= MIN_INTERIM_S
         if not due:
             return
+        began = time.monotonic()
         try:
             found = self.transcriber.transcribe(
                 endpointer.copy(segment.start, segment.end),
@@ -427,6 +445,8 @@ class LiveAnswer:
             )
         except Exception:
             return  # a provisional pass failing costs nothing: the final one will say
+        if not paused:
+            self._pass_wall_s = time.monotonic() - began
         words = [w for s in found for w in s.words]
         stable, unstable = self._agreement.update(words)
         self._pass = _Pass(segment.start, segment.end, previous_text, found, stable)
