@@ -1,5 +1,5 @@
-"""The practice screen draws an answer's words while it is given: provisional ones dimmed
-and in italics after the final ones, then the final text alone."""
+"""The practice and mock interview screens draw an answer's words while it is given:
+provisional ones dimmed and in italics after the final ones, then the final text alone."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from tests.unit.test_screens_standalone import world as world  # the fixture
 from voice_coach.audio import endpoint
 from voice_coach.config import Settings
 from voice_coach.practice import Phase, PracticeSession
-from voice_coach.tui import practice
+from voice_coach.tui import mock, practice
+from voice_coach.tui.mock import MockScreen
 from voice_coach.tui.practice import PracticeScreen
 
 
@@ -68,3 +69,38 @@ async def test_provisional_words_show_dimmed_while_the_answer_is_given(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert not any(provisional(s) for s in drawn_words(app))
+
+
+async def test_the_mock_interview_shows_provisional_words_too(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = GridTranscriber()
+    seen = threading.Event()
+
+    def hold_until_seen() -> None:
+        assert seen.wait(WAIT_S), "the provisional words never reached the screen"
+
+    audio = np.concatenate([tone(3), silence(4)])
+    monkeypatch.setattr(endpoint, "silero", lambda: energy_vad)
+    monkeypatch.setattr(
+        mock, "Microphone", lambda device: GatedSource(audio, {2.5: hold_until_seen})
+    )
+    services = dataclasses.replace(
+        world.services,
+        transcriber=fake,  # type: ignore[arg-type]
+        typed=False,
+        settings=Settings(speak_questions=False, end_silence_s=2.0),
+    )
+    screen = MockScreen(mock.new_mock_interview(services.store), services)
+    app = Bare(screen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(
+            pilot,
+            lambda: any(provisional(s) for s in drawn_words(app)),
+            WAIT_S,
+            "provisional words on the screen",
+        )
+        assert screen.state == "listening"
+        turn = screen.turn
+        seen.set()
+        await wait_for(pilot, lambda: screen.turn != turn, WAIT_S, "the answer to end")
