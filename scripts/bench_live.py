@@ -294,14 +294,17 @@ class LiveReport:
     lags: list[float] = field(default_factory=list)
     """Every word's wait to reach the screen, over the answers ended by the key."""
     key_latencies: list[float] = field(default_factory=list)
-    silence_runs: list[tuple[str, LiveRun, float]] = field(default_factory=list)
-    """(item, run, wait after its last word) for answers ended by silence."""
+    silence_runs: list[tuple[str, LiveRun, float, bool]] = field(default_factory=list)
+    """(item, run, wait after its last word, ended before it) for answers ended by silence."""
     paused_runs: list[tuple[PausedAnswer, LiveRun]] = field(default_factory=list)
 
     def summary(self) -> dict[str, Any]:
         lags, key = self.lags, self.key_latencies
-        silence = [v for _, run, _ in self.silence_runs if (v := run.latency_silence_s) is not None]
-        waits = [w for _, _, w in self.silence_runs]
+        silence = [
+            v for _, run, _, _ in self.silence_runs if (v := run.latency_silence_s) is not None
+        ]
+        waits = [w for _, _, w, early in self.silence_runs if not early]
+        early = [name for name, _, _, cut in self.silence_runs if cut]
         finished_waits = waits + [
             run.wait_after(speech_end_s(answer.audio))
             for answer, run in self.paused_runs
@@ -324,11 +327,12 @@ class LiveReport:
                 "mid_sentence_pauses": len(self.paused_runs),
                 "mid_sentence_cut": len(cut),
                 "cut": cut,
+                "finished_answers_ended_early": early,
             },
             "live_items": [
                 {"name": name, "ended_by": run.end_reason, "latency_s": r(run.latency_silence_s),
                  "wait_after_last_word_s": r(wait), "text": run.text}
-                for name, run, wait in self.silence_runs
+                for name, run, wait, _ in self.silence_runs
             ] + [
                 {"name": answer.name, "ended_by": run.end_reason,
                  "recorded_s": r(run.duration_s, 2), "rest_starts_s": r(answer.second_start_s, 2),
@@ -354,3 +358,7 @@ def print_live(summary: dict[str, Any]) -> None:
         f"{fmt(turn['finished_wait_median_s'])} s ({turn['finished_answers']} answers); "
         f"mid-sentence pauses cut {turn['mid_sentence_cut']} of {turn['mid_sentence_pauses']}"
     )
+    if turn["finished_answers_ended_early"]:
+        print(
+            f"ended at a pause between sentences: {', '.join(turn['finished_answers_ended_early'])}"
+        )

@@ -940,8 +940,10 @@ def main(argv: list[str] | None = None) -> int:
                     path = Path(tmp) / f"{rep.item.name}-silence-{n}.flac"
                     run = run_live(with_tail(rep.item.audio), transcriber, path, key=False,
                                    options=options)  # fmt: skip
-                    wait = run.wait_after(speech_end_s(rep.item.audio))
-                    live.silence_runs.append((rep.item.name, run, wait))
+                    spoken_to = speech_end_s(rep.item.audio)
+                    wait = run.wait_after(spoken_to)
+                    early = run.duration_s < spoken_to
+                    live.silence_runs.append((rep.item.name, run, wait, early))
                     log(
                         f"  silence {rep.item.name} #{n + 1}: {run.end_reason}, final "
                         f"{run.latency_silence_s} s after it, {wait:.2f} s after the last word"

@@ -232,7 +232,7 @@ def test_a_finished_answer_ends_after_a_shorter_silence(
         fake.wait(lambda: any(end >= 2.1 for _, end in fake.calls))
 
     audio = np.concatenate([tone(2), silence(8)])
-    config = EndpointConfig(min_segment_s=5.0, end_silence_s=3.0, finished_silence_s=1.2)
+    config = EndpointConfig(min_segment_s=5.0, end_silence_s=3.0)
     live = _run(tmp_path, GatedSource(audio, {2.9: paused}), fake, config, options=LiveOptions())
     result = live.run()
     assert result.end_reason == "silence"
@@ -241,6 +241,13 @@ def test_a_finished_answer_ends_after_a_shorter_silence(
         assert result.duration_s < 2 + 3.0
     else:
         assert result.duration_s >= 2 + 3.0
+
+
+def test_the_shorter_silence_follows_the_users_setting() -> None:
+    assert EndpointConfig(end_silence_s=3.0).finished_silence_s == pytest.approx(1.2)
+    assert EndpointConfig(end_silence_s=10.0).finished_silence_s == pytest.approx(4.0)
+    assert EndpointConfig(end_silence_s=2.0).finished_silence_s == pytest.approx(1.0)
+    assert EndpointConfig(end_silence_s=0.8).finished_silence_s == pytest.approx(0.8)
 
 
 def test_the_users_end_silence_still_applies_when_shorter(tmp_path: Path) -> None:
