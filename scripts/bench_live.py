@@ -64,6 +64,19 @@ MID_SENTENCE: tuple[tuple[str, str], ...] = (
         "My manager asked me to lead the migration and",
         "I had three months to move forty services without any downtime.",
     ),
+    # Added after the rules above were set from the first six: a check they hold.
+    (
+        "After the outage, I sat down with the on-call team and, uh,",
+        "we rewrote the runbook together in one afternoon.",
+    ),
+    (
+        "We measured it for a month, and the result was",
+        "a forty percent drop in support tickets.",
+    ),
+    (
+        "The part I'm proudest of is, um,",
+        "how quickly the new hires got up to speed.",
+    ),
 )
 """Answers with a thinking pause in mid-sentence: the first part ends where no sentence
 can end (a filler, a joining word), the second finishes the answer."""

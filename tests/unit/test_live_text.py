@@ -273,8 +273,11 @@ def test_the_users_end_silence_still_applies_when_shorter(tmp_path: Path) -> Non
         ("Because.", False),
         ("", False),
         ("We grew revenue by 20%.", True),
-        ("And we did that.", True),
-        ("That's what it was.", True),
+        ("And we did it.", True),
+        ("The biggest lesson for me was that.", False),
+        ("That's what it was.", False),  # in doubt: the full silence, never a cut
+        ("My manager asked me to lead the migration end.", False),  # "and", misheard
+        ("We saw it through to the end.", True),
     ],
 )
 def test_what_sounds_finished(text: str, finished: bool) -> None:

@@ -26,19 +26,28 @@ UNFINISHED_ENDINGS: frozenset[str] = frozenset(
         # fillers: the speaker is still thinking
         "um", "umm", "uh", "uhh", "uhm", "erm", "er", "ah", "eh", "hmm", "mm", "like",
         # joining words: a clause follows
-        "and", "but", "or", "so", "because", "cause", "then", "which", "who",
+        "and", "but", "or", "so", "because", "cause", "then", "that", "which", "who",
         "when", "while", "where", "if", "although", "though", "since", "until", "unless",
         "whether", "than", "as", "also", "plus",
         # words that need what comes after them
         "the", "a", "an", "my", "our", "their", "your", "to", "of", "in", "on", "at",
         "for", "with", "from", "by", "into", "onto", "between", "i", "we", "they", "he",
-        "she", "just", "very", "let's", "i'm", "we're", "it's", "there's",
+        "she", "just", "very", "let's", "i'm", "we're", "it's", "there's", "was", "were",
+        "is", "are",
     }
 )  # fmt: skip
 """Last words after which a sentence cannot have ended, whatever punctuation Whisper put
-after them: it often closes a cut-off clause with a full stop ("And then I, um."). Words
-that can end a sentence ("...and we shipped it.", "It did.", "it went well.") are left out:
-a wrong "unfinished" only keeps the full end silence, a wrong "finished" cuts in."""
+after them: it often closes a cut-off clause with a full stop ("And then I, um.", "The
+biggest lesson for me was that."). When in doubt a word is listed: a wrong "unfinished"
+only keeps the full end silence ("That's what it was." waits for it), a wrong "finished"
+cuts the speaker off. Words that often end a sentence ("...and we shipped it.", "It did.",
+"it went well.") are left out."""
+
+DETERMINERS: frozenset[str] = frozenset(
+    {"the", "an", "a", "my", "our", "their", "his", "her", "its", "your", "this", "that"}
+)
+"""Before "end" these make it the noun ("to the end."); after anything else it is "and"
+misheard, which the small model does at a pause ("...to lead the migration end.")."""
 
 FINAL_PUNCTUATION = (".", "!", "?")
 TRAILING_OFF = ("...", "…", ",", "-", "—", ":", ";")
@@ -59,7 +68,9 @@ def sounds_finished(text: str) -> bool:
         return False
     words = [_bare(w) for w in text.split()]
     words = [w for w in words if w]
-    return bool(words) and words[-1] not in UNFINISHED_ENDINGS
+    if not words or words[-1] in UNFINISHED_ENDINGS:
+        return False
+    return not (words[-1] == "end" and (len(words) < 2 or words[-2] not in DETERMINERS))
 
 
 @dataclass(frozen=True)
