@@ -199,7 +199,9 @@ def test_a_pause_decode_is_the_final_one_when_nothing_more_is_said(tmp_path: Pat
     assert result.transcript.text == "w1 w2 w3 w4"  # 0.3 s to just under 2.7 s, each once
 
 
-def test_the_key_mid_segment_leaves_only_the_audio_after_the_agreed_words(tmp_path: Path) -> None:
+def test_passes_and_the_key_mid_segment_decode_only_what_follows_the_agreed_words(
+    tmp_path: Path,
+) -> None:
     fake = GridTranscriber()
 
     def passes(n: int) -> Callable[[], None]:
@@ -211,6 +213,7 @@ def test_the_key_mid_segment_leaves_only_the_audio_after_the_agreed_words(tmp_pa
         tmp_path, GatedSource(audio, {2.0: passes(1), 3.2: passes(2), 4.4: passes(3)}), fake, config
     )
     result = live.run()
+    assert fake.calls[2][0] > 1.5, f"the third pass heard it all again: {fake.calls}"
     last_offset, last_end = fake.calls[-1]
     assert last_offset > 2.0, f"the whole segment was decoded again: {fake.calls}"
     assert last_end == pytest.approx(len(audio) / SAMPLE_RATE, abs=0.1)
