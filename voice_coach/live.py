@@ -209,6 +209,8 @@ class LiveAnswer:
         self.audio_path = audio_path
         self.config = config or EndpointConfig()
         self.listener = listener or _Silent()
+        self._drawer = self.listener if isinstance(self.listener, InterimListener) else None
+        """The listener, when it draws provisional words (older listeners need not)."""
         self.options = options or LiveOptions()
         self._stop = threading.Event()
         self._segments: list[TranscriptSegment] = []
@@ -475,8 +477,8 @@ class LiveAnswer:
             self._show()
 
     def _show(self) -> None:
-        if isinstance(self.listener, InterimListener):
-            self.listener.live_text(LiveText(join_text(self._segments), self._provisional))
+        if self._drawer is not None:
+            self._drawer.live_text(LiveText(join_text(self._segments), self._provisional))
 
 
 def _status(block: np.ndarray, endpointer: Endpointer, config: EndpointConfig) -> LiveStatus:
