@@ -16,7 +16,15 @@ Measured:
   transcription time (what the user would wait if decoding started after the answer);
 * rtf of batch transcription of the 2-minute answer;
 * peak RSS of this process after the streaming runs (model + VAD + pipeline);
-* time until ``voice-coach`` first shows its home screen in a pseudo-terminal.
+* time until ``voice-coach`` first shows its home screen in a pseudo-terminal;
+* what a user meets while answering (``scripts/bench_live.py``): how long words take to
+  reach the screen (``interim_lag_s``), the wait for the final transcript after the key
+  (``latency_key_s``) and after the end silence (``latency_silence_s``), and the end of
+  turn: the wait after a finished answer, and mid-sentence thinking pauses cut off.
+
+``--plain`` runs the same with the segment-by-segment pipeline (``LiveOptions.plain()``: no
+provisional text, no decode on pauses, the full end silence), to compare on the same
+machine at the same load; the JSON says which it was and the load before and after.
 
 It is a benchmark, not a test: it exits 0 even when a target is missed, and 2 only
 when the recordings are missing. Progress goes to stderr so ``--json`` output on
@@ -38,7 +46,7 @@ noise and tones (target 0 words). A voice that is unsure of its words (a robotic
 accent) must keep them; reversed speech must give none.
 
 Usage: ``python scripts/bench_speech.py [--json] [--runs N] [--speech-dir DIR] [--quick]
-[--files N] [--voices [--answers N]]``
+[--plain] [--no-live] [--files N] [--voices [--answers N]]``
 """
 
 from __future__ import annotations
