@@ -16,7 +16,15 @@ Measured:
   transcription time (what the user would wait if decoding started after the answer);
 * rtf of batch transcription of the 2-minute answer;
 * peak RSS of this process after the streaming runs (model + VAD + pipeline);
-* time until ``voice-coach`` first shows its home screen in a pseudo-terminal.
+* time until ``voice-coach`` first shows its home screen in a pseudo-terminal;
+* what a user meets while answering (``scripts/bench_live.py``): how long words take to
+  reach the screen (``interim_lag_s``), the wait for the final transcript after the key
+  (``latency_key_s``) and after the end silence (``latency_silence_s``), and the end of
+  turn: the wait after a finished answer, and mid-sentence thinking pauses cut off.
+
+``--plain`` runs the same with the segment-by-segment pipeline (``LiveOptions.plain()``: no
+provisional text, no decode on pauses, the full end silence), to compare on the same
+machine at the same load; the JSON says which it was and the load before and after.
 
 It is a benchmark, not a test: it exits 0 even when a target is missed, and 2 only
 when the recordings are missing. Progress goes to stderr so ``--json`` output on
@@ -38,7 +46,7 @@ noise and tones (target 0 words). A voice that is unsure of its words (a robotic
 accent) must keep them; reversed speech must give none.
 
 Usage: ``python scripts/bench_speech.py [--json] [--runs N] [--speech-dir DIR] [--quick]
-[--files N] [--voices [--answers N]]``
+[--plain] [--no-live] [--files N] [--voices [--answers N]]``
 """
 
 from __future__ import annotations
@@ -63,11 +71,21 @@ from typing import Any
 
 import jiwer
 import numpy as np
+from bench_live import (
+    LiveReport,
+    Trace,
+    mid_sentence_answers,
+    print_live,
+    run_live,
+    speech_end_s,
+    with_tail,
+    word_lags,
+)
 
 from voice_coach.audio import SAMPLE_RATE
 from voice_coach.audio.capture import FileSource, read_audio
 from voice_coach.audio.endpoint import EndpointConfig
-from voice_coach.live import LiveAnswer
+from voice_coach.live import LiveAnswer, LiveOptions
 from voice_coach.speech.normalise import normalise
 from voice_coach.speech.stt import Transcriber, TranscriptSegment, join_text
 
@@ -236,9 +254,12 @@ class StopAtEnd:
         self.fed = 0
         self.live: LiveAnswer | None = None
         self.stopped_at: float | None = None
+        self.started = 0.0
+        """When audio time 0 was spoken."""
 
     def __enter__(self) -> StopAtEnd:
         self.source.__enter__()
+        self.started = time.monotonic()
         return self
 
     def __exit__(self, *args: object) -> None:
@@ -265,13 +286,18 @@ class StreamRun:
     audio_after_stop_s: float
     decode_after_stop_s: float
     error: str | None
+    lags: list[float] = field(default_factory=list)
+    """How long each word took to reach the screen after it was said."""
 
 
-def stream_once(item: Item, transcriber: TimedTranscriber, workdir: Path, tag: str) -> StreamRun:
+def stream_once(
+    item: Item, transcriber: TimedTranscriber, workdir: Path, tag: str, options: LiveOptions
+) -> StreamRun:
     """One answer, spoken in real time, stopped the moment its last word is fed."""
     config = EndpointConfig(end_silence_s=NEVER_S, initial_silence_s=NEVER_S, max_answer_s=NEVER_S)
     source = StopAtEnd(FileSource.from_array(item.audio, realtime=True), len(item.audio))
-    live = LiveAnswer(source, transcriber, workdir / f"{tag}.flac", config)
+    trace = Trace()
+    live = LiveAnswer(source, transcriber, workdir / f"{tag}.flac", config, trace, options)
     source.live = live
     transcriber.calls.clear()
     result = live.run()
@@ -287,6 +313,7 @@ def stream_once(item: Item, transcriber: TimedTranscriber, workdir: Path, tag: s
         audio_after_stop_s=sum(c.audio_s for c in late),
         decode_after_stop_s=sum(c.ended - max(c.started, stopped) for c in late),
         error=result.error,
+        lags=word_lags(trace, result.transcript.words, source.started, returned),
     )
 
 
@@ -827,6 +854,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--no-first-screen", action="store_true", help="skip the app launch timing")
     parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="stream segment by segment only (no provisional text, no decode on pauses, "
+        "the full end silence): the pipeline to compare against",
+    )
+    parser.add_argument(
+        "--no-live",
+        action="store_true",
+        help="skip the answers ended by silence and the mid-sentence pauses",
+    )
+    parser.add_argument(
         "--files",
         type=int,
         default=0,
@@ -886,17 +924,45 @@ def main(argv: list[str] | None = None) -> int:
     # app does by loading the model while the question is read.
     transcriber.transcribe(items[0].audio)
 
+    load_before = os.getloadavg()[0]
+    options = LiveOptions.plain() if args.plain else LiveOptions()
+    live = LiveReport()
     # Streaming first, alone: peak RSS is then the streaming path's, before the batch
     # decodes of two minutes at once can raise the high-water mark.
     with tempfile.TemporaryDirectory(prefix="vc-bench-audio-") as tmp:
         for rep in reports:
             for n in range(runs[rep.item.name]):
-                run = stream_once(rep.item, transcriber, Path(tmp), f"{rep.item.name}-{n}")
+                tag = f"{rep.item.name}-{n}"
+                run = stream_once(rep.item, transcriber, Path(tmp), tag, options)
                 rep.stream.append(run)
+                live.lags += run.lags
+                live.key_latencies.append(run.latency_s)
                 log(
                     f"  stream {rep.item.name} #{n + 1}: latency {run.latency_s:.3f} s, "
-                    f"{run.pieces} pieces, {run.audio_after_stop_s:.2f} s left at stop"
+                    f"{run.pieces} pieces, {run.audio_after_stop_s:.2f} s left at stop, "
+                    f"words shown after {max(run.lags, default=0):.2f} s at worst"
                 )
+        if not args.no_live:
+            for rep in reports:
+                for n in range(runs[rep.item.name]):
+                    path = Path(tmp) / f"{rep.item.name}-silence-{n}.flac"
+                    run = run_live(with_tail(rep.item.audio), transcriber, path, key=False,
+                                   options=options)  # fmt: skip
+                    spoken_to = speech_end_s(rep.item.audio)
+                    wait = run.wait_after(spoken_to)
+                    early = run.duration_s < spoken_to
+                    live.silence_runs.append((rep.item.name, run, wait, early))
+                    log(
+                        f"  silence {rep.item.name} #{n + 1}: {run.end_reason}, final "
+                        f"{run.latency_silence_s} s after it, {wait:.2f} s after the last word"
+                    )
+            for answer in mid_sentence_answers():
+                path = Path(tmp) / f"{answer.name}.flac"
+                run = run_live(with_tail(answer.audio), transcriber, path, key=False,
+                               options=options)  # fmt: skip
+                live.paused_runs.append((answer, run))
+                cut = run.duration_s < answer.second_start_s
+                log(f"  {answer.name}: {'CUT at' if cut else 'kept, ended'} {run.duration_s:.1f} s")
     peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     for rep in reports:
@@ -907,10 +973,22 @@ def main(argv: list[str] | None = None) -> int:
 
     first, first_all = (None, []) if args.no_first_screen else first_screen()
     summary = summarise(reports, peak_rss_mb, peak_after_batch_mb, first, first_all)
+    answer = next((rep for rep in reports if rep.item.name == ANSWER_NAME), None)
+    summary = {
+        **live.summary(),
+        "batch_full_answer_s": r(float(np.median([b.seconds for b in answer.batch])))
+        if answer and answer.batch
+        else None,
+        "pipeline": "plain" if args.plain else "live",
+        "load": {"before_1m": round(load_before, 2), "after_1m": round(os.getloadavg()[0], 2)},
+        **summary,
+    }
     if args.json:
         print(json.dumps(summary, indent=2))
     else:
         print_table(summary)
+        print()
+        print_live(summary)
     return 0
 
 

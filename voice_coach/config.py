@@ -69,7 +69,8 @@ class Settings(BaseModel):
         default=3.0,
         ge=0.5,
         le=30.0,
-        description="seconds of silence after speech that end an answer",
+        description="seconds of silence after speech that end an answer (less after a "
+        "finished sentence)",
     )
     initial_silence_s: float = Field(
         default=15.0,

@@ -5,6 +5,13 @@ separate threads joined by a queue, so decoding a segment never delays
 recording, and by the time the answer ends only its last piece is left to
 decode. Everything is reported through a listener, which keeps this module free
 of any UI: the TUI, the CLI and the tests all drive it the same way.
+
+Between segments the decode thread does not sit idle (see :class:`LiveOptions`): the
+segment still open is decoded again as it grows, and shown as provisional text (a
+segment closes only at a pause, which can be half a minute away); when the speaker
+pauses, it is decoded at once, so if nothing more is said that decode is the final one
+and there is nothing left to do when the answer ends; and what it heard says whether the
+answer sounds finished, which shortens the silence that ends it.
 """
 
 from __future__ import annotations
@@ -15,16 +22,17 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
 from voice_coach.audio import SAMPLE_RATE
 from voice_coach.audio.capture import AudioSource, EndOfAudio
-from voice_coach.audio.endpoint import EndpointConfig, Endpointer
+from voice_coach.audio.endpoint import EndpointConfig, Endpointer, Segment
 from voice_coach.audio.recorder import Recorder, RecordingWriteError
 from voice_coach.errors import VoiceCoachError
-from voice_coach.speech.stt import Transcriber, Transcript, TranscriptSegment, join_text
+from voice_coach.speech.interim import LiveText, StablePrefix, sounds_finished
+from voice_coach.speech.stt import Transcriber, Transcript, TranscriptSegment, Word, join_text
 
 LEVEL_INTERVAL_S = 0.1
 """Level updates at most ten times a second: a meter needs no more, a UI queue no more."""
@@ -34,6 +42,77 @@ UNFINISHED = ("disk_full", "write_error")
 
 WARN_BEFORE_END_S = 1.5
 """How long before silence ends the answer the user is warned, so they can go on."""
+
+
+@dataclass(frozen=True)
+class LiveOptions:
+    """How hard the decode thread works between segments; ``None`` turns a step off (all
+    off is the plain segment-by-segment pipeline, which the benchmark compares against)."""
+
+    interim_step_s: float | None = 1.0
+    """Decode the open segment again once it has grown by this much, and show its words
+    as provisional. A pass of tiny.en costs ~0.2-0.4 s on 2 cores whatever the length (the
+    encoder always sees 30 s), so a shorter step would take the CPU from the final pass."""
+    speculate_after_s: float | None = 0.6
+    """After this long a pause, decode the open segment at once: if the answer ends before
+    more is said, that decode is the final one. Just past the endpointer's ``min_pause_s``,
+    which is when a pause closes (or holds) a segment."""
+    reuse_stable: bool = True
+    """Keep the words the provisional passes agreed on (well before the end of the audio
+    they heard) and decode only the audio after them, in the next pass and in the final
+    one: what is left to decode after the key press stays short however long the segment,
+    and a pass costs about the same at 2 s into a segment as at 9 s."""
+    smart_end: bool = True
+    """End after ``EndpointConfig.finished_silence_s`` when what was said sounds finished
+    (:func:`~voice_coach.speech.interim.sounds_finished`), the full end silence otherwise."""
+
+    @classmethod
+    def plain(cls) -> LiveOptions:
+        """Segments decoded as pauses close them, and nothing else."""
+        return cls(interim_step_s=None, speculate_after_s=None, reuse_stable=False, smart_end=False)
+
+
+MIN_INTERIM_S = 0.8
+"""An open segment shorter than this is not decoded provisionally: a word or two, which
+Whisper reads poorly and the next pass would change anyway."""
+
+REUSE_MARGIN_S = 0.6
+"""Agreed words reused at the end must have ended this long before the audio their pass
+heard ended: the last word or two of a pass are the ones a longer decode revises."""
+
+MIN_REUSE_S = 1.0
+"""Reuse agreed words only when they span at least this much: less saves nothing."""
+
+PAUSING_S = 0.2
+"""Silence after which no provisional pass starts while speech may resume: at
+``min_pause_s`` the segment closes (or is held) and the thread is wanted for it."""
+
+PASS_SPACING = 1.5
+"""Provisional passes start at least this many times their own duration apart, so on a
+busy machine they take no more than about two thirds of the decode thread."""
+
+POLL_S = 0.05
+"""How often the idle decode thread looks at the open segment."""
+
+
+@dataclass(frozen=True)
+class _Open:
+    """The open segment as the audio loop last saw it (published for the decode thread)."""
+
+    segment: Segment
+    silence_s: float
+    in_speech: bool
+
+
+@dataclass
+class _Pass:
+    """The latest provisional decode of the open segment, kept to be reused at the end."""
+
+    start: int
+    end: int
+    previous_text: str
+    found: list[TranscriptSegment]
+    stable: list[Word]
 
 
 @dataclass(frozen=True)
@@ -89,6 +168,16 @@ class AnswerListener(Protocol):
         ...
 
 
+@runtime_checkable
+class InterimListener(Protocol):
+    """A listener that also draws provisional words (an :class:`AnswerListener` need not)."""
+
+    def live_text(self, text: LiveText) -> None:
+        """The answer so far: final words, then provisional ones; called from a worker
+        thread whenever either changes."""
+        ...
+
+
 class _Silent:
     def recording_started(self, device: str) -> None:
         return None
@@ -113,20 +202,40 @@ class LiveAnswer:
         audio_path: Path,
         config: EndpointConfig | None = None,
         listener: AnswerListener | None = None,
+        options: LiveOptions | None = None,
     ) -> None:
         self.source = source
         self.transcriber = transcriber
         self.audio_path = audio_path
         self.config = config or EndpointConfig()
         self.listener = listener or _Silent()
+        self._drawer = self.listener if isinstance(self.listener, InterimListener) else None
+        """The listener, when it draws provisional words (older listeners need not)."""
+        self.options = options or LiveOptions()
         self._stop = threading.Event()
         self._segments: list[TranscriptSegment] = []
-        self._work: queue.Queue[tuple[float, np.ndarray] | None] = queue.Queue()
-        """Segments to decode, as (offset in seconds, audio); None ends the loop."""
+        self._work: queue.Queue[tuple[int, int, np.ndarray, int] | None] = queue.Queue()
+        """Segments to decode, as (start, end sample, audio, where speech was last heard
+        when it was handed over); None ends the loop."""
         self._transcribe_error: BaseException | None = None
         self._abandon = threading.Event()
         """Set when the file cannot be written: pending pieces are dropped, not decoded,
         so the user hears at once what happened (recovery transcribes it later)."""
+        self._ended = threading.Event()
+        """Recording is over: no more provisional passes, only the final ones."""
+        self._endpointer: Endpointer | None = None
+        self._open: _Open | None = None
+        """Written by the audio loop, read by the decode thread (one reference: atomic)."""
+        self._tail: tuple[int, bool] | None = None
+        """(end sample, sounds finished) of the latest decode that heard the end of the
+        speech; written by the decode thread, read by the audio loop."""
+        # The decode thread's own state:
+        self._agreement = StablePrefix()
+        self._agreement_start: int | None = None
+        self._pass: _Pass | None = None
+        self._provisional = ""
+        self._pass_wall_s = 0.0
+        """How long the latest provisional pass took (wall clock)."""
 
     def stop(self) -> None:
         """End the answer now (the user pressed the key); safe from any thread."""
@@ -138,7 +247,7 @@ class LiveAnswer:
 
     def run(self) -> AnswerResult:
         """Blocking: call it from a worker thread."""
-        endpointer = Endpointer(self.config)
+        endpointer = self._endpointer = Endpointer(self.config)
         decoder = threading.Thread(target=self._decode_loop, name="voice-coach-stt", daemon=True)
         decoder.start()
         reason = "stopped"
@@ -162,6 +271,7 @@ class LiveAnswer:
                     recorder.write(block)
                     for segment in endpointer.feed(block):
                         self._submit(endpointer, segment.start, segment.end)
+                    self._publish(endpointer)
                     now = time.monotonic()
                     if now - last_status >= LEVEL_INTERVAL_S:
                         last_status = now
@@ -175,6 +285,7 @@ class LiveAnswer:
             # The device failed mid-answer: keep what was recorded and transcribe it.
             reason, error = "error", str(exc)
         finally:
+            self._ended.set()
             if recorder.error is not None:
                 reason = "disk_full" if recorder.error.disk_full else "write_error"
                 error = str(recorder.error)
@@ -191,29 +302,183 @@ class LiveAnswer:
         return AnswerResult(self.audio_path, recorder.duration_s, transcript, reason, error)
 
     def _submit(self, endpointer: Endpointer, start: int, end: int) -> None:
-        self._work.put((start / SAMPLE_RATE, endpointer.audio[start:end].copy()))
+        heard_to = endpointer.last_speech_end
+        self._work.put(
+            (start, end, endpointer.copy(start, end), end if heard_to is None else heard_to)
+        )
+
+    def _publish(self, endpointer: Endpointer) -> None:
+        """Tell the decode thread where the open segment is, and the endpointer whether
+        the latest decode heard a finished answer."""
+        pending = endpointer.pending()
+        self._open = (
+            None if pending is None else _Open(pending, endpointer.silence_s, endpointer.in_speech)
+        )
+        if self.options.smart_end:
+            tail, spoken_to = self._tail, endpointer.last_speech_end
+            finished = (
+                tail is not None and spoken_to is not None and tail[0] >= spoken_to and tail[1]
+            )
+            if not endpointer.in_speech:
+                endpointer.expect_end(finished)
+            elif endpointer.end_silence_s != self.config.end_silence_s:
+                endpointer.expect_end(False)
+
+    # ---- the decode thread -----------------------------------------------------------
 
     def _decode_loop(self) -> None:
+        opts = self.options
+        idle = opts.interim_step_s is not None or opts.speculate_after_s is not None
         while True:
-            item = self._work.get()
+            try:
+                item = self._work.get(timeout=POLL_S if idle else None)
+            except queue.Empty:
+                self._provisional_pass()
+                continue
             if item is None:
                 return
             if self._abandon.is_set():
                 continue
-            offset_s, audio = item
             try:
-                found = self.transcriber.transcribe(
-                    audio,
-                    offset_s=offset_s,
-                    previous_text=join_text(self._segments),
-                    streaming=True,
-                )
+                self._final_pass(*item)
             except BaseException as exc:  # keep recording; report at the end
                 self._transcribe_error = exc
-                continue
-            if found:
-                self._segments.extend(found)
-                self.listener.transcript(tuple(self._segments))
+
+    def _final_pass(self, start: int, end: int, audio: np.ndarray, heard_to: int) -> None:
+        previous_text = join_text(self._segments)
+        last = self._pass
+        # A pass that heard the audio up to the last speech (and its padding) heard it all.
+        spoken_end = min(end, heard_to + int(self.config.pad_s * SAMPLE_RATE))
+        if (
+            last is not None
+            and last.start == start
+            and last.previous_text == previous_text
+            and spoken_end <= last.end <= end
+        ):
+            found = last.found
+        else:
+            found = self._decode(start, end, audio, previous_text)
+        self._tail = (end, sounds_finished(join_text(found)))
+        if self._agreement_start is not None and start <= self._agreement_start < end:
+            self._provisional = ""  # final words win
+        if found:
+            self._segments.extend(found)
+            self.listener.transcript(tuple(self._segments))
+        self._show()
+
+    def _decode(
+        self, start: int, end: int, audio: np.ndarray, previous_text: str
+    ) -> list[TranscriptSegment]:
+        """The segment's audio (``start``-``end``) decoded: only what follows the words the
+        provisional passes agreed on, when there are enough, with those words kept. A pass
+        over the last few seconds costs the same however long the segment has grown."""
+        agreed = self._agreed(start, end, previous_text)
+        if agreed is None:
+            return self.transcriber.transcribe(
+                audio, offset_s=start / SAMPLE_RATE, previous_text=previous_text, streaming=True
+            )
+        kept, cut = agreed
+        head = TranscriptSegment(
+            kept[0].start, kept[-1].end, " ".join(w.word for w in kept), tuple(kept)
+        )
+        rest = self.transcriber.transcribe(
+            audio[cut - start :],
+            offset_s=cut / SAMPLE_RATE,
+            previous_text=f"{previous_text} {head.text}".strip(),
+            streaming=True,
+        )
+        return [head, *rest]
+
+    def _agreed(self, start: int, end: int, previous_text: str) -> tuple[list[Word], int] | None:
+        """The agreed words of the latest pass over this segment that ended well before the
+        audio it heard did, and the sample between them and the next word; None when they
+        span too little to be worth it."""
+        last = self._pass
+        if (
+            not self.options.reuse_stable
+            or last is None
+            or last.start != start
+            or last.previous_text != previous_text
+            or last.end > end
+        ):
+            return None
+        heard = [w for s in last.found for w in s.words]
+        limit = last.end / SAMPLE_RATE - REUSE_MARGIN_S
+        kept: list[Word] = []
+        for word, agreed in zip(heard, last.stable, strict=False):
+            if word.word != agreed.word or word.end > limit:
+                break
+            kept.append(word)
+        if not kept or kept[-1].end - start / SAMPLE_RATE < MIN_REUSE_S:
+            return None
+        after = heard[len(kept)].start if len(heard) > len(kept) else kept[-1].end + 0.1
+        return kept, min(end, max(start, int((kept[-1].end + after) / 2 * SAMPLE_RATE)))
+
+    def _provisional_pass(self) -> None:
+        """Decode the open segment if it has grown enough, or the speaker has paused."""
+        opts, endpointer, now = self.options, self._endpointer, self._open
+        if self._ended.is_set() or endpointer is None:
+            return
+        if now is None or now.segment.start != self._agreement_start:
+            if not self._work.empty():
+                return  # its final decode is queued: keep the words until it is done
+            self._agreement = StablePrefix()
+            self._agreement_start = None if now is None else now.segment.start
+            if self._provisional:
+                self._provisional = ""
+                self._show()
+            if now is None:
+                return
+        segment = now.segment
+        previous_text = join_text(self._segments)
+        last = self._pass
+        done_to = (
+            last.end
+            if last is not None
+            and last.start == segment.start
+            and last.previous_text == previous_text
+            else segment.start
+        )
+        paused = (
+            opts.speculate_after_s is not None
+            and not now.in_speech
+            and now.silence_s >= opts.speculate_after_s
+        )
+        grown = (segment.end - done_to) / SAMPLE_RATE
+        if paused:
+            due = done_to != segment.end
+        elif now.silence_s >= PAUSING_S or opts.interim_step_s is None:
+            due = False  # the segment may close any moment: keep the thread for it
+        else:
+            # On a busy machine a pass takes longer: space them out so the final
+            # decodes are not queued behind them.
+            step = max(opts.interim_step_s, PASS_SPACING * self._pass_wall_s)
+            due = grown >= step and (segment.end - segment.start) / SAMPLE_RATE >= MIN_INTERIM_S
+        if not due:
+            return
+        began = time.monotonic()
+        audio = endpointer.copy(segment.start, segment.end)
+        try:
+            found = self._decode(segment.start, segment.end, audio, previous_text)
+        except Exception:
+            return  # a provisional pass failing costs nothing: the final one will say
+        if not paused:
+            self._pass_wall_s = time.monotonic() - began
+        words = [w for s in found for w in s.words]
+        stable, unstable = self._agreement.update(words)
+        self._pass = _Pass(segment.start, segment.end, previous_text, found, stable)
+        if paused:
+            self._tail = (segment.end, sounds_finished(join_text(found)))
+        if not self._work.empty():
+            return  # a segment closed meanwhile: its final decode comes first
+        text = " ".join(w.word for w in stable + unstable) if words else join_text(found)
+        if text != self._provisional:
+            self._provisional = text
+            self._show()
+
+    def _show(self) -> None:
+        if self._drawer is not None:
+            self._drawer.live_text(LiveText(join_text(self._segments), self._provisional))
 
 
 def _status(block: np.ndarray, endpointer: Endpointer, config: EndpointConfig) -> LiveStatus:
@@ -221,7 +486,7 @@ def _status(block: np.ndarray, endpointer: Endpointer, config: EndpointConfig) -
     level_db = max(-60.0, 20 * math.log10(rms)) if rms > 0 else -60.0
     ends_in: float | None = None
     if endpointer.speech_started and not endpointer.in_speech:
-        remaining = config.end_silence_s - endpointer.silence_s
+        remaining = endpointer.end_silence_s - endpointer.silence_s
         if remaining <= WARN_BEFORE_END_S:
             ends_in = max(0.0, remaining)
     elif not endpointer.speech_started:

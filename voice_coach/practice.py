@@ -31,9 +31,10 @@ from voice_coach.attempts import (
 from voice_coach.audio.capture import AudioSource
 from voice_coach.audio.endpoint import EndpointConfig
 from voice_coach.errors import VoiceCoachError
-from voice_coach.live import AnswerListener, AnswerResult, LiveAnswer, LiveStatus
+from voice_coach.live import AnswerListener, AnswerResult, InterimListener, LiveAnswer, LiveStatus
 from voice_coach.questions import Question, QuestionSet
 from voice_coach.scoring.delivery import TimedWord, TimedWordLike
+from voice_coach.speech.interim import LiveText
 from voice_coach.speech.stt import Transcriber, TranscriptSegment
 from voice_coach.store import Store
 
@@ -624,3 +625,8 @@ class _Relay:
     def transcript(self, segments: tuple[TranscriptSegment, ...]) -> None:
         if self._current():
             self._session.listener.transcript(segments)
+
+    def live_text(self, text: LiveText) -> None:
+        listener = self._session.listener
+        if self._current() and isinstance(listener, InterimListener):
+            listener.live_text(text)

@@ -13,7 +13,7 @@ from voice_coach.audio import endpoint
 from voice_coach.audio.capture import FileSource
 from voice_coach.audio.endpoint import EndpointConfig
 from voice_coach.errors import MicrophoneError
-from voice_coach.live import LiveAnswer
+from voice_coach.live import LiveAnswer, LiveOptions
 from voice_coach.speech.stt import Transcript, TranscriptSegment, Word
 
 
@@ -72,6 +72,7 @@ def test_each_pause_is_transcribed_and_audio_saved(monkeypatch, tmp_path: Path) 
         fake,
         path,
         EndpointConfig(end_silence_s=2.0, min_segment_s=3.0),  # type: ignore[arg-type]
+        options=LiveOptions.plain(),  # final decodes only: provisional ones would add calls
     ).run()
     assert result.end_reason == "silence"
     assert len(fake.calls) == 2

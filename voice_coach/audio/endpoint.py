@@ -47,6 +47,20 @@ class EndpointConfig:
     pad_s: float = 0.2
     """Audio kept either side of a segment so word edges survive."""
     end_silence_s: float = 3.0
+    finished_silence_ratio: float = 0.4
+    """After speech that sounds finished (see :meth:`Endpointer.expect_end`), a closed
+    sentence and not a thinking pause, the answer ends after this share of
+    ``end_silence_s`` (1.2 s of the default 3 s): the user's setting still decides, a
+    user who asked for long pauses gets longer ones here too."""
+    finished_silence_min_s: float = 1.0
+    """But never less than this (nor more than ``end_silence_s``): a breath between two
+    sentences is not the end."""
+
+    @property
+    def finished_silence_s(self) -> float:
+        shorter = max(self.finished_silence_min_s, self.finished_silence_ratio * self.end_silence_s)
+        return min(self.end_silence_s, shorter)
+
     initial_silence_s: float = 15.0
     max_answer_s: float = 240.0
 
@@ -105,6 +119,8 @@ class Endpointer:
         self._held: tuple[int, int] | None = None
         """A finished but short segment (start, end) waiting to be joined to the next."""
         self._last_speech_end: int | None = None
+        self.end_silence_s = self.config.end_silence_s
+        """The silence after speech that ends the answer now (see :meth:`expect_end`)."""
         self.end_reason: str | None = None
         """None while the answer goes on; then "silence", "no_speech" or "max_length"."""
 
@@ -135,6 +151,33 @@ class Endpointer:
     @property
     def in_speech(self) -> bool:
         return self._triggered
+
+    @property
+    def last_speech_end(self) -> int | None:
+        """Sample where the latest speech ended (None before any): a decode whose audio
+        reaches here has heard everything said so far."""
+        return self._last_speech_end
+
+    def expect_end(self, finished: bool) -> None:
+        """Whether what was said so far sounds finished: the answer then ends after
+        ``finished_silence_s`` of silence instead of the full ``end_silence_s``."""
+        cfg = self.config
+        self.end_silence_s = cfg.finished_silence_s if finished else cfg.end_silence_s
+        self._check_end()
+
+    def pending(self) -> Segment | None:
+        """The segment :meth:`flush` would give if the answer ended now, without ending
+        anything: the speech not yet handed over, to be decoded provisionally."""
+        if self._triggered and self._seg_speech_frames * FRAME >= self._min_speech:
+            return self._padded(self._seg_start, len(self._audio), self._seg_after_cut)
+        if self._held is not None:
+            return self._padded(*self._held, self._seg_after_cut)
+        return None
+
+    def copy(self, start: int, end: int) -> np.ndarray:
+        """A copy of the audio between two sample offsets already fed. Safe from another
+        thread: fed samples never change, and a grown buffer is a new array."""
+        return self._buffer[start:end].copy()
 
     def feed(self, block: np.ndarray) -> list[Segment]:
         """Add audio; returns the segments it completed."""
@@ -169,11 +212,17 @@ class Endpointer:
         return self.config.min_speech_s * SAMPLE_RATE
 
     def _segment(self, start: int, end: int, *, cut_at_end: bool = False) -> Segment:
+        segment = self._padded(start, end, self._seg_after_cut, cut_at_end=cut_at_end)
+        self._seg_after_cut = cut_at_end
+        return segment
+
+    def _padded(
+        self, start: int, end: int, after_cut: bool, *, cut_at_end: bool = False
+    ) -> Segment:
         # No padding across a forced cut: the neighbours would share (and repeat) a word.
         pad = int(self.config.pad_s * SAMPLE_RATE)
-        start_pad = 0 if self._seg_after_cut else pad
+        start_pad = 0 if after_cut else pad
         end_pad = 0 if cut_at_end else pad
-        self._seg_after_cut = cut_at_end
         return Segment(max(0, start - start_pad), min(len(self._audio), end + end_pad))
 
     def _score(self, n_frames: int) -> list[Segment]:
@@ -242,7 +291,7 @@ class Endpointer:
         if scored_s >= cfg.max_answer_s:
             self.end_reason = "max_length"
         elif self.speech_started:
-            if not self._triggered and self.silence_s >= cfg.end_silence_s:
+            if not self._triggered and self.silence_s >= self.end_silence_s:
                 self.end_reason = "silence"
         elif scored_s >= cfg.initial_silence_s:
             self.end_reason = "no_speech"

@@ -8,6 +8,7 @@ from textual.message import Message
 from voice_coach.config import Settings
 from voice_coach.live import LiveStatus
 from voice_coach.practice import Attempt
+from voice_coach.speech.interim import LiveText
 from voice_coach.speech.stt import TranscriptSegment
 
 
@@ -84,6 +85,17 @@ class TranscriptUpdated(Message):
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, TranscriptUpdated)
+
+
+class LiveTextUpdated(Message):
+    """The answer so far, final and provisional words (replaces an unhandled older one)."""
+
+    def __init__(self, text: LiveText) -> None:
+        super().__init__()
+        self.text = text
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, LiveTextUpdated | TranscriptUpdated)
 
 
 class AnswerEnded(Message):

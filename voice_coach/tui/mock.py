@@ -29,9 +29,10 @@ from voice_coach.live import LiveStatus
 from voice_coach.mock import Line, MockInterview, ReportCard, build_plan, find_cv_set
 from voice_coach.practice import NothingSaid, Phase
 from voice_coach.questions import Question
+from voice_coach.speech.interim import LiveText
 from voice_coach.speech.stt import TranscriptSegment, join_text
 from voice_coach.tui.mock_setup import MockChoice
-from voice_coach.tui.widgets import report_problem, show_note
+from voice_coach.tui.widgets import live_words, report_problem, show_note
 
 if TYPE_CHECKING:
     from voice_coach.store import Store
@@ -79,7 +80,7 @@ class FarewellSaid(Message):
 class LiveUpdated(Message):
     """The words heard so far in the answer being given (replaces an unhandled older one)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: LiveText) -> None:
         super().__init__()
         self.text = text
 
@@ -180,7 +181,10 @@ class MockScreen(Screen[None]):
         return None
 
     def transcript(self, segments: tuple[TranscriptSegment, ...]) -> None:
-        self.post_message(LiveUpdated(join_text(segments)))
+        self.post_message(LiveUpdated(LiveText(join_text(segments))))
+
+    def live_text(self, text: LiveText) -> None:
+        self.post_message(LiveUpdated(text))
 
     def recording_started(self, device: str) -> None:
         return None
@@ -321,7 +325,7 @@ class MockScreen(Screen[None]):
 
     def on_live_updated(self, message: LiveUpdated) -> None:
         if self.state == "listening":
-            self.query_one("#mock-transcript", Static).update(message.text)
+            self.query_one("#mock-transcript", Static).update(live_words(message.text))
 
     def on_answer_ended(self, message: AnswerEnded) -> None:
         if message.turn != self._turn or self.report is not None:

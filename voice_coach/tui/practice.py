@@ -35,6 +35,7 @@ from voice_coach.practice import (
 )
 from voice_coach.questions import Question
 from voice_coach.review import struggled_key
+from voice_coach.speech.interim import LiveText
 from voice_coach.speech.stt import TranscriptSegment, join_text
 from voice_coach.speech.tts import Voice
 from voice_coach.stories import Story
@@ -44,6 +45,7 @@ from voice_coach.tui.messages import (
     AnswerFailed,
     AnswerScored,
     ListeningStarted,
+    LiveTextUpdated,
     MicrophoneUnavailable,
     QuestionSpoken,
     RecordingStopped,
@@ -51,7 +53,7 @@ from voice_coach.tui.messages import (
     TranscriptUpdated,
 )
 from voice_coach.tui.stories import StoriesHint
-from voice_coach.tui.widgets import LevelMeter, report_problem, show_note
+from voice_coach.tui.widgets import LevelMeter, live_words, report_problem, show_note
 
 if TYPE_CHECKING:
     from voice_coach.tui.services import Services
@@ -158,6 +160,9 @@ class PracticeScreen(Screen[None]):
 
     def transcript(self, segments: tuple[TranscriptSegment, ...]) -> None:
         self.post_message(TranscriptUpdated(segments))
+
+    def live_text(self, text: LiveText) -> None:
+        self.post_message(LiveTextUpdated(text))
 
     def recording_started(self, device: str) -> None:
         self.post_message(ListeningStarted(device))
@@ -386,6 +391,10 @@ class PracticeScreen(Screen[None]):
 
     def on_transcript_updated(self, message: TranscriptUpdated) -> None:
         self.query_one("#transcript", Static).update(join_text(message.segments))
+
+    def on_live_text_updated(self, message: LiveTextUpdated) -> None:
+        if self.session.phase in (Phase.LISTENING, Phase.TRANSCRIBING):
+            self.query_one("#transcript", Static).update(live_words(message.text))
 
     def on_answer_scored(self, message: AnswerScored) -> None:
         if self.session.phase is not Phase.FEEDBACK:

@@ -25,6 +25,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Static
 
 from voice_coach.errors import explain, log_error
+from voice_coach.speech.interim import LiveText
 
 METER_WIDTH = 30
 
@@ -200,3 +201,16 @@ class Confirm(ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+PROVISIONAL_STYLE = "dim italic"
+
+
+def live_words(text: LiveText) -> Text:
+    """An answer's words as it is given: final ones plain, provisional ones dimmed and in
+    italics after them, so the user sees what may still change."""
+    shown = Text(text.final)
+    if text.provisional:
+        shown.append(" " if text.final else "")
+        shown.append(text.provisional, style=PROVISIONAL_STYLE)
+    return shown

@@ -1,0 +1,304 @@
+"""Live text while an answer is given: provisional words, a pause decode reused as the final
+one, agreed words kept when the key ends the answer mid-segment, and a shorter end silence
+after a finished sentence. A fake transcriber and a source that waits for the decode
+thread at set points make each run the same, whatever the machine's speed."""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests.unit.test_endpoint import energy_vad, silence, tone
+from voice_coach.audio import SAMPLE_RATE, endpoint
+from voice_coach.audio.capture import EndOfAudio
+from voice_coach.audio.endpoint import EndpointConfig
+from voice_coach.live import LiveAnswer, LiveOptions, LiveStatus
+from voice_coach.speech.interim import LiveText, StablePrefix, sounds_finished
+from voice_coach.speech.stt import TranscriptSegment, Word
+
+BLOCK = 1024
+WAIT_S = 20.0
+"""How long a gate waits for the decode thread before the test fails (never on time)."""
+
+
+class GridTranscriber:
+    """Hears one word every half second of answer time, named by when it was said ("w4"
+    at 2.0 s), so decodes of overlapping audio agree and a cut one can be checked; or,
+    given ``sentence``, hears that sentence in any audio."""
+
+    name = "fake"
+    loaded = True
+
+    def __init__(self, sentence: str | None = None) -> None:
+        self.sentence = sentence
+        self.calls: list[tuple[float, float]] = []
+        """(offset, end) in seconds of each decode, once it is done."""
+        self.done = threading.Condition()
+
+    def load(self) -> None:
+        return None
+
+    def transcribe(
+        self,
+        audio: np.ndarray,
+        *,
+        offset_s: float = 0.0,
+        previous_text: str = "",
+        streaming: bool = False,
+    ) -> list[TranscriptSegment]:
+        end_s = offset_s + len(audio) / SAMPLE_RATE
+        first = math.ceil(offset_s * 2 - 1e-9)
+        words = tuple(
+            Word(k / 2, k / 2 + 0.4, f"w{k}")
+            for k in range(first, int(end_s * 2) + 1)
+            if k / 2 + 0.4 <= end_s + 1e-9
+        )
+        if self.sentence is not None:
+            said = self.sentence.split()
+            words = tuple(Word(offset_s, end_s, w) for w in said)
+        found = (
+            [
+                TranscriptSegment(
+                    words[0].start, words[-1].end, " ".join(w.word for w in words), words
+                )
+            ]
+            if words
+            else []
+        )
+        with self.done:
+            self.calls.append((offset_s, end_s))
+            self.done.notify_all()
+        return found
+
+    def wait(self, ready: Callable[[], bool]) -> None:
+        with self.done:
+            assert self.done.wait_for(ready, timeout=WAIT_S), "the decode thread never got there"
+
+
+class GatedSource:
+    """Audio handed over as fast as it is read, except that before the block at each gate's
+    second it waits until the gate's condition holds (the decode thread has caught up)."""
+
+    device_name = "gated"
+
+    def __init__(self, audio: np.ndarray, gates: dict[float, Callable[[], None]]) -> None:
+        self.audio = audio
+        self.gates = sorted(gates.items())
+        self.pos = 0
+
+    def __enter__(self) -> GatedSource:
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        return None
+
+    def read(self, timeout: float = 0.5) -> np.ndarray | None:
+        if self.pos >= len(self.audio):
+            raise EndOfAudio
+        while self.gates and self.pos >= self.gates[0][0] * SAMPLE_RATE:
+            self.gates.pop(0)[1]()
+        block = self.audio[self.pos : self.pos + BLOCK]
+        self.pos += BLOCK
+        return block
+
+
+class Heard:
+    """A listener that keeps every update."""
+
+    def __init__(self) -> None:
+        self.texts: list[LiveText] = []
+        self.finals: list[str] = []
+
+    def status(self, status: LiveStatus) -> None:
+        return None
+
+    def transcript(self, segments: tuple[TranscriptSegment, ...]) -> None:
+        self.finals.append(" ".join(s.text for s in segments))
+
+    def recording_started(self, device: str) -> None:
+        return None
+
+    def recording_ended(self, reason: str) -> None:
+        return None
+
+    def live_text(self, text: LiveText) -> None:
+        self.texts.append(text)
+
+
+@pytest.fixture(autouse=True)
+def _energy_vad(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(endpoint, "silero", lambda: energy_vad)
+
+
+def _run(
+    tmp_path: Path,
+    source: GatedSource,
+    fake: GridTranscriber,
+    config: EndpointConfig,
+    listener: Heard | None = None,
+    options: LiveOptions | None = None,
+) -> LiveAnswer:
+    return LiveAnswer(
+        source,  # type: ignore[arg-type]
+        fake,  # type: ignore[arg-type]
+        tmp_path / "answer.flac",
+        config,
+        listener,
+        options or LiveOptions(smart_end=False),
+    )
+
+
+def test_words_show_as_provisional_while_spoken_then_the_final_ones_replace_them(
+    tmp_path: Path,
+) -> None:
+    fake, heard = GridTranscriber(), Heard()
+    shown = threading.Event()
+
+    def provisional_shown() -> None:
+        fake.wait(lambda: bool(fake.calls))
+        assert shown.wait(WAIT_S)
+
+    audio = np.concatenate([tone(3), silence(3)])
+    config = EndpointConfig(end_silence_s=2.0, min_segment_s=0.0)
+    live = _run(tmp_path, GatedSource(audio, {2.5: provisional_shown}), fake, config, heard)
+    original = heard.live_text
+
+    def live_text(text: LiveText) -> None:
+        original(text)
+        if text.provisional:
+            shown.set()
+
+    heard.live_text = live_text  # type: ignore[method-assign]
+    result = live.run()
+    first = next(t for t in heard.texts if t.provisional)
+    assert first.final == "" and first.provisional.startswith("w0 w1")
+    assert not heard.finals[: heard.texts.index(first)]  # shown before any final words
+    assert heard.texts[-1] == LiveText(result.transcript.text, "")
+    assert result.transcript.text.startswith("w0 w1 w2")
+
+
+def test_a_pause_decode_is_the_final_one_when_nothing_more_is_said(tmp_path: Path) -> None:
+    fake = GridTranscriber()
+    speech_end = 0.5 + 2.0 + 0.2  # the held fragment's end, padding included
+
+    def paused() -> None:
+        fake.wait(lambda: any(end >= speech_end - 0.01 for _, end in fake.calls))
+
+    audio = np.concatenate([silence(0.5), tone(2), silence(1.5)])
+    config = EndpointConfig(min_segment_s=5.0, end_silence_s=30.0)
+    live = _run(tmp_path, GatedSource(audio, {3.4: paused}), fake, config)
+    result = live.run()
+    assert result.end_reason == "end_of_audio"
+    spoken = [c for c in fake.calls if c[1] >= speech_end - 0.01]
+    assert len(spoken) == 1, f"decoded again at the end: {fake.calls}"
+    assert result.transcript.text == "w1 w2 w3 w4"  # 0.3 s to just under 2.7 s, each once
+
+
+def test_passes_and_the_key_mid_segment_decode_only_what_follows_the_agreed_words(
+    tmp_path: Path,
+) -> None:
+    fake = GridTranscriber()
+
+    def passes(n: int) -> Callable[[], None]:
+        return lambda: fake.wait(lambda: len(fake.calls) >= n)
+
+    audio = tone(5.0)  # one stretch of speech, no pause: stopped mid-segment
+    config = EndpointConfig(min_segment_s=5.0, max_segment_s=20.0, end_silence_s=30.0)
+    live = _run(
+        tmp_path, GatedSource(audio, {2.0: passes(1), 3.2: passes(2), 4.4: passes(3)}), fake, config
+    )
+    result = live.run()
+    assert fake.calls[2][0] > 1.5, f"the third pass heard it all again: {fake.calls}"
+    last_offset, last_end = fake.calls[-1]
+    assert last_offset > 2.0, f"the whole segment was decoded again: {fake.calls}"
+    assert last_end == pytest.approx(len(audio) / SAMPLE_RATE, abs=0.1)
+    words = result.transcript.text.split()
+    assert words == [f"w{k}" for k in range(len(words))]  # none lost, none twice
+    assert len(words) == 10
+
+
+@pytest.mark.parametrize(
+    ("said", "finished"),
+    [("That's how we cut the backlog in half.", True), ("And then I, um...", False)],
+)
+def test_a_finished_answer_ends_after_a_shorter_silence(
+    tmp_path: Path, said: str, finished: bool
+) -> None:
+    fake = GridTranscriber(said)
+
+    def paused() -> None:
+        fake.wait(lambda: any(end >= 2.1 for _, end in fake.calls))
+
+    audio = np.concatenate([tone(2), silence(8)])
+    config = EndpointConfig(min_segment_s=5.0, end_silence_s=3.0)
+    live = _run(tmp_path, GatedSource(audio, {2.9: paused}), fake, config, options=LiveOptions())
+    result = live.run()
+    assert result.end_reason == "silence"
+    assert result.transcript.text == said
+    if finished:
+        assert result.duration_s < 2 + 3.0
+    else:
+        assert result.duration_s >= 2 + 3.0
+
+
+def test_the_shorter_silence_follows_the_users_setting() -> None:
+    assert EndpointConfig(end_silence_s=3.0).finished_silence_s == pytest.approx(1.2)
+    assert EndpointConfig(end_silence_s=10.0).finished_silence_s == pytest.approx(4.0)
+    assert EndpointConfig(end_silence_s=2.0).finished_silence_s == pytest.approx(1.0)
+    assert EndpointConfig(end_silence_s=0.8).finished_silence_s == pytest.approx(0.8)
+
+
+def test_the_users_end_silence_still_applies_when_shorter(tmp_path: Path) -> None:
+    fake = GridTranscriber("And then I, um...")
+    audio = np.concatenate([tone(2), silence(8)])
+    config = EndpointConfig(min_segment_s=5.0, end_silence_s=1.0)
+    result = _run(tmp_path, GatedSource(audio, {}), fake, config, options=LiveOptions()).run()
+    assert result.end_reason == "silence" and result.duration_s < 2 + 1.5
+
+
+@pytest.mark.parametrize(
+    ("text", "finished"),
+    [
+        ("And that's how we cut the backlog in half.", True),
+        ("We shipped it in March!", True),
+        ("Did it work? It did.", True),
+        ("And then I, um...", False),
+        ("And then I, um.", False),
+        ("and then I", False),
+        ("We moved the team to", False),
+        ("So the first thing was,", False),
+        ("It was, uh.", False),
+        ("Because.", False),
+        ("", False),
+        ("We grew revenue by 20%.", True),
+        ("And we did it.", True),
+        ("The biggest lesson for me was that.", False),
+        ("That's what it was.", False),  # in doubt: the full silence, never a cut
+        ("My manager asked me to lead the migration end.", False),  # "and", misheard
+        ("We saw it through to the end.", True),
+    ],
+)
+def test_what_sounds_finished(text: str, finished: bool) -> None:
+    assert sounds_finished(text) is finished
+
+
+def _words(text: str) -> list[Word]:
+    return [Word(i, i + 0.5, w) for i, w in enumerate(text.split())]
+
+
+def test_a_word_is_stable_once_two_passes_agree_and_is_never_rewritten() -> None:
+    prefix = StablePrefix()
+    stable, unstable = prefix.update(_words("we cut the back"))
+    assert stable == [] and [w.word for w in unstable] == ["we", "cut", "the", "back"]
+    stable, unstable = prefix.update(_words("we cut the backlog in"))
+    assert [w.word for w in stable] == ["we", "cut", "the"]
+    assert [w.word for w in unstable] == ["backlog", "in"]
+    # A later pass that hears the start differently does not rewrite what was agreed.
+    stable, unstable = prefix.update(_words("we cup the backlog in half."))
+    assert [w.word for w in stable] == ["we", "cut", "the", "backlog", "in"]
+    assert [w.word for w in unstable] == ["half."]
