@@ -40,6 +40,10 @@ LEVEL_INTERVAL_S = 0.1
 UNFINISHED = ("disk_full", "write_error")
 """End reasons that leave the answer's file unfinished (see AnswerResult.unfinished)."""
 
+SHORT_END_MIN_WORDS = 25
+"""Words an answer needs before a finished sentence may end it after the shorter silence:
+a first sentence or two, then a pause, is someone gathering what to say next."""
+
 WARN_BEFORE_END_S = 1.5
 """How long before silence ends the answer the user is warned, so they can go on."""
 
@@ -324,6 +328,13 @@ class LiveAnswer:
             elif endpointer.end_silence_s != self.config.end_silence_s:
                 endpointer.expect_end(False)
 
+    def _ends_answer(self, found: list[TranscriptSegment]) -> bool:
+        """Whether the answer, with ``found`` as its latest words, sounds finished: it
+        closes a sentence and is long enough to be a whole answer. After a sentence or two
+        a pause is more often thinking than the end: there the full end silence applies."""
+        said = len(join_text(self._segments).split()) + len(join_text(found).split())
+        return said >= SHORT_END_MIN_WORDS and sounds_finished(join_text(found))
+
     # ---- the decode thread -----------------------------------------------------------
 
     def _decode_loop(self) -> None:
@@ -358,7 +369,7 @@ class LiveAnswer:
             found = last.found
         else:
             found = self._decode(start, end, audio, previous_text)
-        self._tail = (end, sounds_finished(join_text(found)))
+        self._tail = (end, self._ends_answer(found))
         if self._agreement_start is not None and start <= self._agreement_start < end:
             self._provisional = ""  # final words win
         if found:
@@ -468,7 +479,7 @@ class LiveAnswer:
         stable, unstable = self._agreement.update(words)
         self._pass = _Pass(segment.start, segment.end, previous_text, found, stable)
         if paused:
-            self._tail = (segment.end, sounds_finished(join_text(found)))
+            self._tail = (segment.end, self._ends_answer(found))
         if not self._work.empty():
             return  # a segment closed meanwhile: its final decode comes first
         text = " ".join(w.word for w in stable + unstable) if words else join_text(found)

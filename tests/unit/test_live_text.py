@@ -222,9 +222,20 @@ def test_passes_and_the_key_mid_segment_decode_only_what_follows_the_agreed_word
     assert len(words) == 10
 
 
+WHOLE_ANSWER = (
+    "We had four hundred tickets waiting and customers heard nothing for two weeks, so I "
+    "sorted them by age and took the oldest ones myself. That's how we cut the backlog in half."
+)
+
+
 @pytest.mark.parametrize(
     ("said", "finished"),
-    [("That's how we cut the backlog in half.", True), ("And then I, um...", False)],
+    [
+        (WHOLE_ANSWER, True),
+        ("And then I, um...", False),
+        # A first sentence and a pause is someone thinking what to say next.
+        ("That's how we cut the backlog in half.", False),
+    ],
 )
 def test_a_finished_answer_ends_after_a_shorter_silence(
     tmp_path: Path, said: str, finished: bool
