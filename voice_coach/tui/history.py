@@ -25,10 +25,11 @@ from voice_coach.audio.playback import play_file
 from voice_coach.errors import VoiceCoachError
 from voice_coach.export import when
 from voice_coach.store import MOCK_KIND, Store
-from voice_coach.story_bank import StoryBank, job_requirement_texts, reuse_of
+from voice_coach.story_bank import reuse_of
 from voice_coach.story_reuse import StoryReuse
 from voice_coach.tui.feedback import feedback
 from voice_coach.tui.services import Services
+from voice_coach.tui.stories import bank_answer
 from voice_coach.tui.widgets import Row, WrappingTable, report_problem
 
 
@@ -202,23 +203,7 @@ class SessionScreen(Screen[None]):
     def action_bank(self) -> None:
         row = self.query_one("#answers", DataTable).cursor_row
         if 0 <= row < len(self.attempts):
-            self.bank(self.attempts[row])
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="bank")
-    def bank(self, attempt: Attempt) -> None:
-        """Save the story the highlighted answer told, marked with the saved job's
-        requirements it proves; an answer without a story says what it lacks."""
-        try:
-            story = StoryBank(self.services.store).save_from(attempt, job_requirement_texts())
-        except VoiceCoachError as exc:
-            self.app.call_from_thread(self.notify, str(exc), title="Not banked", markup=False)
-            return
-        except Exception as exc:
-            self.app.call_from_thread(report_problem, self, exc, "Story not banked")
-            return
-        self.app.call_from_thread(
-            self.notify, f"Banked as story {story.id}: {story.title}", title="Story", markup=False
-        )
+            bank_answer(self, self.services.store, self.attempts[row])
 
     def action_report(self) -> None:
         if not self._mock:

@@ -39,7 +39,7 @@ from voice_coach.speech.interim import LiveText
 from voice_coach.speech.stt import TranscriptSegment, join_text
 from voice_coach.speech.tts import Voice
 from voice_coach.stories import Story
-from voice_coach.story_bank import StoryBank, job_requirement_texts, reuse_of
+from voice_coach.story_bank import StoryBank, reuse_of
 from voice_coach.tui.feedback import feedback
 from voice_coach.tui.messages import (
     AnswerFailed,
@@ -52,7 +52,7 @@ from voice_coach.tui.messages import (
     StatusUpdated,
     TranscriptUpdated,
 )
-from voice_coach.tui.stories import StoriesHint
+from voice_coach.tui.stories import StoriesHint, bank_answer
 from voice_coach.tui.widgets import LevelMeter, live_words, report_problem, show_note
 
 if TYPE_CHECKING:
@@ -462,25 +462,9 @@ class PracticeScreen(Screen[None]):
 
     def action_bank(self) -> None:
         if self._bankable is not None:
-            self.bank(self._bankable)
+            bank_answer(self, self.services.store, self._bankable)
             self._bankable = None
             self.refresh_bindings()
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="bank")
-    def bank(self, attempt: Attempt) -> None:
-        """Save the story this answer told, marked with the saved job's requirements it
-        proves, so it is offered for later questions and listed in the brief."""
-        try:
-            story = StoryBank(self.services.store).save_from(attempt, job_requirement_texts())
-        except VoiceCoachError as exc:
-            self.app.call_from_thread(self.notify, str(exc), title="Not banked", markup=False)
-            return
-        except Exception as exc:
-            self.app.call_from_thread(report_problem, self, exc, "Story not banked")
-            return
-        self.app.call_from_thread(
-            self.notify, f"Banked as story {story.id}: {story.title}", title="Story", markup=False
-        )
 
     def _show_feedback(self, attempt: Attempt) -> None:
         # "Press a to answer it aloud" is only true when the follow-up is spoken.

@@ -20,8 +20,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, SelectionList, Static, TextArea
 
+from voice_coach.attempts import Attempt
+from voice_coach.errors import VoiceCoachError
+from voice_coach.store import Store
 from voice_coach.stories import Story, Tag, stories_for, stories_markdown
-from voice_coach.story_bank import StoryBank
+from voice_coach.story_bank import StoryBank, job_requirement_texts
 from voice_coach.tui.services import Services
 from voice_coach.tui.widgets import Confirm, Row, WrappingTable, report_problem
 
@@ -343,3 +346,25 @@ class ExportStories(ModalScreen[str | None]):
     def action_write(self) -> None:
         path = self.query_one("#export-path", Input).value.strip()
         self.dismiss(path or None)
+
+
+def bank_answer(screen: Screen[None], store: Store, attempt: Attempt) -> None:
+    """Save the story an answer told, marked with the saved job's requirements it proves,
+    in a worker (reading the job is a parse), and say how it went on ``screen``: the
+    story's title, or what the answer lacks for one. The practice feedback and history
+    both bank this way."""
+
+    def bank() -> None:
+        try:
+            story = StoryBank(store).save_from(attempt, job_requirement_texts())
+        except VoiceCoachError as exc:
+            screen.app.call_from_thread(screen.notify, str(exc), title="Not banked", markup=False)
+            return
+        except Exception as exc:
+            screen.app.call_from_thread(report_problem, screen, exc, "Story not banked")
+            return
+        screen.app.call_from_thread(
+            screen.notify, f"Banked as story {story.id}: {story.title}", title="Story", markup=False
+        )
+
+    screen.run_worker(bank, thread=True, exclusive=True, exit_on_error=False, group="bank")
