@@ -84,6 +84,9 @@ REUSE_MARGIN_S = 0.6
 """Agreed words reused at the end must have ended this long before the audio their pass
 heard ended: the last word or two of a pass are the ones a longer decode revises."""
 
+CUT_GAP_S = 0.15
+"""The least gap between two words where the audio may be cut for a final decode."""
+
 MIN_REUSE_S = 1.0
 """Reuse agreed words only when they span at least this much: less saves nothing."""
 
@@ -420,6 +423,14 @@ class LiveAnswer:
             if word.word != agreed.word or word.end > limit:
                 break
             kept.append(word)
+        # Cut only where the speaker left a gap between two words: word times are a tenth
+        # of a second out either way, and a cut inside a word left the rest misheard
+        # ("ask what you can do" decoded from "...at you can do" as "ask watch you").
+        while kept:
+            following = heard[len(kept)].start if len(heard) > len(kept) else None
+            if following is None or following - kept[-1].end >= CUT_GAP_S:
+                break
+            kept.pop()
         if not kept or kept[-1].end - start / SAMPLE_RATE < MIN_REUSE_S:
             return None
         after = heard[len(kept)].start if len(heard) > len(kept) else kept[-1].end + 0.1

@@ -34,8 +34,10 @@ class GridTranscriber:
     name = "fake"
     loaded = True
 
-    def __init__(self, sentence: str | None = None) -> None:
+    def __init__(self, sentence: str | None = None, word_s: float = 0.3) -> None:
         self.sentence = sentence
+        self.word_s = word_s
+        """How long each word lasts: under 0.5 s, a gap follows it."""
         self.calls: list[tuple[float, float]] = []
         """(offset, end) in seconds of each decode, once it is done."""
         self.done = threading.Condition()
@@ -54,9 +56,9 @@ class GridTranscriber:
         end_s = offset_s + len(audio) / SAMPLE_RATE
         first = math.ceil(offset_s * 2 - 1e-9)
         words = tuple(
-            Word(k / 2, k / 2 + 0.4, f"w{k}")
+            Word(k / 2, k / 2 + self.word_s, f"w{k}")
             for k in range(first, int(end_s * 2) + 1)
-            if k / 2 + 0.4 <= end_s + 1e-9
+            if k / 2 + self.word_s <= end_s + 1e-9
         )
         if self.sentence is not None:
             said = self.sentence.split()
@@ -220,6 +222,25 @@ def test_passes_and_the_key_mid_segment_decode_only_what_follows_the_agreed_word
     words = result.transcript.text.split()
     assert words == [f"w{k}" for k in range(len(words))]  # none lost, none twice
     assert len(words) == 10
+
+
+def test_words_said_without_a_gap_are_never_cut_between(tmp_path: Path) -> None:
+    """Fluent speech, each word running into the next: no place to cut the audio without
+    clipping a word, so the final decode hears the whole segment."""
+    fake = GridTranscriber(word_s=0.5)
+
+    def passes(n: int) -> Callable[[], None]:
+        return lambda: fake.wait(lambda: len(fake.calls) >= n)
+
+    audio = tone(5.0)
+    config = EndpointConfig(min_segment_s=5.0, max_segment_s=20.0, end_silence_s=30.0)
+    live = _run(
+        tmp_path, GatedSource(audio, {2.0: passes(1), 3.2: passes(2), 4.4: passes(3)}), fake, config
+    )
+    result = live.run()
+    assert fake.calls[-1][0] == pytest.approx(0.0, abs=0.3), fake.calls  # from the start
+    words = result.transcript.text.split()
+    assert words == [f"w{k}" for k in range(len(words))] and len(words) >= 9
 
 
 WHOLE_ANSWER = (
