@@ -63,9 +63,13 @@ class LiveOptions:
     which is when a pause closes (or holds) a segment."""
     reuse_stable: bool = True
     """Keep the words the provisional passes agreed on (well before the end of the audio
-    they heard) and decode only the audio after them, in the next pass and in the final
-    one: what is left to decode after the key press stays short however long the segment,
-    and a pass costs about the same at 2 s into a segment as at 9 s."""
+    they heard) and decode only the audio after them in the next pass: a pass costs about
+    the same at 2 s into a segment as at 9 s."""
+    reuse_in_final: bool = False
+    """The same for the final decode of a segment. Off: decoded without the audio before
+    it, the rest of a sentence was misheard two runs in five on a real recording ("who
+    had vanished" as "who would vanish"); a segment is at most 9 s, so hearing it whole
+    costs a few tenths of a second more and never a word."""
     smart_end: bool = True
     """End after ``EndpointConfig.finished_silence_s`` when what was said sounds finished
     (:func:`~voice_coach.speech.interim.sounds_finished`), the full end silence otherwise."""
@@ -371,7 +375,7 @@ class LiveAnswer:
         ):
             found = last.found
         else:
-            found = self._decode(start, end, audio, previous_text)
+            found = self._decode(start, end, audio, previous_text, final=True)
         self._tail = (end, self._ends_answer(found))
         if self._agreement_start is not None and start <= self._agreement_start < end:
             self._provisional = ""  # final words win
@@ -381,12 +385,13 @@ class LiveAnswer:
         self._show()
 
     def _decode(
-        self, start: int, end: int, audio: np.ndarray, previous_text: str
+        self, start: int, end: int, audio: np.ndarray, previous_text: str, *, final: bool = False
     ) -> list[TranscriptSegment]:
         """The segment's audio (``start``-``end``) decoded: only what follows the words the
         provisional passes agreed on, when there are enough, with those words kept. A pass
         over the last few seconds costs the same however long the segment has grown."""
-        agreed = self._agreed(start, end, previous_text)
+        reuse = self.options.reuse_in_final if final else True
+        agreed = self._agreed(start, end, previous_text) if reuse else None
         if agreed is None:
             return self.transcriber.transcribe(
                 audio, offset_s=start / SAMPLE_RATE, previous_text=previous_text, streaming=True

@@ -211,9 +211,9 @@ def test_passes_and_the_key_mid_segment_decode_only_what_follows_the_agreed_word
 
     audio = tone(5.0)  # one stretch of speech, no pause: stopped mid-segment
     config = EndpointConfig(min_segment_s=5.0, max_segment_s=20.0, end_silence_s=30.0)
-    live = _run(
-        tmp_path, GatedSource(audio, {2.0: passes(1), 3.2: passes(2), 4.4: passes(3)}), fake, config
-    )
+    reuse = LiveOptions(smart_end=False, reuse_in_final=True)
+    gates = {2.0: passes(1), 3.2: passes(2), 4.4: passes(3)}
+    live = _run(tmp_path, GatedSource(audio, gates), fake, config, options=reuse)
     result = live.run()
     assert fake.calls[2][0] > 1.5, f"the third pass heard it all again: {fake.calls}"
     last_offset, last_end = fake.calls[-1]
@@ -234,13 +234,30 @@ def test_words_said_without_a_gap_are_never_cut_between(tmp_path: Path) -> None:
 
     audio = tone(5.0)
     config = EndpointConfig(min_segment_s=5.0, max_segment_s=20.0, end_silence_s=30.0)
-    live = _run(
-        tmp_path, GatedSource(audio, {2.0: passes(1), 3.2: passes(2), 4.4: passes(3)}), fake, config
-    )
-    result = live.run()
+    reuse = LiveOptions(smart_end=False, reuse_in_final=True)
+    gates = {2.0: passes(1), 3.2: passes(2), 4.4: passes(3)}
+    result = _run(tmp_path, GatedSource(audio, gates), fake, config, options=reuse).run()
     assert fake.calls[-1][0] == pytest.approx(0.0, abs=0.3), fake.calls  # from the start
     words = result.transcript.text.split()
     assert words == [f"w{k}" for k in range(len(words))] and len(words) >= 9
+
+
+def test_by_default_the_final_decode_hears_the_whole_segment(tmp_path: Path) -> None:
+    """Provisional passes may skip the words they agreed on; the final decode does not:
+    the rest of a sentence decoded alone was misheard on a real recording."""
+    fake = GridTranscriber()
+
+    def passes(n: int) -> Callable[[], None]:
+        return lambda: fake.wait(lambda: len(fake.calls) >= n)
+
+    audio = tone(5.0)
+    config = EndpointConfig(min_segment_s=5.0, max_segment_s=20.0, end_silence_s=30.0)
+    gates = {2.0: passes(1), 3.2: passes(2), 4.4: passes(3)}
+    result = _run(tmp_path, GatedSource(audio, gates), fake, config).run()
+    assert fake.calls[2][0] > 1.5, f"the third provisional pass heard it all: {fake.calls}"
+    assert fake.calls[-1][0] == pytest.approx(0.0, abs=0.3), fake.calls
+    words = result.transcript.text.split()
+    assert words == [f"w{k}" for k in range(len(words))] and len(words) == 10
 
 
 WHOLE_ANSWER = (
