@@ -124,6 +124,8 @@ class _Pass:
     previous_text: str
     found: list[TranscriptSegment]
     stable: list[Word]
+    whole: bool
+    """It heard the whole segment (skipped no agreed words): fit to be the final decode."""
 
 
 @dataclass(frozen=True)
@@ -372,10 +374,11 @@ class LiveAnswer:
             and last.start == start
             and last.previous_text == previous_text
             and spoken_end <= last.end <= end
+            and (last.whole or self.options.reuse_in_final)
         ):
             found = last.found
         else:
-            found = self._decode(start, end, audio, previous_text, final=True)
+            found, _ = self._decode(start, end, audio, previous_text, final=True)
         self._tail = (end, self._ends_answer(found))
         if self._agreement_start is not None and start <= self._agreement_start < end:
             self._provisional = ""  # final words win
@@ -386,16 +389,19 @@ class LiveAnswer:
 
     def _decode(
         self, start: int, end: int, audio: np.ndarray, previous_text: str, *, final: bool = False
-    ) -> list[TranscriptSegment]:
+    ) -> tuple[list[TranscriptSegment], bool]:
         """The segment's audio (``start``-``end``) decoded: only what follows the words the
         provisional passes agreed on, when there are enough, with those words kept. A pass
-        over the last few seconds costs the same however long the segment has grown."""
+        over the last few seconds costs the same however long the segment has grown. With
+        whether the segment was heard whole: only such a decode may stand as the final one
+        (``final`` asks for one, unless ``LiveOptions.reuse_in_final``)."""
         reuse = self.options.reuse_in_final if final else True
         agreed = self._agreed(start, end, previous_text) if reuse else None
         if agreed is None:
-            return self.transcriber.transcribe(
+            found = self.transcriber.transcribe(
                 audio, offset_s=start / SAMPLE_RATE, previous_text=previous_text, streaming=True
             )
+            return found, True
         kept, cut = agreed
         head = TranscriptSegment(
             kept[0].start, kept[-1].end, " ".join(w.word for w in kept), tuple(kept)
@@ -406,7 +412,7 @@ class LiveAnswer:
             previous_text=f"{previous_text} {head.text}".strip(),
             streaming=True,
         )
-        return [head, *rest]
+        return [head, *rest], False
 
     def _agreed(self, start: int, end: int, previous_text: str) -> tuple[list[Word], int] | None:
         """The agreed words of the latest pass over this segment that ended well before the
@@ -486,14 +492,17 @@ class LiveAnswer:
         began = time.monotonic()
         audio = endpointer.copy(segment.start, segment.end)
         try:
-            found = self._decode(segment.start, segment.end, audio, previous_text)
+            # A pass at a pause may be the final one: it hears the segment whole.
+            found, whole = self._decode(
+                segment.start, segment.end, audio, previous_text, final=paused
+            )
         except Exception:
             return  # a provisional pass failing costs nothing: the final one will say
         if not paused:
             self._pass_wall_s = time.monotonic() - began
         words = [w for s in found for w in s.words]
         stable, unstable = self._agreement.update(words)
-        self._pass = _Pass(segment.start, segment.end, previous_text, found, stable)
+        self._pass = _Pass(segment.start, segment.end, previous_text, found, stable, whole)
         if paused:
             self._tail = (segment.end, self._ends_answer(found))
         if not self._work.empty():
