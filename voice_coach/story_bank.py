@@ -112,6 +112,14 @@ def reuse_of(store: Store, attempt: Attempt) -> StoryReuse | None:
         stories = StoryBank(store).all()
     except VoiceCoachError:
         return None
+    return reuse_among(stories, attempt)
+
+
+def reuse_among(stories: Sequence[Story], attempt: Attempt) -> StoryReuse | None:
+    """:func:`reuse_of` against stories already read: a screen showing many answers reads
+    the bank once, not once for each answer it shows."""
+    if attempt.score is None or not attempt.transcript.strip():
+        return None
     # The story banked from this very answer is not a re-telling of itself.
     others = [s for s in stories if s.source_attempt_id != attempt.id]
     return compare_with_bank(attempt.transcript, attempt.score, others)

@@ -11,7 +11,9 @@ import pytest
 from tests.unit.test_review_snapshots import _app
 from tests.unit.test_screens_standalone import flat, shown
 from voice_coach.questions import available_sets
+from voice_coach.store import Store
 from voice_coach.tui.prepare import PARTS, NotesImportScreen, PrepareScreen
+from voice_coach.tui.services import Services
 
 NOTES = """\
 # Notes after the first interview, 12 Nov
@@ -102,6 +104,20 @@ text = "Tell me about a time you made a process faster and more reliable."
 expects = ["example"]
 """
 
+def _services(store: Store, *, typed: bool = False) -> Services:
+    """What the screens are handed, with the store the test reads back."""
+    from tests.unit.test_screens_standalone import StubTranscriber, StubVoice
+    from voice_coach.config import Settings
+
+    return Services(
+        store=store,
+        transcriber=StubTranscriber(),  # type: ignore[arg-type]
+        voice=StubVoice(),  # type: ignore[arg-type]
+        settings=Settings(speak_questions=False),
+        typed=typed,
+    )
+
+
 TOLD = (
     "So, um, we cut the month-end close from ten days to four. Basically the close was "
     "always late and the auditors were, you know, unhappy. I map every step, I automate "
@@ -113,23 +129,15 @@ TOLD = (
 async def test_a_good_story_is_banked_from_its_feedback_and_offered_for_the_next_question(
     tmp_path: Path,
 ) -> None:
-    from tests.unit.test_screens_standalone import Bare, StubTranscriber, StubVoice
-    from voice_coach.config import Settings
+    from tests.unit.test_screens_standalone import Bare
     from voice_coach.practice import PracticeSession
     from voice_coach.questions import parse_question_set
     from voice_coach.store import Store
     from voice_coach.story_bank import StoryBank
     from voice_coach.tui.practice import PracticeScreen
-    from voice_coach.tui.services import Services
 
     store = Store(tmp_path / "store")
-    services = Services(
-        store=store,
-        transcriber=StubTranscriber(),  # type: ignore[arg-type]
-        voice=StubVoice(),  # type: ignore[arg-type]
-        settings=Settings(speak_questions=False),
-        typed=True,
-    )
+    services = _services(store, typed=True)
     screen = PracticeScreen(
         PracticeSession(parse_question_set(STORY_SET, "s.toml"), store), services
     )
@@ -156,22 +164,15 @@ async def test_a_good_story_is_banked_from_its_feedback_and_offered_for_the_next
 async def test_an_answer_in_history_is_banked_and_a_retelling_is_compared_with_it(
     tmp_path: Path,
 ) -> None:
-    from tests.unit.test_screens_standalone import Bare, StubTranscriber, StubVoice
-    from voice_coach.config import Settings
+    from tests.unit.test_screens_standalone import Bare
     from voice_coach.practice import PracticeSession
     from voice_coach.questions import parse_question_set
     from voice_coach.store import Store
     from voice_coach.story_bank import StoryBank
     from voice_coach.tui.history import SessionScreen
-    from voice_coach.tui.services import Services
 
     store = Store(tmp_path / "store")
-    services = Services(
-        store=store,
-        transcriber=StubTranscriber(),  # type: ignore[arg-type]
-        voice=StubVoice(),  # type: ignore[arg-type]
-        settings=Settings(speak_questions=False),
-    )
+    services = _services(store)
     session = PracticeSession(parse_question_set(STORY_SET, "s.toml"), store)
     session.finish_typed(TOLD)
     session.next_question()

@@ -22,10 +22,11 @@ from textual.widgets import DataTable, Footer, Header, Static
 from voice_coach.attempts import Attempt
 from voice_coach.audio import clock
 from voice_coach.audio.playback import play_file
-from voice_coach.errors import VoiceCoachError
+from voice_coach.errors import VoiceCoachError, log_error
 from voice_coach.export import when
-from voice_coach.store import MOCK_KIND, Store
-from voice_coach.story_bank import reuse_of
+from voice_coach.store import MOCK_KIND
+from voice_coach.stories import Story
+from voice_coach.story_bank import StoryBank, reuse_among
 from voice_coach.story_reuse import StoryReuse
 from voice_coach.tui.feedback import feedback
 from voice_coach.tui.services import Services
@@ -194,6 +195,17 @@ class SessionScreen(Screen[None]):
         self._playing = False
         self._mock = False
         """A mock interview: its report card is one key away."""
+        self._stories: list[Story] | None = None
+        """The story bank, read once for all the answers shown (again after a banking)."""
+
+    def _banked(self) -> list[Story]:
+        if self._stories is None:
+            try:
+                self._stories = StoryBank(self.services.store).all()
+            except VoiceCoachError as exc:
+                log_error(exc)
+                self._stories = []
+        return self._stories
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "report":
@@ -203,6 +215,7 @@ class SessionScreen(Screen[None]):
     def action_bank(self) -> None:
         row = self.query_one("#answers", DataTable).cursor_row
         if 0 <= row < len(self.attempts):
+            self._stories = None  # read again: the answers below may re-tell this story
             bank_answer(self, self.services.store, self.attempts[row])
 
     def action_report(self) -> None:
@@ -251,7 +264,7 @@ class SessionScreen(Screen[None]):
     def _show(self, index: int) -> None:
         if 0 <= index < len(self.attempts):
             attempt = self.attempts[index]
-            detail = _detail(self, attempt, self.services.store)
+            detail = _detail(self, attempt, self._banked())
             self.query_one("#answer-detail", Static).update(detail)
 
     def action_play(self) -> None:
@@ -473,11 +486,13 @@ class ProgressScreen(Screen[None]):
         )  # fmt: skip
 
 
-def _detail(screen: Screen[None], attempt: Attempt, store: Store | None = None) -> RenderableType:
-    """An answer's detail (with the banked story it re-tells, given the ``store``), or what
+def _detail(
+    screen: Screen[None], attempt: Attempt, stories: Sequence[Story] = ()
+) -> RenderableType:
+    """An answer's detail (with the banked story among ``stories`` it re-tells), or what
     stands in for it when its saved score is damaged."""
     try:
-        return attempt_detail(attempt, reuse_of(store, attempt) if store is not None else None)
+        return attempt_detail(attempt, reuse_among(stories, attempt))
     except Exception as exc:
         report_problem(screen, exc, "Cannot show this answer")
         return Text(attempt.transcript or attempt.question_text)

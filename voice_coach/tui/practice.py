@@ -39,7 +39,7 @@ from voice_coach.speech.interim import LiveText
 from voice_coach.speech.stt import TranscriptSegment, join_text
 from voice_coach.speech.tts import Voice
 from voice_coach.stories import Story
-from voice_coach.story_bank import StoryBank, reuse_of
+from voice_coach.story_bank import StoryBank, reuse_among
 from voice_coach.tui.feedback import feedback
 from voice_coach.tui.messages import (
     AnswerFailed,
@@ -101,6 +101,8 @@ class PracticeScreen(Screen[None]):
         """Stops the question being read; a new one for each question put, so a skipped
         question's reading cannot outlive the skip."""
         self._asked = 0
+        self._stories: list[Story] = []
+        """The story bank as read when this question was put: its hint, then its feedback."""
         self._bankable: Attempt | None = None
         """A good story just told: b banks it."""
         """Questions put so far: tells a stale QuestionSpoken from the current one's."""
@@ -253,7 +255,8 @@ class PracticeScreen(Screen[None]):
         self.query_one("#position", Static).update(f"Question {self.session.position}{follow}{who}")
         self.query_one("#question", Static).update(q.text)
         show_note(self.query_one("#note", Static), q.note)
-        self.query_one(StoriesHint).show_for(q.text, self._banked())
+        self._stories = self._banked()
+        self.query_one(StoriesHint).show_for(q.text, self._stories)
         self.query_one("#transcript", Static).update("")
         self.query_one("#cue", Static).update("")
         self.query_one("#timer", Static).update("")
@@ -473,7 +476,7 @@ class PracticeScreen(Screen[None]):
         good_story = attempt.outcome is Outcome.GOOD and story_asked
         self._bankable = attempt if good_story else None
         typed = self.session.typed_only
-        reuse = reuse_of(self.services.store, attempt)  # a few rows and words: no wait
+        reuse = reuse_among(self._stories, attempt)  # the bank as read for this question
         self.query_one("#feedback", Static).update(feedback(attempt, live=not typed, reuse=reuse))
         last = " (last question)" if self.session.is_last else ""
         follow = (
