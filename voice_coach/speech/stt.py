@@ -24,6 +24,7 @@ from voice_coach.audio import SAMPLE_RATE, clock
 from voice_coach.audio.endpoint import Segment
 from voice_coach.errors import ModelError
 from voice_coach.speech.model_spec import BUNDLED, resolve_model_spec
+from voice_coach.speech.window import EncoderWindow, suspicious
 
 FILLER_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
 """Whisper drops "um" and "uh" unless its prompt shows them; delivery feedback needs them."""
@@ -142,6 +143,7 @@ class Transcriber:
         self.model_spec = model
         self.cpu_threads = cpu_threads or _physical_cores()
         self._model: Any = None
+        self._window: EncoderWindow | None = None
         self._lock = threading.Lock()
 
     @property
@@ -175,14 +177,23 @@ class Transcriber:
         low-confidence tail, made up words ("Thank you.") and ~80 MB, measured by
         scripts/bench_speech.py; a streamed piece is short, so the retry buys nothing.
         Silence and noise yield no segments: never invented text.
+
+        A streamed piece is also decoded with a shorter encoder window (see
+        :mod:`voice_coach.speech.window`: about a third of the time on two cores), and again
+        with the full window when what came back looks like that window's failures.
         """
+        temperature = 0.0 if streaming else None
         raw = self._decode(
-            audio,
-            previous_text=previous_text,
-            beam_size=1,
-            temperature=0.0 if streaming else None,
-        )
-        return [_convert(s, offset_s) for s in raw if _is_speech(s)]
+            audio, previous_text=previous_text, beam_size=1, temperature=temperature,
+            short_window=streaming,
+        )  # fmt: skip
+        found = [_convert(s, offset_s) for s in raw if _is_speech(s)]
+        if streaming and suspicious(join_text(found), len(audio) / SAMPLE_RATE):
+            raw = self._decode(
+                audio, previous_text=previous_text, beam_size=1, temperature=temperature
+            )
+            found = [_convert(s, offset_s) for s in raw if _is_speech(s)]
+        return found
 
     def _decode(
         self,
@@ -191,12 +202,17 @@ class Transcriber:
         previous_text: str,
         beam_size: int,
         temperature: float | None,
+        short_window: bool = False,
     ) -> list[Any]:
         """faster-whisper's raw segments (with their confidence), decoded in this thread."""
         self.load()
         if len(audio) < SAMPLE_RATE // 10:
             return []
         with self._lock:
+            if self._window is None and callable(getattr(self._model, "encode", None)):
+                self._window = EncoderWindow(self._model)
+            if self._window is not None:
+                self._window.short = short_window
             segments, _info = self._model.transcribe(
                 audio.astype(np.float32, copy=False),
                 language="en",

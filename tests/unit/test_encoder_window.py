@@ -1,0 +1,158 @@
+"""The shorter encoder window for live pieces: what it keeps, and when a decode is redone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+
+from voice_coach.speech.stt import Transcriber
+from voice_coach.speech.window import (
+    MARGIN_FRAMES,
+    MIN_FRAMES,
+    EncoderWindow,
+    frames_to_keep,
+    suspicious,
+)
+
+FULL = 3000
+
+
+def padded(audio_frames: int) -> np.ndarray:
+    """Mel features as faster-whisper hands them to the encoder: the audio's frames (never
+    all zero: log-mel of silence is negative), then zeros up to the full window."""
+    features = np.zeros((80, FULL), np.float32)
+    features[:, :audio_frames] = -0.5
+    return features
+
+
+def test_a_short_piece_keeps_the_minimum_window() -> None:
+    assert frames_to_keep(padded(250)) == MIN_FRAMES
+
+
+def test_a_longer_piece_keeps_its_audio_and_the_margin_in_an_even_count() -> None:
+    keep = frames_to_keep(padded(901))
+    assert keep >= 901 + MARGIN_FRAMES
+    assert keep % 2 == 0
+    assert keep - (901 + MARGIN_FRAMES) <= 1
+
+
+def test_a_piece_near_the_full_window_keeps_all_of_it() -> None:
+    assert frames_to_keep(padded(2900)) == FULL
+    assert frames_to_keep(padded(FULL)) == FULL
+
+
+def test_a_batch_axis_is_allowed() -> None:
+    assert frames_to_keep(padded(1500)[None]) == frames_to_keep(padded(1500))
+
+
+class FakeModel:
+    """Records the frames its encoder was given."""
+
+    def __init__(self) -> None:
+        self.encoded: list[int] = []
+
+    def encode(self, features: np.ndarray) -> Any:
+        self.encoded.append(int(features.shape[-1]))
+        return features
+
+
+def test_the_window_is_cut_only_while_asked() -> None:
+    model = FakeModel()
+    window = EncoderWindow(model)
+    model.encode(padded(300))
+    window.short = True
+    model.encode(padded(300))
+    window.short = False
+    model.encode(padded(300))
+    assert model.encoded == [FULL, MIN_FRAMES, FULL]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Today, only platforms 1 and 3 are used. Today, only platforms 1 and 3 are used.",
+        "and then we moved the team to weekly triage, we moved the team to weekly triage",
+    ],
+)
+def test_a_sentence_said_twice_over_is_suspicious(text: str) -> None:
+    assert suspicious(text, 5.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I, I looked at the mock SATs and realised nearly all the marks were lost.",
+        "So, um, so, um, we cut the backlog in half.",
+        "The horizon seems extremely distant.",
+    ],
+)
+def test_ordinary_speech_with_short_repeats_is_not(text: str) -> None:
+    assert not suspicious(text, 5.0)
+
+
+def test_no_words_for_speech_is_suspicious_but_not_for_a_click() -> None:
+    assert suspicious("", 2.5)
+    assert not suspicious("", 0.3)
+
+
+class ScriptedModel:
+    """A faster-whisper stand-in: answers each decode in turn and notes the encoder window
+    each was given (faster-whisper calls ``self.encode`` on the padded features)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.windows: list[int] = []
+
+    def encode(self, features: np.ndarray) -> Any:
+        self.windows.append(int(features.shape[-1]))
+        return features
+
+    def transcribe(self, audio: np.ndarray, **_: Any) -> tuple[list[Any], None]:
+        self.encode(padded(len(audio) // 160))
+        text = self.texts.pop(0)
+        return ([Segment(text)] if text else []), None
+
+
+class Segment:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.start, self.end = 0.0, 2.0
+        self.words: list[Any] = []
+        self.avg_logprob, self.no_speech_prob, self.compression_ratio = -0.2, 0.01, 1.2
+
+
+def scripted(texts: list[str]) -> tuple[Transcriber, ScriptedModel]:
+    transcriber = Transcriber()
+    model = ScriptedModel(texts)
+    transcriber._model = model
+    return transcriber, model
+
+
+def test_a_live_piece_is_decoded_with_the_short_window() -> None:
+    transcriber, model = scripted(["We cut the backlog in half."])
+    found = transcriber.transcribe(np.zeros(16000 * 3, np.float32), streaming=True)
+    assert [s.text for s in found] == ["We cut the backlog in half."]
+    assert model.windows == [MIN_FRAMES]
+
+
+def test_a_looping_short_decode_is_redone_with_the_full_window() -> None:
+    looped = "Today, only platforms 1 and 3 are used. Today, only platforms 1 and 3 are used."
+    transcriber, model = scripted([looped, "Today, only platforms 1 and 3 are used."])
+    found = transcriber.transcribe(np.zeros(16000 * 4, np.float32), streaming=True)
+    assert [s.text for s in found] == ["Today, only platforms 1 and 3 are used."]
+    assert model.windows == [MIN_FRAMES, FULL]
+
+
+def test_speech_read_as_nothing_is_redone_with_the_full_window() -> None:
+    transcriber, model = scripted(["", "I think you've covered everything, thanks."])
+    found = transcriber.transcribe(np.zeros(16000 * 2, np.float32), streaming=True)
+    assert [s.text for s in found] == ["I think you've covered everything, thanks."]
+    assert model.windows == [MIN_FRAMES, FULL]
+
+
+def test_a_whole_file_keeps_the_full_window() -> None:
+    transcriber, model = scripted(["We cut the backlog in half."])
+    transcriber.transcribe(np.zeros(16000 * 3, np.float32))
+    assert model.windows == [FULL]
