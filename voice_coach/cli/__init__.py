@@ -6,6 +6,9 @@ non-zero exit (1 for a failure, 2 for bad usage or input files); never a traceba
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import click
@@ -98,15 +101,16 @@ def main(
             "voice-coach in a terminal, or use a command (voice-coach --help lists them)",
             EXIT_BAD_INPUT,
         )
-    from voice_coach.config import load_settings
-    from voice_coach.tui.app import VoiceCoachApp
+    with _loading():
+        from voice_coach.config import load_settings
+        from voice_coach.tui.app import VoiceCoachApp
 
-    settings = load_settings().with_overrides(model=model)
-    try:
-        store = _open_store_or_offer_fresh()
-        app = VoiceCoachApp(settings=settings, start_set=set_name, typed=typed, store=store)
-    except VoiceCoachError as exc:
-        fail(str(exc))
+        settings = load_settings().with_overrides(model=model)
+        try:
+            store = _open_store_or_offer_fresh()
+            app = VoiceCoachApp(settings=settings, start_set=set_name, typed=typed, store=store)
+        except VoiceCoachError as exc:
+            fail(str(exc))
     from voice_coach.native_stderr import native_stderr_to_log
 
     # ALSA and PortAudio print to fd 2 from C, over the screen: to the log instead.
@@ -114,6 +118,23 @@ def main(
         app.run()
     if app.fatal_error:
         fail(app.fatal_error)
+
+
+@contextmanager
+def _loading() -> Iterator[None]:
+    """Import and build the app without the cycle collector, then set aside what was built.
+
+    Importing Textual, pydantic and the app makes hundreds of thousands of objects, none
+    of them garbage; the collector walked them all, again and again, for a tenth of the
+    wait before the first screen. Frozen, they are never walked again: they live as long
+    as the app does anyway.
+    """
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 def _open_store_or_offer_fresh() -> Store:
