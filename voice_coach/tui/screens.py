@@ -118,10 +118,9 @@ class HomeScreen(Screen[None]):
         yield Static(self.services.status.model_status, id="model-status", markup=False)
         yield Footer(compact=True)  # every key named, Enter too, in 80 columns
 
-    def on_mount(self) -> None:
-        self.refresh_sets()
-
     def on_screen_resume(self) -> None:
+        """List the sets each time the screen is shown, the first time included (it was
+        listed at mount as well, and every set file read twice before the first frame)."""
         self.refresh_sets()
 
     def refresh_sets(self) -> None:
