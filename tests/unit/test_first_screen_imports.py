@@ -60,8 +60,8 @@ seen = {}
 
 class Probe(VoiceCoachApp):
     def load_model(self):
-        sets = self.screen.query("#sets")
-        seen["home"] = isinstance(self.screen, HomeScreen) and bool(sets) and sets.first().option_count
+        sets = self.screen.query("#sets")  # drawn, with its sets listed
+        seen["home"] = isinstance(self.screen, HomeScreen) and sets and sets.first().option_count
         seen["modules"] = sorted(sys.modules)
         worker = super().load_model()
 
