@@ -37,7 +37,7 @@ MAX_REQUIREMENTS = 10
 CLOSING = (
     "Ask when they expect to make a decision, and what the next steps are.",
     "Offered the job on the spot? Thank them, and don't decide there and then: ask for time "
-    'to consider it properly, and say when you will reply ("Could I have until Friday to '
+    "to consider it properly, and say when you will reply (\"Could I have until Friday to "
     "think it over? I'll call you then.\").",
     "Ask the questions you prepared for each person: it shows you have done your research, "
     "and tells you whether the job and the team suit you.",

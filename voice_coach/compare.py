@@ -335,7 +335,9 @@ def _pace_change(before: Score, after: Score) -> list[Change]:
     ]
 
 
-def _length_change(earlier: Attempt, later: Attempt, before: Score, after: Score) -> list[Change]:
+def _length_change(
+    earlier: Attempt, later: Attempt, before: Score, after: Score
+) -> list[Change]:
     """Shorter is better only above what reads best, longer only below it: the scorer's
     one-to-two-minute range for a story (it flags under 30 s and over 3 minutes)."""
     seconds_before, guessed_before = _seconds(earlier, before)
@@ -361,7 +363,9 @@ def _length_change(earlier: Attempt, later: Attempt, before: Score, after: Score
     ]
 
 
-def _flag_changes(before: Score, after: Score, reported: set[str]) -> list[Change]:
+def _flag_changes(
+    before: Score, after: Score, reported: set[str]
+) -> list[Change]:
     codes_before, codes_after = _codes(before), _codes(after)
     changes: list[Change] = []
     for code in sorted(codes_before - codes_after):

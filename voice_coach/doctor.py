@@ -352,3 +352,4 @@ def _size(n: int) -> str:
     if n >= 1024**3:
         return f"{n / 1024**3:.1f} GB"
     return f"{n / 1024**2:.0f} MB"
+

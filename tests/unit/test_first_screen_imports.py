@@ -60,8 +60,8 @@ seen = {}
 
 class Probe(VoiceCoachApp):
     def load_model(self):
-        sets = self.screen.query("#sets")  # drawn, with its sets listed
-        seen["home"] = isinstance(self.screen, HomeScreen) and sets and sets.first().option_count
+        listed = [s.option_count for s in self.screen.query("#sets")]  # drawn, sets listed
+        seen["home"] = isinstance(self.screen, HomeScreen) and listed == [9]
         seen["modules"] = sorted(sys.modules)
         worker = super().load_model()
 

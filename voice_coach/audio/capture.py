@@ -234,3 +234,4 @@ def downmix(data: np.ndarray) -> np.ndarray:
     loudest = data[:, int(np.argmax(np.einsum("ij,ij->j", data, data)))]
     signs = np.where(loudest @ data < 0, -1.0, 1.0).astype(np.float32)
     return (data @ signs / data.shape[1]).astype(np.float32)
+

@@ -129,3 +129,4 @@ def check_input(device: int | str | None = None, seconds: float = 0.3) -> InputC
         if heard < wanted:
             raise MicrophoneError(f"the microphone {mic.device_name!r} delivered no audio")
         return InputCheck(name=mic.device_name, rate=mic.device_rate, peak=peak)
+

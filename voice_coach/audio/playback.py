@@ -101,3 +101,4 @@ def play(
             if waited > duration + 5.0:
                 stream.abort()
                 raise PlaybackError("playback stalled: the output device stopped responding")
+

@@ -335,7 +335,9 @@ def check_voice_id(voice: str | None) -> None:
         return
     installed = {v.id for v in espeak_voices()}
     if spec.espeak_id not in installed:
-        raise UnknownVoice(f"no voice {voice!r} is installed; voice-coach voices lists the voices")
+        raise UnknownVoice(
+            f"no voice {voice!r} is installed; voice-coach voices lists the voices"
+        )
 
 
 _notice_lock = threading.Lock()
@@ -568,3 +570,4 @@ def _languages(voice: Any) -> tuple[str, ...]:
         if text:
             found.append(text)
     return tuple(found)
+

@@ -66,7 +66,7 @@ class MockSetupScreen(ModalScreen[MockChoice | None]):
             with RadioSet(id="mock-close"):
                 yield RadioButton("Leave it to chance", value=True, id="chance")
                 yield RadioButton("An offer on the spot", id="offer")
-                yield RadioButton('"We\'ll be in touch"', id="in-touch")
+                yield RadioButton("\"We'll be in touch\"", id="in-touch")
             yield Label("The same interview again? Its number (optional):")
             yield Input(
                 placeholder="as shown at the top of its screen, e.g. 42",

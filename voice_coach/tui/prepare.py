@@ -44,7 +44,8 @@ PARTS: tuple[tuple[str, str, str], ...] = (
     (
         "stories",
         "Your stories",
-        "The accomplishments you will tell, with what each shows and the requirements it proves.",
+        "The accomplishments you will tell, with what each shows and the requirements it "
+        "proves.",
     ),
     (
         "brief",
@@ -74,7 +75,10 @@ class PrepareScreen(Screen[None]):
             "fine detail, and come with examples of what you achieved.",
             id="prepare-intro",
         )
-        options = [Option(set_label(title, about), id=part) for part, title, about in PARTS]
+        options = [
+            Option(set_label(title, about), id=part)
+            for part, title, about in PARTS
+        ]
         yield OptionList(*options, id="prepare-parts")
         yield Footer()
 
