@@ -34,11 +34,11 @@ class _BuiltOnFirstUse(Generic[T]):
     the UI thread may both reach for it.
     """
 
-    _lock = threading.Lock()
-
     def __init__(self, build: Callable[[Settings], T]) -> None:
         self._build = build
         self._slot = ""
+        self._lock = threading.Lock()
+        """One per field: the voice is not kept waiting while the transcriber's imports run."""
 
     def __set_name__(self, owner: type, name: str) -> None:
         self._slot = f"_built_{name}"
