@@ -22,10 +22,11 @@ from pydantic import TypeAdapter, ValidationError
 
 from voice_coach.questions import Question, QuestionSet
 from voice_coach.scoring.codes import FlagCode, FlagGroup
-from voice_coach.scoring.delivery import TimedWord, TimedWordLike
 
 if TYPE_CHECKING:
+    # Annotations only: delivery brings the scorer's vocabulary, not needed to read the store.
     from voice_coach.scoring import Score
+    from voice_coach.scoring.delivery import TimedWord, TimedWordLike
 
 NO_SPEECH = "No speech detected: nothing was heard in the answer."
 

@@ -6,23 +6,14 @@ non-zero exit (1 for a failure, 2 for bad usage or input files); never a traceba
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import click
 
-from voice_coach import __version__, privacy
-from voice_coach.cli import (
-    answers,
-    brief,
-    machine,
-    mock,
-    people,
-    prepare,
-    sessions,
-    sets,
-    stories,
-    voice,
-)
+from voice_coach import privacy
 from voice_coach.cli.base import DEBUG_ENV, Boundary, fail, has_terminal, say
 from voice_coach.errors import EXIT_BAD_INPUT, VoiceCoachError
 
@@ -32,12 +23,55 @@ if TYPE_CHECKING:
 __all__ = ["DEBUG_ENV", "has_terminal", "main"]
 
 
+# Each command is imported when it is run (or listed by --help), not to open the app.
+_COMMANDS = {
+    "transcribe": "voice_coach.cli.answers:transcribe",
+    "score": "voice_coach.cli.answers:score",
+    "history": "voice_coach.cli.sessions:history",
+    "show": "voice_coach.cli.sessions:show",
+    "export": "voice_coach.cli.sessions:export",
+    "delete": "voice_coach.cli.sessions:delete",
+    "progress": "voice_coach.cli.sessions:progress",
+    "db": "voice_coach.cli.sessions:db",
+    "sets": "voice_coach.cli.sets:sets",
+    "cv": "voice_coach.cli.sets:cv",
+    "readiness": "voice_coach.cli.prepare:readiness",
+    "doctor": "voice_coach.cli.machine:doctor",
+    "mic-check": "voice_coach.cli.machine:mic_check",
+    "voices": "voice_coach.cli.voice:voices",
+    "say": "voice_coach.cli.voice:say",
+    "mock": "voice_coach.cli.mock:mock",
+    "stories": "voice_coach.cli.stories:stories",
+    "people": "voice_coach.cli.people:people",
+    "brief": "voice_coach.cli.brief:brief",
+}
+
+
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``--version``, worded as click's own; the installed version is looked up only when
+    asked (``importlib.metadata`` is slow to import, and every start would pay for it)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from voice_coach import __version__
+
+    click.echo(f"voice-coach, version {__version__}")
+    ctx.exit()
+
+
 @click.group(
     cls=Boundary,
+    lazy_commands=_COMMANDS,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-@click.version_option(__version__, prog_name="voice-coach")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help="Show the version and exit.",
+)
 @click.option(
     "--debug",
     is_flag=True,
@@ -67,15 +101,16 @@ def main(
             "voice-coach in a terminal, or use a command (voice-coach --help lists them)",
             EXIT_BAD_INPUT,
         )
-    from voice_coach.config import load_settings
-    from voice_coach.tui.app import VoiceCoachApp
+    with _loading():
+        from voice_coach.config import load_settings
+        from voice_coach.tui.app import VoiceCoachApp
 
-    settings = load_settings().with_overrides(model=model)
-    try:
-        store = _open_store_or_offer_fresh()
-        app = VoiceCoachApp(settings=settings, start_set=set_name, typed=typed, store=store)
-    except VoiceCoachError as exc:
-        fail(str(exc))
+        settings = load_settings().with_overrides(model=model)
+        try:
+            store = _open_store_or_offer_fresh()
+            app = VoiceCoachApp(settings=settings, start_set=set_name, typed=typed, store=store)
+        except VoiceCoachError as exc:
+            fail(str(exc))
     from voice_coach.native_stderr import native_stderr_to_log
 
     # ALSA and PortAudio print to fd 2 from C, over the screen: to the log instead.
@@ -83,6 +118,23 @@ def main(
         app.run()
     if app.fatal_error:
         fail(app.fatal_error)
+
+
+@contextmanager
+def _loading() -> Iterator[None]:
+    """Import and build the app without the cycle collector, then set aside what was built.
+
+    Importing Textual, pydantic and the app makes hundreds of thousands of objects, none
+    of them garbage; the collector walked them all, again and again, for a tenth of the
+    wait before the first screen. Frozen, they are never walked again: they live as long
+    as the app does anyway.
+    """
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 def _open_store_or_offer_fresh() -> Store:
@@ -104,27 +156,3 @@ def _open_store_or_offer_fresh() -> Store:
         aside = set_aside_database()
         click.echo(f"Kept aside as {aside}; your recordings are untouched.", err=True)
         return Store()
-
-
-for _command in (
-    answers.transcribe,
-    answers.score,
-    sessions.history,
-    sessions.show,
-    sessions.export,
-    sessions.delete,
-    sessions.progress,
-    sessions.db,
-    sets.sets,
-    sets.cv,
-    prepare.readiness,
-    machine.doctor,
-    machine.mic_check,
-    voice.voices,
-    voice.say,
-    mock.mock,
-    stories.stories,
-    people.people,
-    brief.brief,
-):
-    main.add_command(_command)

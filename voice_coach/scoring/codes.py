@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from voice_coach.scoring.numbers import Span
+from voice_coach.scoring.spans import Span
 
 
 class FlagGroup(StrEnum):

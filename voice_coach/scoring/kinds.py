@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 
 class QuestionKind(StrEnum):
@@ -81,14 +82,16 @@ KIND_SPECS: dict[QuestionKind, KindSpec] = {
 assert set(KIND_SPECS) == set(QuestionKind)
 
 
-def _rx(*phrases: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(phrases) + r")\b")
+def _rx(*phrases: str) -> str:
+    return r"\b(?:" + "|".join(phrases) + r")\b"
 
 
 # Checked in this order: the first kind whose cue the question contains wins. An offer
 # can mention salary ("if we offered you forty thousand, would you accept?"), a remote
 # interview's closing can ask "any questions", so the narrower kinds come first.
-_CUES: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = (
+# Compiled when first used (see _compiled): the question sets are read to draw the home
+# screen, which needs no question's kind.
+_CUES: tuple[tuple[QuestionKind, str], ...] = (
     (
         QuestionKind.OFFER,
         _rx(
@@ -119,7 +122,7 @@ _CUES: tuple[tuple[QuestionKind, re.Pattern[str]], ...] = (
     ),
     (
         QuestionKind.REMOTE_ENVIRONMENT,
-        re.compile(
+        (
             r"\b(?:ask|know|check|questions?|wonder|curious|tell you)\b"
             r".*\b(?:remote(?:ly)?|from home|"
             r"distributed|hybrid|virtual(?:ly)?|online|working environment|work environment|"
@@ -329,9 +332,16 @@ def infer_kind(question: str) -> QuestionKind:
     a direct answer, never as a story it did not ask for.
     """
     low = re.sub(r"\s+", " ", question.lower().replace("’", "'")).strip()
-    for kind, pattern in _CUES:
+    cues, story_fallback = _compiled()
+    for kind, pattern in cues:
         if pattern.search(low):
             return kind
-    if _STORY_FALLBACK.search(low):
+    if story_fallback.search(low):
         return QuestionKind.STORY
     return QuestionKind.GENERAL
+
+
+@cache
+def _compiled() -> tuple[tuple[tuple[QuestionKind, re.Pattern[str]], ...], re.Pattern[str]]:
+    """The cues, compiled once: a good part of the wait before the first screen, else."""
+    return tuple((kind, re.compile(source)) for kind, source in _CUES), re.compile(_STORY_FALLBACK)

@@ -18,9 +18,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from voice_coach.scoring import lexicons as lx
-
-Span = tuple[int, int]
-"""Character offsets [start, end) into the transcript."""
+from voice_coach.scoring.spans import Span
 
 NumberKind = Literal["percent", "money", "multiplier", "duration", "year", "count"]
 

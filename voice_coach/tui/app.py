@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.markup import escape
 from textual import work
@@ -20,13 +21,18 @@ from voice_coach.config import Settings
 from voice_coach.errors import VoiceCoachError, explain, log_error
 from voice_coach.questions import available_sets, load_question_set
 from voice_coach.review import STRUGGLED, WEAK, struggled_set, weak_set
-from voice_coach.speech.stt import Transcriber
-from voice_coach.speech.tts import Voice
+from voice_coach.speech.model_spec import BUNDLED
 from voice_coach.store import Store
 from voice_coach.tui.messages import ModelFailed, ModelLoaded, PracticeRequested, SettingsSaved
 from voice_coach.tui.mock_setup import MOCK_OPTION, MockChoice, MockRequested, MockSetupScreen
 from voice_coach.tui.screens import HomeScreen
 from voice_coach.tui.services import RunStatus, Services
+
+if TYPE_CHECKING:
+    # numpy and the speech engines: built after the first frame (see Services), not
+    # imported before the home screen is drawn.
+    from voice_coach.speech.stt import Transcriber
+    from voice_coach.speech.tts import Voice
 
 
 class VoiceCoachApp(App[None]):
@@ -47,14 +53,15 @@ class VoiceCoachApp(App[None]):
         super().__init__()
         settings = settings or Settings()
         self.start_set = start_set
-        transcriber = transcriber or Transcriber(settings.model)
+        # The transcriber's own name for it, without building one (that brings numpy).
+        model_name = transcriber.name if transcriber else (settings.model or "").strip() or BUNDLED
         self.services = Services(
             store=store or Store(),
             transcriber=transcriber,
-            voice=voice or Voice(settings.voice, settings.speech_rate, settings.output_device),
+            voice=voice,
             settings=settings,
             typed=typed,
-            status=RunStatus(model_status=f"Loading speech model {transcriber.name}…"),
+            status=RunStatus(model_status=f"Loading speech model {model_name}…"),
         )
         self.fatal_error: str | None = None
         self._toasts: list[tuple[Notification, Screen[object] | None]] = []
@@ -117,7 +124,9 @@ class VoiceCoachApp(App[None]):
         self.push_screen(HomeScreen(self.services))
         for warning in self.services.settings.warnings:  # on the home screen, so they stay
             self.notify(warning, title="Settings", severity="warning", timeout=10)
-        self.load_model()
+        # After the first frame: the model's worker imports numpy and the speech engines,
+        # which would otherwise hold the interpreter while the home screen is drawn.
+        self.call_after_refresh(self.load_model)
         if self.start_set:
             self.call_after_refresh(self.start_practice, self.start_set)
 
@@ -330,6 +339,10 @@ def _warm_scorer() -> None:
     from voice_coach.scoring import score_answer
 
     score_answer("Last year I rewrote the rota and we never missed a shift again.")
-    # The practice and interview screens, imported after the home screen is drawn.
+    # The other screens, imported after the home screen is drawn, so the first of each
+    # opens without a pause.
+    import voice_coach.tui.history
+    import voice_coach.tui.miccheck
     import voice_coach.tui.mock
-    import voice_coach.tui.practice  # noqa: F401
+    import voice_coach.tui.practice
+    import voice_coach.tui.settings  # noqa: F401

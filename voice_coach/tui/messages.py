@@ -3,13 +3,18 @@ and what a screen asks of the app, so that no screen needs to know the app's cla
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
-from voice_coach.config import Settings
-from voice_coach.live import LiveStatus
-from voice_coach.practice import Attempt
-from voice_coach.speech.interim import LiveText
-from voice_coach.speech.stt import TranscriptSegment
+if TYPE_CHECKING:
+    # For the annotations only: the app and the home screen import these messages, and
+    # the live answer's modules bring numpy and the scorer, imported after the first frame.
+    from voice_coach.config import Settings
+    from voice_coach.live import LiveStatus
+    from voice_coach.practice import Attempt
+    from voice_coach.speech.interim import LiveText
+    from voice_coach.speech.stt import TranscriptSegment
 
 
 class ModelLoaded(Message):

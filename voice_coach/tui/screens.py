@@ -6,6 +6,8 @@ home screen posts :class:`PracticeRequested` and the app opens the set.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import RenderableType
 from rich.text import Text
 from textual import on
@@ -17,23 +19,19 @@ from textual.widgets.option_list import Option
 
 from voice_coach.attempts import Outcome
 from voice_coach.errors import explain
-from voice_coach.practice import PracticeSession
 from voice_coach.questions import available_sets, load_question_set_file
 from voice_coach.review import STRUGGLED, WEAK, struggled_set, weak_set
-from voice_coach.tui.history import (
-    ATTEMPT_COLUMNS,
-    HistoryScreen,
-    ProgressScreen,
-    SessionScreen,
-    attempt_meta,
-    attempt_rows,
-)
 from voice_coach.tui.messages import PracticeRequested
-from voice_coach.tui.miccheck import MicCheckScreen
 from voice_coach.tui.mock_setup import MOCK_OPTION, MockChoice, MockRequested, MockSetupScreen
 from voice_coach.tui.services import Services
-from voice_coach.tui.settings import SettingsScreen
 from voice_coach.tui.widgets import WrappingTable, report_problem, set_label
+
+if TYPE_CHECKING:
+    from voice_coach.practice import PracticeSession
+
+# The other screens are imported when opened, not before the home screen is drawn (the
+# history brings the story bank, the mic check and settings the audio devices); the app
+# warms them in the background after its first frame.
 
 
 class HomeScreen(Screen[None]):
@@ -63,12 +61,18 @@ class HomeScreen(Screen[None]):
         self.services = services
 
     def action_mic_check(self) -> None:
+        from voice_coach.tui.miccheck import MicCheckScreen
+
         self.app.push_screen(MicCheckScreen(self.services))
 
     def action_settings(self) -> None:
+        from voice_coach.tui.settings import SettingsScreen
+
         self.app.push_screen(SettingsScreen(self.services))
 
     def action_progress(self) -> None:
+        from voice_coach.tui.history import ProgressScreen
+
         self.app.push_screen(ProgressScreen(self.services))
 
     def action_mock_interview(self) -> None:
@@ -87,6 +91,8 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(PrepareScreen(self.services))
 
     def action_history(self) -> None:
+        from voice_coach.tui.history import HistoryScreen
+
         self.app.push_screen(HistoryScreen(self.services))
 
     def action_practise(self) -> None:
@@ -112,10 +118,9 @@ class HomeScreen(Screen[None]):
         yield Static(self.services.status.model_status, id="model-status", markup=False)
         yield Footer(compact=True)  # every key named, Enter too, in 80 columns
 
-    def on_mount(self) -> None:
-        self.refresh_sets()
-
     def on_screen_resume(self) -> None:
+        """List the sets each time the screen is shown, the first time included (it was
+        listed at mount as well, and every set file read twice before the first frame)."""
         self.refresh_sets()
 
     def refresh_sets(self) -> None:
@@ -132,9 +137,7 @@ class HomeScreen(Screen[None]):
         if weak is not None:
             options.add_option(
                 Option(
-                    set_label(
-                        f"{weak.title}  ({len(weak.questions)} due today)", weak.description
-                    ),
+                    set_label(f"{weak.title}  ({len(weak.questions)} due today)", weak.description),
                     id=WEAK,
                 )
             )
@@ -215,6 +218,8 @@ class SummaryScreen(Screen[None]):
     ]
 
     def __init__(self, session: PracticeSession, services: Services) -> None:
+        from voice_coach.tui.history import attempt_rows
+
         super().__init__()
         self.session = session
         self.services = services
@@ -229,6 +234,8 @@ class SummaryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        from voice_coach.tui.history import ATTEMPT_COLUMNS, attempt_rows
+
         counts = self.session.counts()
         self.query_one("#summary-title", Static).update(
             f"Session summary: {self.session.question_set.title}: {_tally(counts)}. Saved."
@@ -246,6 +253,8 @@ class SummaryScreen(Screen[None]):
         """The chosen answer in a line or two: how it went, and why (what was missing)."""
         if not 0 <= index < len(self.attempts):
             return
+        from voice_coach.tui.history import attempt_meta
+
         attempt = self.attempts[index]
         words = f" · {attempt.score.metrics.words} words" if attempt.score else ""
         note = f"\nYour note: {attempt.question.note}" if attempt.question.note else ""
@@ -255,6 +264,8 @@ class SummaryScreen(Screen[None]):
 
     def action_review(self) -> None:
         """This session in history: each answer's transcript, flags and recording."""
+        from voice_coach.tui.history import SessionScreen
+
         self.app.push_screen(SessionScreen(self.session.session_id, self.services))
 
     def action_home(self) -> None:

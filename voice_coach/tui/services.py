@@ -8,12 +8,74 @@ test gives a screen its own, under a bare app.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
 from voice_coach.config import Settings
-from voice_coach.speech.stt import Transcriber
-from voice_coach.speech.tts import Voice
 from voice_coach.store import Store
+
+if TYPE_CHECKING:
+    from voice_coach.speech.stt import Transcriber
+    from voice_coach.speech.tts import Voice
+
+T = TypeVar("T")
+
+
+class _BuiltOnFirstUse(Generic[T]):
+    """A field that is either given, or (given None) built from the settings when first read.
+
+    The transcriber and the voice bring numpy and the speech engines with their modules,
+    a good part of a second to import; the home screen needs neither, so an app that is
+    given none builds them in the background after its first frame (or wherever one is
+    first read). A dataclass field, so ``dataclasses.replace`` and the constructor work
+    as they do for the other fields; the build runs once, under a lock, as a worker and
+    the UI thread may both reach for it.
+    """
+
+    def __init__(self, build: Callable[[Settings], T]) -> None:
+        self._build = build
+        self._slot = ""
+        self._lock = threading.Lock()
+        """One per field: the voice is not kept waiting while the transcriber's imports run."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._slot = f"_built_{name}"
+
+    @overload
+    def __get__(self, services: None, owner: type | None = None) -> _BuiltOnFirstUse[T]: ...
+    @overload
+    def __get__(self, services: Services, owner: type | None = None) -> T: ...
+    def __get__(
+        self, services: Services | None, owner: type | None = None
+    ) -> T | _BuiltOnFirstUse[T]:
+        if services is None:
+            # Read by @dataclass for a default: there is none, the field must be passed.
+            raise AttributeError(self._slot)
+        value: T | None = services.__dict__.get(self._slot)
+        if value is None:
+            with self._lock:
+                value = services.__dict__.get(self._slot)
+                if value is None:
+                    value = self._build(services.settings)
+                    services.__dict__[self._slot] = value
+        return value
+
+    def __set__(self, services: Services, value: T | None) -> None:
+        services.__dict__[self._slot] = value
+
+
+def _transcriber(settings: Settings) -> Transcriber:
+    from voice_coach.speech.stt import Transcriber
+
+    return Transcriber(settings.model)
+
+
+def _voice(settings: Settings) -> Voice:
+    from voice_coach.speech.tts import Voice
+
+    return Voice(settings.voice, settings.speech_rate, settings.output_device)
 
 
 @dataclass
@@ -29,9 +91,12 @@ class RunStatus:
 @dataclass(frozen=True)
 class Services:
     store: Store
-    transcriber: Transcriber
-    voice: Voice
-    settings: Settings
+    transcriber: _BuiltOnFirstUse[Transcriber] = _BuiltOnFirstUse(_transcriber)
+    """None when constructing: the settings' model, built when first used."""
+    voice: _BuiltOnFirstUse[Voice] = _BuiltOnFirstUse(_voice)
+    """None when constructing: the settings' voice, rate and device, built when first used."""
+    # mypy takes a descriptor for a default; it has none (see _BuiltOnFirstUse.__get__).
+    settings: Settings  # type: ignore[misc]
     typed: bool = False
     """Answers are typed (--typed): no microphone is opened."""
     status: RunStatus = field(default_factory=RunStatus)
@@ -40,8 +105,4 @@ class Services:
         """The same services under changed settings (the settings screen saved them), with
         a voice that speaks at their rate on their device. The speech model stays: a model
         change applies at the next start."""
-        return replace(
-            self,
-            settings=settings,
-            voice=Voice(settings.voice, settings.speech_rate, settings.output_device),
-        )
+        return replace(self, settings=settings, voice=_voice(settings))

@@ -10,6 +10,7 @@ them would end the app with a traceback: text widgets here are made with
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
@@ -25,7 +26,9 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Static
 
 from voice_coach.errors import explain, log_error
-from voice_coach.speech.interim import LiveText
+
+if TYPE_CHECKING:  # an annotation; the module brings numpy, imported after the first frame
+    from voice_coach.speech.interim import LiveText
 
 METER_WIDTH = 30
 
