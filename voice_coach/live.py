@@ -53,14 +53,17 @@ class LiveOptions:
     """How hard the decode thread works between segments; ``None`` turns a step off (all
     off is the plain segment-by-segment pipeline, which the benchmark compares against)."""
 
-    interim_step_s: float | None = 1.0
+    interim_step_s: float | None = 0.5
     """Decode the open segment again once it has grown by this much, and show its words
-    as provisional. A pass of tiny.en costs ~0.2-0.4 s on 2 cores whatever the length (the
-    encoder always sees 30 s), so a shorter step would take the CPU from the final pass."""
-    speculate_after_s: float | None = 0.6
-    """After this long a pause, decode the open segment at once: if the answer ends before
-    more is said, that decode is the final one. Just past the endpointer's ``min_pause_s``,
-    which is when a pause closes (or holds) a segment."""
+    as provisional. A pass of tiny.en with the short encoder window costs ~0.1-0.2 s on 2
+    idle cores (:mod:`voice_coach.speech.window`), so words reach the screen within about
+    a second; on a busy machine passes space themselves out (:data:`PASS_SPACING`)."""
+    speculate_after_s: float | None = 0.3
+    """After this long a pause, decode the open segment at once, whole: if the answer
+    ends before more is said (by the key or by silence), that decode is the final one and
+    the transcript is ready when it ends. Before the endpointer's ``min_pause_s`` closes
+    the segment: a pause is when the decode thread is free, and one that turns out to be
+    a breath costs nothing but that idle time."""
     reuse_stable: bool = True
     """Keep the words the provisional passes agreed on (well before the end of the audio
     they heard) and decode only the audio after them in the next pass: a pass costs about
@@ -113,6 +116,8 @@ class _Open:
     segment: Segment
     silence_s: float
     in_speech: bool
+    heard_to: int | None
+    """Where the latest speech ended (the endpointer's ``last_speech_end``)."""
 
 
 @dataclass
@@ -126,6 +131,9 @@ class _Pass:
     stable: list[Word]
     whole: bool
     """It heard the whole segment (skipped no agreed words): fit to be the final decode."""
+    heard_to: int | None = None
+    """Where the latest speech ended when it was made at a pause (None otherwise): if no
+    speech came since, the audio it heard past the segment's end is silence."""
 
 
 @dataclass(frozen=True)
@@ -325,7 +333,11 @@ class LiveAnswer:
         the latest decode heard a finished answer."""
         pending = endpointer.pending()
         self._open = (
-            None if pending is None else _Open(pending, endpointer.silence_s, endpointer.in_speech)
+            None
+            if pending is None
+            else _Open(
+                pending, endpointer.silence_s, endpointer.in_speech, endpointer.last_speech_end
+            )
         )
         if self.options.smart_end:
             tail, spoken_to = self._tail, endpointer.last_speech_end
@@ -369,11 +381,14 @@ class LiveAnswer:
         last = self._pass
         # A pass that heard the audio up to the last speech (and its padding) heard it all.
         spoken_end = min(end, heard_to + int(self.config.pad_s * SAMPLE_RATE))
+        # It may have heard past the segment's end: the silence a pass at a pause hears,
+        # after the speech, is longer than the padding the endpointer leaves.
         if (
             last is not None
             and last.start == start
             and last.previous_text == previous_text
-            and spoken_end <= last.end <= end
+            and spoken_end <= last.end
+            and (last.end <= end or last.heard_to == heard_to)
             and (last.whole or self.options.reuse_in_final)
         ):
             found = last.found
@@ -472,14 +487,19 @@ class LiveAnswer:
             and last.previous_text == previous_text
             else segment.start
         )
-        paused = (
-            opts.speculate_after_s is not None
-            and not now.in_speech
-            and now.silence_s >= opts.speculate_after_s
-        )
+        # Silence since the last speech, whether or not the pause has closed the segment
+        # yet (the endpointer's in_speech holds until ``min_pause_s``).
+        paused = opts.speculate_after_s is not None and now.silence_s >= opts.speculate_after_s
         grown = (segment.end - done_to) / SAMPLE_RATE
         if paused:
-            due = done_to != segment.end
+            # Once per pause: the open segment keeps growing with silence until the
+            # pause closes it, and nothing said since needs hearing.
+            due = not (
+                last is not None
+                and last.start == segment.start
+                and last.previous_text == previous_text
+                and last.heard_to == now.heard_to
+            )
         elif now.silence_s >= PAUSING_S or opts.interim_step_s is None:
             due = False  # the segment may close any moment: keep the thread for it
         else:
@@ -502,7 +522,15 @@ class LiveAnswer:
             self._pass_wall_s = time.monotonic() - began
         words = [w for s in found for w in s.words]
         stable, unstable = self._agreement.update(words)
-        self._pass = _Pass(segment.start, segment.end, previous_text, found, stable, whole)
+        self._pass = _Pass(
+            segment.start,
+            segment.end,
+            previous_text,
+            found,
+            stable,
+            whole,
+            now.heard_to if paused else None,
+        )
         if paused:
             self._tail = (segment.end, self._ends_answer(found))
         if not self._work.empty():

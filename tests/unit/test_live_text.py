@@ -34,10 +34,14 @@ class GridTranscriber:
     name = "fake"
     loaded = True
 
-    def __init__(self, sentence: str | None = None, word_s: float = 0.3) -> None:
+    def __init__(
+        self, sentence: str | None = None, word_s: float = 0.3, *, audible: bool = False
+    ) -> None:
         self.sentence = sentence
         self.word_s = word_s
         """How long each word lasts: under 0.5 s, a gap follows it."""
+        self.audible = audible
+        """Hear a word only where the audio has sound, as Whisper would."""
         self.calls: list[tuple[float, float]] = []
         """(offset, end) in seconds of each decode, once it is done."""
         self.done = threading.Condition()
@@ -59,6 +63,7 @@ class GridTranscriber:
             Word(k / 2, k / 2 + self.word_s, f"w{k}")
             for k in range(first, int(end_s * 2) + 1)
             if k / 2 + self.word_s <= end_s + 1e-9
+            and (not self.audible or _sounds(audio, k / 2 - offset_s, self.word_s))
         )
         if self.sentence is not None:
             said = self.sentence.split()
@@ -80,6 +85,13 @@ class GridTranscriber:
     def wait(self, ready: Callable[[], bool]) -> None:
         with self.done:
             assert self.done.wait_for(ready, timeout=WAIT_S), "the decode thread never got there"
+
+
+def _sounds(audio: np.ndarray, at_s: float, length_s: float) -> bool:
+    """Whether the middle of a word's span has sound (its edges may touch the next)."""
+    edge = length_s / 4
+    span = audio[int((at_s + edge) * SAMPLE_RATE) : int((at_s + length_s - edge) * SAMPLE_RATE)]
+    return bool(len(span)) and float(np.max(np.abs(span))) > 0.01
 
 
 class GatedSource:
@@ -199,6 +211,28 @@ def test_a_pause_decode_is_the_final_one_when_nothing_more_is_said(tmp_path: Pat
     spoken = [c for c in fake.calls if c[1] >= speech_end - 0.01]
     assert len(spoken) == 1, f"decoded again at the end: {fake.calls}"
     assert result.transcript.text == "w1 w2 w3 w4"  # 0.3 s to just under 2.7 s, each once
+
+
+def test_a_pause_decode_that_heard_past_the_segment_is_the_final_one_when_silence_ends_it(
+    tmp_path: Path,
+) -> None:
+    fake = GridTranscriber(audible=True)
+    speech_end = 0.5 + 2.0 + 0.2  # the held fragment's end, padding included
+
+    def paused() -> None:
+        fake.wait(lambda: any(end >= speech_end - 0.01 for _, end in fake.calls))
+
+    # Gated 0.43 s into the pause: the pause decode is made before the pause (0.5 s) holds
+    # the fragment, so it hears more silence than the fragment's padding.
+    audio = np.concatenate([silence(0.5), tone(2), silence(4)])
+    config = EndpointConfig(min_segment_s=5.0, end_silence_s=1.5)
+    live = _run(tmp_path, GatedSource(audio, {2.93: paused}), fake, config)
+    result = live.run()
+    assert result.end_reason == "silence"
+    spoken = [c for c in fake.calls if c[1] >= speech_end - 0.01]
+    assert len(spoken) == 1, f"decoded again: {fake.calls}"
+    assert spoken[0][1] > speech_end + 0.05, "the pause decode did not hear past the fragment"
+    assert result.transcript.text == "w1 w2 w3 w4"
 
 
 def test_passes_and_the_key_mid_segment_decode_only_what_follows_the_agreed_words(
