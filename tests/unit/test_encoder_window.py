@@ -13,6 +13,7 @@ from voice_coach.speech.window import (
     MIN_FRAMES,
     EncoderWindow,
     frames_to_keep,
+    short_window,
     suspicious,
 )
 
@@ -41,6 +42,15 @@ def test_a_longer_piece_keeps_its_audio_and_the_margin_in_an_even_count() -> Non
 def test_a_piece_near_the_full_window_keeps_all_of_it() -> None:
     assert frames_to_keep(padded(2900)) == FULL
     assert frames_to_keep(padded(FULL)) == FULL
+
+
+def test_the_padding_after_the_audio_is_log_mel_silence() -> None:
+    features = padded(400)
+    features[3, 10] = 1.5  # the loudest value: silence is 2 below it
+    window = short_window(features)
+    assert window.shape == (80, MIN_FRAMES)
+    assert np.array_equal(window[:, :400], features[:, :400])
+    assert np.all(window[:, 400:] == np.float32(-0.5))
 
 
 def test_a_batch_axis_is_allowed() -> None:
