@@ -202,7 +202,7 @@ def run_live(
     )
     trace = Trace()
     source = Spoken(audio, key=key)
-    live = LiveAnswer(source, transcriber, path, config, trace, options)  # type: ignore[arg-type]
+    live = LiveAnswer(source, transcriber, path, config, trace, options)
     source.live = live
     result = live.run()
     returned = time.monotonic()

@@ -73,6 +73,7 @@ import jiwer
 import numpy as np
 from bench_live import (
     LiveReport,
+    Spoken,
     Trace,
     mid_sentence_answers,
     print_live,
@@ -83,7 +84,7 @@ from bench_live import (
 )
 
 from voice_coach.audio import SAMPLE_RATE
-from voice_coach.audio.capture import FileSource, read_audio
+from voice_coach.audio.capture import read_audio
 from voice_coach.audio.endpoint import EndpointConfig
 from voice_coach.live import LiveAnswer, LiveOptions
 from voice_coach.speech.normalise import normalise
@@ -241,40 +242,6 @@ class TimedTranscriber(Transcriber):
             self.calls.append(DecodeCall(started, time.monotonic(), len(audio) / SAMPLE_RATE))
 
 
-class StopAtEnd:
-    """Wraps a real-time source and presses "stop" as the last block is handed over.
-
-    Stopping when the audio runs out (not on a timer) pins the stop to the moment the
-    last word has been fed, whatever the scheduling jitter of the feeding loop.
-    """
-
-    def __init__(self, source: FileSource, total_samples: int) -> None:
-        self.source = source
-        self.total = total_samples
-        self.fed = 0
-        self.live: LiveAnswer | None = None
-        self.stopped_at: float | None = None
-        self.started = 0.0
-        """When audio time 0 was spoken."""
-
-    def __enter__(self) -> StopAtEnd:
-        self.source.__enter__()
-        self.started = time.monotonic()
-        return self
-
-    def __exit__(self, *args: object) -> None:
-        self.source.__exit__(*args)
-
-    def read(self, timeout: float = 0.5) -> np.ndarray | None:
-        block = self.source.read(timeout)
-        if block is not None:
-            self.fed += len(block)
-            if self.fed >= self.total and self.stopped_at is None and self.live is not None:
-                self.stopped_at = time.monotonic()
-                self.live.stop()
-        return block
-
-
 @dataclass
 class StreamRun:
     text: str
@@ -295,7 +262,7 @@ def stream_once(
 ) -> StreamRun:
     """One answer, spoken in real time, stopped the moment its last word is fed."""
     config = EndpointConfig(end_silence_s=NEVER_S, initial_silence_s=NEVER_S, max_answer_s=NEVER_S)
-    source = StopAtEnd(FileSource.from_array(item.audio, realtime=True), len(item.audio))
+    source = Spoken(item.audio, key=True)
     trace = Trace()
     live = LiveAnswer(source, transcriber, workdir / f"{tag}.flac", config, trace, options)
     source.live = live
@@ -946,23 +913,24 @@ def main(argv: list[str] | None = None) -> int:
             for rep in reports:
                 for n in range(runs[rep.item.name]):
                     path = Path(tmp) / f"{rep.item.name}-silence-{n}.flac"
-                    run = run_live(with_tail(rep.item.audio), transcriber, path, key=False,
+                    lrun = run_live(with_tail(rep.item.audio), transcriber, path, key=False,
                                    options=options)  # fmt: skip
                     spoken_to = speech_end_s(rep.item.audio)
-                    wait = run.wait_after(spoken_to)
-                    early = run.duration_s < spoken_to
-                    live.silence_runs.append((rep.item.name, run, wait, early))
+                    wait = lrun.wait_after(spoken_to)
+                    early = lrun.duration_s < spoken_to
+                    live.silence_runs.append((rep.item.name, lrun, wait, early))
                     log(
-                        f"  silence {rep.item.name} #{n + 1}: {run.end_reason}, final "
-                        f"{run.latency_silence_s} s after it, {wait:.2f} s after the last word"
+                        f"  silence {rep.item.name} #{n + 1}: {lrun.end_reason}, final "
+                        f"{lrun.latency_silence_s} s after it, {wait:.2f} s after the last word"
                     )
-            for answer in mid_sentence_answers():
-                path = Path(tmp) / f"{answer.name}.flac"
-                run = run_live(with_tail(answer.audio), transcriber, path, key=False,
+            for paused in mid_sentence_answers():
+                path = Path(tmp) / f"{paused.name}.flac"
+                lrun = run_live(with_tail(paused.audio), transcriber, path, key=False,
                                options=options)  # fmt: skip
-                live.paused_runs.append((answer, run))
-                cut = run.duration_s < answer.second_start_s
-                log(f"  {answer.name}: {'CUT at' if cut else 'kept, ended'} {run.duration_s:.1f} s")
+                live.paused_runs.append((paused, lrun))
+                cut = lrun.duration_s < paused.second_start_s
+                verdict = "CUT at" if cut else "kept, ended"
+                log(f"  {paused.name}: {verdict} {lrun.duration_s:.1f} s")
     peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     for rep in reports:
