@@ -44,6 +44,11 @@ SHORT_END_MIN_WORDS = 25
 """Words an answer needs before a finished sentence may end it after the shorter silence:
 a first sentence or two, then a pause, is someone gathering what to say next."""
 
+SENTENCE_PAUSE_MARGIN_S = 0.3
+"""A finished sentence ends the answer only after a silence this much longer than any the
+speaker has already come back from after a finished sentence in this answer: someone who
+pauses 1.4 s between sentences is not done when they pause 1.3 s."""
+
 WARN_BEFORE_END_S = 1.5
 """How long before silence ends the answer the user is warned, so they can go on."""
 
@@ -257,6 +262,11 @@ class LiveAnswer:
         self._provisional = ""
         self._pass_wall_s = 0.0
         """How long the latest provisional pass took (wall clock)."""
+        # The audio loop's own state, for the shorter end:
+        self._silence_s = 0.0
+        """Silence since the last speech, as the previous block left it."""
+        self._sentence_pause_s = 0.0
+        """The longest pause the speaker came back from after a finished sentence."""
 
     def stop(self) -> None:
         """End the answer now (the user pressed the key); safe from any thread."""
@@ -340,13 +350,20 @@ class LiveAnswer:
             )
         )
         if self.options.smart_end:
+            silence, armed = endpointer.silence_s, endpointer.end_silence_s
+            if silence < self._silence_s and armed < self.config.end_silence_s:
+                # The speaker came back from a pause after a finished sentence: one this
+                # long is theirs between sentences, not the end of their answer.
+                self._sentence_pause_s = max(self._sentence_pause_s, self._silence_s)
+            self._silence_s = silence
             tail, spoken_to = self._tail, endpointer.last_speech_end
             finished = (
                 tail is not None and spoken_to is not None and tail[0] >= spoken_to and tail[1]
             )
             if not endpointer.in_speech:
-                endpointer.expect_end(finished)
-            elif endpointer.end_silence_s != self.config.end_silence_s:
+                longer = self._sentence_pause_s + SENTENCE_PAUSE_MARGIN_S
+                endpointer.expect_end(finished, at_least_s=longer if self._sentence_pause_s else 0)
+            elif armed != self.config.end_silence_s:
                 endpointer.expect_end(False)
 
     def _ends_answer(self, found: list[TranscriptSegment]) -> bool:

@@ -329,6 +329,32 @@ def test_a_finished_answer_ends_after_a_shorter_silence(
         assert result.duration_s >= 2 + 3.0
 
 
+LONG_FINISHED = (
+    "So we sat down with every team one by one, listened to what slowed them down, "
+    "and in the end we cut the backlog in half."
+)
+
+
+def test_a_speaker_who_pauses_long_between_sentences_is_not_cut_off_at_such_a_pause(
+    tmp_path: Path,
+) -> None:
+    """After a finished sentence the shorter silence (1.2 s) would end the answer; but this
+    speaker already came back from a 1.1 s pause after one, so 1.35 s is still theirs."""
+    fake = GridTranscriber(LONG_FINISHED)
+
+    def heard_to(second: float) -> Callable[[], None]:
+        return lambda: fake.wait(lambda: any(end >= second for _, end in fake.calls))
+
+    audio = np.concatenate([tone(2), silence(1.1), tone(2), silence(1.35), tone(2), silence(8)])
+    config = EndpointConfig(min_segment_s=5.0, end_silence_s=3.0)
+    gates = {2.6: heard_to(2.2), 5.7: heard_to(5.3)}  # each pause decoded as it is made
+    live = _run(tmp_path, GatedSource(audio, gates), fake, config, options=LiveOptions())
+    result = live.run()
+    assert result.end_reason == "silence"
+    assert result.duration_s > 2 + 1.1 + 2 + 1.35 + 2, "ended at the second pause"
+    assert result.duration_s < 2 + 1.1 + 2 + 1.35 + 2 + 3.0, "waited the full silence"
+
+
 def test_the_shorter_silence_follows_the_users_setting() -> None:
     assert EndpointConfig(end_silence_s=3.0).finished_silence_s == pytest.approx(1.2)
     assert EndpointConfig(end_silence_s=10.0).finished_silence_s == pytest.approx(4.0)

@@ -158,11 +158,13 @@ class Endpointer:
         reaches here has heard everything said so far."""
         return self._last_speech_end
 
-    def expect_end(self, finished: bool) -> None:
+    def expect_end(self, finished: bool, *, at_least_s: float = 0.0) -> None:
         """Whether what was said so far sounds finished: the answer then ends after
-        ``finished_silence_s`` of silence instead of the full ``end_silence_s``."""
+        ``finished_silence_s`` of silence (or ``at_least_s``, if longer) instead of the full
+        ``end_silence_s``, which it never exceeds."""
         cfg = self.config
-        self.end_silence_s = cfg.finished_silence_s if finished else cfg.end_silence_s
+        shorter = min(cfg.end_silence_s, max(cfg.finished_silence_s, at_least_s))
+        self.end_silence_s = shorter if finished else cfg.end_silence_s
         self._check_end()
 
     def pending(self) -> Segment | None:
