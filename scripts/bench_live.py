@@ -235,10 +235,13 @@ def word_lags(
 
 
 def speech_end_s(audio: np.ndarray) -> float:
-    """Where the last speech ends, by Silero over the whole audio, without padding."""
+    """Where the last speech ends, by Silero over the whole audio, without padding, a pause
+    of 0.3 s ending speech (by default it takes 2 s, so a recording that ends under 2 s
+    after its last word seemed to be speech to its end: 4.46 s, not 3.52 s)."""
     from faster_whisper.vad import VadOptions, get_speech_timestamps
 
-    chunks = get_speech_timestamps(audio, VadOptions(speech_pad_ms=0))
+    options = VadOptions(speech_pad_ms=0, min_silence_duration_ms=300)
+    chunks = get_speech_timestamps(audio, options)
     return float(chunks[-1]["end"]) / SAMPLE_RATE if chunks else 0.0
 
 
