@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import math
 import os
 import re
 import threading
@@ -185,13 +186,14 @@ class Transcriber:
         temperature = 0.0 if streaming else None
         raw = self._decode(
             audio, previous_text=previous_text, beam_size=1, temperature=temperature,
-            short_window=streaming,
+            short_window=streaming, bounded=streaming,
         )  # fmt: skip
         found = [_convert(s, offset_s) for s in raw if _is_speech(s)]
         if streaming and suspicious(join_text(found), len(audio) / SAMPLE_RATE):
             raw = self._decode(
-                audio, previous_text=previous_text, beam_size=1, temperature=temperature
-            )
+                audio, previous_text=previous_text, beam_size=1, temperature=temperature,
+                bounded=True,
+            )  # fmt: skip
             found = [_convert(s, offset_s) for s in raw if _is_speech(s)]
         return found
 
@@ -203,6 +205,7 @@ class Transcriber:
         beam_size: int,
         temperature: float | None,
         short_window: bool = False,
+        bounded: bool = False,
     ) -> list[Any]:
         """faster-whisper's raw segments (with their confidence), decoded in this thread."""
         self.load()
@@ -213,6 +216,10 @@ class Transcriber:
                 self._window = EncoderWindow(self._model)
             if self._window is not None:
                 self._window.short = short_window
+            # A live piece can say only so much: a decoder that loops ("and so, my
+            # fellow Americans, and so, ...") is stopped there, not after 448 tokens
+            # (4.7 s for a 2.4 s piece on 2 cores), and its text is then judged a loop.
+            limit = {"max_new_tokens": _token_budget(len(audio))} if bounded else {}
             segments, _info = self._model.transcribe(
                 audio.astype(np.float32, copy=False),
                 language="en",
@@ -222,6 +229,7 @@ class Transcriber:
                 initial_prompt=_prompt(previous_text),
                 condition_on_previous_text=False,
                 **({} if temperature is None else {"temperature": temperature}),
+                **limit,
             )
             # The generator is lazy: decoding happens here, in the caller's thread.
             return list(segments)
@@ -534,6 +542,15 @@ def _merge(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 PROMPT_CONTEXT_CHARS = 200
 """How much earlier text to give the model: a sentence or two, well under its prompt limit."""
+
+
+TOKENS_PER_SECOND = 8
+"""Most tokens a second of speech needs: fast speech is ~3.5 words a second, ~1.3 tokens a
+word, and each segment adds two timestamps."""
+
+
+def _token_budget(samples: int) -> int:
+    return 16 + math.ceil(TOKENS_PER_SECOND * samples / SAMPLE_RATE)
 
 
 def _prompt(previous_text: str) -> str:
