@@ -114,12 +114,14 @@ class ScriptedModel:
     def __init__(self, texts: list[str]) -> None:
         self.texts = texts
         self.windows: list[int] = []
+        self.options: list[dict[str, Any]] = []
 
     def encode(self, features: np.ndarray) -> Any:
         self.windows.append(int(features.shape[-1]))
         return features
 
-    def transcribe(self, audio: np.ndarray, **_: Any) -> tuple[list[Any], None]:
+    def transcribe(self, audio: np.ndarray, **options: Any) -> tuple[list[Any], None]:
+        self.options.append(options)
         self.encode(padded(len(audio) // 160))
         text = self.texts.pop(0)
         return ([Segment(text)] if text else []), None
@@ -166,3 +168,16 @@ def test_a_whole_file_keeps_the_full_window() -> None:
     transcriber, model = scripted(["We cut the backlog in half."])
     transcriber.transcribe(np.zeros(16000 * 3, np.float32))
     assert model.windows == [FULL]
+
+
+def test_a_live_decode_may_say_only_what_its_audio_can_hold() -> None:
+    """A decoder that loops is stopped after the tokens a piece's speech could need, both
+    times; a whole file is not bounded."""
+    looped = "Today, only platforms 1 and 3 are used. Today, only platforms 1 and 3 are used."
+    transcriber, model = scripted([looped, "Today, only platforms 1 and 3 are used."])
+    transcriber.transcribe(np.zeros(16000 * 3, np.float32), streaming=True)
+    budgets = [o.get("max_new_tokens") for o in model.options]
+    assert budgets[0] == budgets[1] and budgets[0] is not None and 30 <= budgets[0] <= 60
+    transcriber, model = scripted(["We cut the backlog in half."])
+    transcriber.transcribe(np.zeros(16000 * 3, np.float32))
+    assert "max_new_tokens" not in model.options[0]
