@@ -7,11 +7,13 @@ decode. Everything is reported through a listener, which keeps this module free
 of any UI: the TUI, the CLI and the tests all drive it the same way.
 
 Between segments the decode thread does not sit idle (see :class:`LiveOptions`): the
-segment still open is decoded again as it grows, and shown as provisional text (a
-segment closes only at a pause, which can be half a minute away); when the speaker
+segment still open is decoded again every half second of speech, and shown as
+provisional text (a segment closes only at a pause, or after 9 s); when the speaker
 pauses, it is decoded at once, so if nothing more is said that decode is the final one
 and there is nothing left to do when the answer ends; and what it heard says whether the
-answer sounds finished, which shortens the silence that ends it.
+answer sounds finished, which shortens the silence that ends it. All of this is
+affordable on two cores because a live piece is decoded with a short encoder window
+(:mod:`voice_coach.speech.window`).
 """
 
 from __future__ import annotations
@@ -104,7 +106,7 @@ MIN_REUSE_S = 1.0
 
 PAUSING_S = 0.2
 """Silence after which no provisional pass starts while speech may resume: at
-``min_pause_s`` the segment closes (or is held) and the thread is wanted for it."""
+``LiveOptions.speculate_after_s`` the pause decode is due, and the thread is wanted for it."""
 
 PASS_SPACING = 1.5
 """Provisional passes start at least this many times their own duration apart, so on a
