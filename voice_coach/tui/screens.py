@@ -6,6 +6,7 @@ home screen posts :class:`PracticeRequested` and the app opens the set.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
@@ -135,19 +136,23 @@ class HomeScreen(Screen[None]):
             self.refresh_sets()
             return
         self._listed = True
-        self._show_sets(*_set_options(self.services.store, validate=False))
-        self.call_after_refresh(self.validate_sets)  # not to compete with the first frame
+        found, problems = _set_options(self.services.store, validate=False)
+        self._show_sets(found, problems)
+        # Not to compete with the first frame; what the first look said is not said again.
+        self.call_after_refresh(self.validate_sets, {title for _, title in problems})
 
     def refresh_sets(self) -> None:
         """List the sets, the struggled questions first when there are any."""
         self._show_sets(*_set_options(self.services.store, validate=True))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="sets")
-    def validate_sets(self) -> None:
-        """The sets validated, and the review sets, listed in place of the first look."""
-        listed = _set_options(self.services.store, validate=True)
+    def validate_sets(self, said: Collection[str] = ()) -> None:
+        """The sets validated, and the review sets, listed in place of the first look;
+        problems titled as in ``said`` were reported by it already."""
+        found, problems = _set_options(self.services.store, validate=True)
+        problems = [(exc, title) for exc, title in problems if title not in said]
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_sets, *listed)
+            self.app.call_from_thread(self._show_sets, found, problems)
 
     def _show_sets(self, found: list[Option], problems: list[tuple[Exception, str]]) -> None:
         options = self.query_one("#sets", OptionList)
