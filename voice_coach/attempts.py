@@ -18,12 +18,15 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import TypeAdapter, ValidationError
-
-from voice_coach.questions import Question, QuestionSet
 from voice_coach.scoring.codes import FlagCode, FlagGroup
 
 if TYPE_CHECKING:
+    # Annotations only: pydantic and the question models are not needed to open the
+    # store, and the home screen is drawn before they are imported.
+    from pydantic import TypeAdapter
+
+    from voice_coach.questions import Question, QuestionSet
+
     # Annotations only: delivery brings the scorer's vocabulary, not needed to read the store.
     from voice_coach.scoring import Score
     from voice_coach.scoring.delivery import TimedWord, TimedWordLike
@@ -243,6 +246,8 @@ FOLLOW_UP_MARK = "#"
 
 @cache
 def _score_adapter() -> TypeAdapter[Score]:
+    from pydantic import TypeAdapter
+
     from voice_coach.scoring import Score
 
     return TypeAdapter(Score)
@@ -264,6 +269,8 @@ def load_score(saved: Mapping[str, Any]) -> Score:
         ]
     if "evidence" not in data:
         data["evidence"] = {}
+    from pydantic import ValidationError
+
     try:
         return _score_adapter().validate_python(data)
     except ValidationError as exc:

@@ -8,12 +8,7 @@ names the file, the line and the field, because people edit these by hand.
 from __future__ import annotations
 
 import re
-import tomllib
-import unicodedata
-from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from pydantic import (
     BaseModel,
@@ -24,57 +19,22 @@ from pydantic import (
     model_validator,
 )
 
-from voice_coach import locations
-from voice_coach.errors import InputError, QuestionSetError, QuestionSetInvalid
-from voice_coach.safety import MAX_SET_BYTES, TooComplex, load_toml, read_text
+from voice_coach.errors import QuestionSetInvalid
 from voice_coach.scoring.kinds import QuestionKind, infer_kind
+
+# Finding and reading the files needs no models: the home screen lists the sets with
+# these before pydantic is imported. Named here too, where they have always been.
+from voice_coach.set_files import MAX_NAME_LENGTH as MAX_NAME_LENGTH
+from voice_coach.set_files import NAME_RULE as NAME_RULE
+from voice_coach.set_files import SetInfo as SetInfo
+from voice_coach.set_files import available_sets as available_sets
+from voice_coach.set_files import check_set_name as check_set_name
+from voice_coach.set_files import parse_set_toml, read_set_text, set_name_problem
+from voice_coach.set_files import shipped_dir as shipped_dir
+from voice_coach.set_files import user_dir as user_dir
 
 EXAMPLE = "example"
 """The ``expects`` entry of behavioural questions: the answer needs an accomplishment example."""
-
-
-MAX_NAME_LENGTH = 64
-NAME_RULE = (
-    f"1-{MAX_NAME_LENGTH} letters, digits, spaces, '-', '_' or '.', starting and ending with "
-    "a letter or digit (for example acme-2nd-round)"
-)
-
-
-def set_name_problem(name: str) -> str | None:
-    """Why ``name`` cannot name a set, or None when it can.
-
-    A set's name becomes a file name in the user's sets folder, so it must
-    stay inside it (no separators, not ``.``/``..``, not hidden) and be safe
-    to print (no control characters). Letters of any alphabet are welcome, and
-    spaces inside, as people name sets by hand ("Acme final round").
-    """
-    if not name:
-        return "it is empty"
-    if len(name) > MAX_NAME_LENGTH:
-        return f"it is {len(name)} characters long"
-    bad = next((ch for ch in name if not (ch.isalnum() or ch in " -_.")), None)
-    if bad is not None:
-        shown = (
-            repr(bad)
-            if bad.isprintable()
-            else f"U+{ord(bad):04X} {unicodedata.name(bad, 'a control character')}"
-        )
-        return f"it contains {shown}"
-    if not name[0].isalnum():
-        return f"it starts with {name[0]!r}"
-    if not name[-1].isalnum():
-        return f"it ends with {name[-1]!r}"
-    return None
-
-
-def check_set_name(name: str) -> str:
-    """``name`` when it can name a set; else :class:`QuestionSetInvalid` saying what is allowed."""
-    problem = set_name_problem(name)
-    if problem is not None:
-        raise QuestionSetInvalid(
-            f"set name {name[:80]!r} is not allowed ({problem}): use {NAME_RULE}"
-        )
-    return name
 
 
 class Interviewer(BaseModel):
@@ -182,23 +142,6 @@ class QuestionSet(BaseModel):
         return questions
 
 
-@dataclass(frozen=True)
-class SetInfo:
-    """A set found on disk, for listing without loading every question."""
-
-    name: str
-    path: Path
-    source: str  # "shipped" or "user"
-
-
-def shipped_dir() -> Path:
-    return Path(str(resources.files("voice_coach") / "question_sets"))
-
-
-def user_dir() -> Path:
-    return locations.config_dir() / "question_sets"
-
-
 def _line_of(text: str, loc: tuple[int | str, ...]) -> int | None:
     """Best-effort line number of a validation error's location in the TOML text."""
     lines = text.splitlines()
@@ -225,13 +168,8 @@ def _line_of(text: str, loc: tuple[int | str, ...]) -> int | None:
 
 def parse_question_set(text: str, source: str) -> QuestionSet:
     """Validate a set's TOML text; ``source`` names it in errors."""
-    text = text.removeprefix("\ufeff")  # a byte-order mark, as some Windows editors save
-    try:
-        raw: dict[str, Any] = load_toml(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise QuestionSetInvalid(f"{source}: not valid TOML: {exc}") from None
-    except TooComplex as exc:
-        raise QuestionSetInvalid(f"{source}: {exc}; is it the right file?") from None
+    text = text.removeprefix("\ufeff")
+    raw = parse_set_toml(text, source)
     try:
         return QuestionSet.model_validate(raw)
     except ValidationError as exc:
@@ -248,29 +186,7 @@ def parse_question_set(text: str, source: str) -> QuestionSet:
 
 
 def load_question_set_file(path: Path) -> QuestionSet:
-    if path.is_dir():
-        raise QuestionSetInvalid(f"{path}: a folder, not a question-set file")
-    if path.exists() and not path.is_file():  # a pipe or device would block the listing
-        raise QuestionSetInvalid(f"{path}: not a regular file")
-    try:
-        text = read_text(path, MAX_SET_BYTES, "question set")
-    except FileNotFoundError:
-        raise QuestionSetInvalid(f"{path}: no such file") from None
-    except OSError as exc:
-        raise QuestionSetError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except InputError as exc:  # too large, not UTF-8: the TUI catches question-set errors
-        raise QuestionSetInvalid(str(exc)) from None
-    return parse_question_set(text, str(path))
-
-
-def available_sets() -> list[SetInfo]:
-    """Shipped and user sets by name, user sets overriding shipped ones."""
-    found: dict[str, SetInfo] = {}
-    for source, folder in (("shipped", shipped_dir()), ("user", user_dir())):
-        if folder.is_dir():
-            for path in sorted(folder.glob("*.toml")):
-                found[path.stem] = SetInfo(path.stem, path, source)
-    return sorted(found.values(), key=lambda s: s.name)
+    return parse_question_set(read_set_text(path), str(path))
 
 
 def load_question_set(name_or_path: str) -> QuestionSet:

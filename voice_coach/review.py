@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from voice_coach.errors import QuestionSetError
-from voice_coach.questions import Question, QuestionSet, load_question_set
 from voice_coach.store import Store
+
+if TYPE_CHECKING:
+    # The question models bring pydantic: imported where a set is built, not by the home
+    # screen, which names these sets before its first frame and builds them after it.
+    from voice_coach.questions import Question, QuestionSet
 
 STRUGGLED = "struggled"
 """The built-in set's name."""
@@ -28,6 +33,8 @@ class _Originals:
         """The question as its own set defines it (what it expects, its follow-ups and
         CV specifics), under an id that points back to it; where the set was renamed or
         deleted, the question as it was last asked (``saved``), else its words alone."""
+        from voice_coach.questions import Question, load_question_set
+
         if set_name not in self._sets:
             try:
                 self._sets[set_name] = load_question_set(set_name)
@@ -56,6 +63,8 @@ def struggled_set(store: Store) -> QuestionSet | None:
     questions = [originals.borrow(*marked) for marked in store.struggled()]
     if not questions:
         return None
+    from voice_coach.questions import QuestionSet
+
     return QuestionSet(
         name=STRUGGLED,
         title="Questions I struggled with",
@@ -130,6 +139,8 @@ def weak_set(store: Store, today: date | None = None) -> QuestionSet | None:
     ]
     if not questions:
         return None
+    from voice_coach.questions import QuestionSet
+
     return QuestionSet(
         name=WEAK,
         title="Practise my weak answers",

@@ -32,7 +32,6 @@ from voice_coach.attempts import (
     outcome_of,
 )
 from voice_coach.errors import CorruptDatabase, StoreError
-from voice_coach.questions import Question
 from voice_coach.schema import (
     DB_NAME,
     MIGRATIONS,
@@ -47,6 +46,7 @@ from voice_coach.schema import (
 )
 
 if TYPE_CHECKING:
+    from voice_coach.questions import Question
     from voice_coach.scoring import Score
 
 __all__ = [
@@ -542,6 +542,10 @@ class Store:
 
 def _question(r: sqlite3.Row) -> Question:
     """The question as asked; rows saved before questions were kept have its id and words."""
+    # Here, not at the top: the question models bring pydantic, and the store is opened
+    # before the home screen is drawn, which needs neither.
+    from voice_coach.questions import Question
+
     if r["question_json"]:
         try:
             return Question.model_validate_json(r["question_json"])

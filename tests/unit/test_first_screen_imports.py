@@ -39,19 +39,28 @@ HEAVY = (
     "voice_coach.tui.miccheck",
     "voice_coach.cli.answers",
     "voice_coach.cli.sessions",
+    "pydantic",
+    "voice_coach.config",
+    "voice_coach.questions",
 )
-"""Not needed to draw the home screen."""
+"""Not needed to draw the home screen: the settings and the sets are validated after it."""
 
-WARMED = ("voice_coach.scoring.scorer", "voice_coach.tui.practice", "voice_coach.tui.mock")
+WARMED = (
+    "voice_coach.scoring.scorer",
+    "voice_coach.tui.practice",
+    "voice_coach.tui.mock",
+    "voice_coach.config",
+    "voice_coach.questions",
+)
 """Imported in the background after the first frame, so the first answer is not kept
 waiting for them either."""
 
-# The command line's own imports, then the app as it starts: the snapshot is taken when
-# the app asks for its speech model, which it does once the home screen is drawn.
+# The command line's own imports, then the app as it starts: the snapshot is taken as
+# the home screen's first frame is handed to the terminal (the work after the first frame
+# starts after that), and again once the model's worker has ended.
 PROBE = """
 import json, sys
 import voice_coach.cli
-from voice_coach.config import Settings
 from voice_coach.store import Store
 from voice_coach.tui.app import VoiceCoachApp
 from voice_coach.tui.screens import HomeScreen
@@ -59,10 +68,14 @@ from voice_coach.tui.screens import HomeScreen
 seen = {}
 
 class Probe(VoiceCoachApp):
+    def _display(self, screen, renderable):
+        if renderable is not None and isinstance(screen, HomeScreen) and "home" not in seen:
+            listed = [s.option_count for s in screen.query("#sets")]  # drawn, sets listed
+            seen["home"] = listed == [9]
+            seen["modules"] = sorted(sys.modules)
+        super()._display(screen, renderable)
+
     def load_model(self):
-        listed = [s.option_count for s in self.screen.query("#sets")]  # drawn, sets listed
-        seen["home"] = isinstance(self.screen, HomeScreen) and listed == [9]
-        seen["modules"] = sorted(sys.modules)
         worker = super().load_model()
 
         async def warmed():
@@ -72,8 +85,13 @@ class Probe(VoiceCoachApp):
 
         self.run_worker(warmed())
 
+def read_settings():
+    from voice_coach.config import Settings
+
+    return Settings(model=sys.argv[1], speak_questions=False)
+
 # A model that cannot load, so the worker ends at once and only the warming runs.
-Probe(settings=Settings(model=sys.argv[1], speak_questions=False), store=Store()).run(headless=True)
+Probe(read_settings=read_settings, store=Store()).run(headless=True)
 print(json.dumps(seen))
 """
 

@@ -18,6 +18,7 @@ from voice_coach.cli.base import DEBUG_ENV, Boundary, fail, has_terminal, say
 from voice_coach.errors import EXIT_BAD_INPUT, VoiceCoachError
 
 if TYPE_CHECKING:
+    from voice_coach.config import Settings
     from voice_coach.store import Store
 
 __all__ = ["DEBUG_ENV", "has_terminal", "main"]
@@ -102,13 +103,20 @@ def main(
             EXIT_BAD_INPUT,
         )
     with _loading():
-        from voice_coach.config import load_settings
         from voice_coach.tui.app import VoiceCoachApp
 
-        settings = load_settings().with_overrides(model=model)
+        def read_settings() -> Settings:
+            # Once the home screen is drawn: the settings model brings pydantic. A bad
+            # file is never fatal (each problem becomes a notice), so it can wait.
+            from voice_coach.config import load_settings
+
+            return load_settings().with_overrides(model=model)
+
         try:
             store = _open_store_or_offer_fresh()
-            app = VoiceCoachApp(settings=settings, start_set=set_name, typed=typed, store=store)
+            app = VoiceCoachApp(
+                read_settings=read_settings, start_set=set_name, typed=typed, store=store
+            )
         except VoiceCoachError as exc:
             fail(str(exc))
     from voice_coach.native_stderr import native_stderr_to_log

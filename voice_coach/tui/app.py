@@ -7,7 +7,7 @@ on the UI thread.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,18 +17,25 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import ModalScreen, Screen
 
-from voice_coach.config import Settings
 from voice_coach.errors import VoiceCoachError, explain, log_error
-from voice_coach.questions import available_sets, load_question_set
 from voice_coach.review import STRUGGLED, WEAK, struggled_set, weak_set
+from voice_coach.set_files import available_sets
 from voice_coach.speech.model_spec import BUNDLED
 from voice_coach.store import Store
-from voice_coach.tui.messages import ModelFailed, ModelLoaded, PracticeRequested, SettingsSaved
+from voice_coach.tui.messages import (
+    ModelFailed,
+    ModelLoaded,
+    PracticeRequested,
+    SettingsRead,
+    SettingsSaved,
+)
 from voice_coach.tui.mock_setup import MOCK_OPTION, MockChoice, MockRequested, MockSetupScreen
 from voice_coach.tui.screens import HomeScreen
 from voice_coach.tui.services import RunStatus, Services
 
 if TYPE_CHECKING:
+    from voice_coach.config import Settings
+
     # numpy and the speech engines: built after the first frame (see Services), not
     # imported before the home screen is drawn.
     from voice_coach.speech.stt import Transcriber
@@ -44,26 +51,37 @@ class VoiceCoachApp(App[None]):
         self,
         settings: Settings | None = None,
         *,
+        read_settings: Callable[[], Settings] | None = None,
         start_set: str | None = None,
         typed: bool = False,
         store: Store | None = None,
         transcriber: Transcriber | None = None,
         voice: Voice | None = None,
     ) -> None:
+        """``read_settings``, when no ``settings`` are given: how to read them, once the home
+        screen is drawn (validating them brings pydantic); the defaults without either."""
         super().__init__()
-        settings = settings or Settings()
         self.start_set = start_set
         # The transcriber's own name for it, without building one (that brings numpy).
-        model_name = transcriber.name if transcriber else (settings.model or "").strip() or BUNDLED
+        model_name = (
+            transcriber.name
+            if transcriber
+            else (settings.model or "").strip() or BUNDLED
+            if settings
+            else None
+        )
         self.services = Services(
             store=store or Store(),
             transcriber=transcriber,
             voice=voice,
             settings=settings,
             typed=typed,
-            status=RunStatus(model_status=f"Loading speech model {model_name}…"),
+            status=RunStatus(model_status=_loading(model_name)),
+            read_settings=read_settings,
         )
         self.fatal_error: str | None = None
+        self._settings_told = False
+        """Whether what was wrong in the settings file was said (once, whoever read it)."""
         self._toasts: list[tuple[Notification, Screen[object] | None]] = []
         """Each notice shown and the screen it was raised on (see :meth:`notify`)."""
 
@@ -122,8 +140,9 @@ class VoiceCoachApp(App[None]):
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self._screen_changed)
         self.push_screen(HomeScreen(self.services))
-        for warning in self.services.settings.warnings:  # on the home screen, so they stay
-            self.notify(warning, title="Settings", severity="warning", timeout=10)
+        if self.services.settings_read:
+            self.on_settings_read(SettingsRead(self.services.settings))
+        # The settings are read on the model's worker otherwise, after the first frame.
         # After the first frame: the model's worker imports numpy and the speech engines,
         # which would otherwise hold the interpreter while the home screen is drawn.
         self.call_after_refresh(self.load_model)
@@ -255,6 +274,8 @@ class VoiceCoachApp(App[None]):
                     return
                 question_set = found
             else:
+                from voice_coach.questions import load_question_set
+
                 question_set = load_question_set(set_name)
             session = PracticeSession(question_set, store)
         except Exception as exc:  # a damaged or hostile set file: said, and the app goes on
@@ -267,8 +288,23 @@ class VoiceCoachApp(App[None]):
             return
         self.push_screen(PracticeScreen(session, self.services))
 
+    def on_settings_read(self, message: SettingsRead) -> None:
+        """Say what was wrong in the settings file, on the home screen, so the notices stay;
+        and name the model being loaded, now that the settings say which."""
+        if self._settings_told:
+            return
+        self._settings_told = True
+        settings = message.settings
+        for warning in settings.warnings:
+            self.notify(warning, title="Settings", severity="warning", timeout=10)
+        if self.services.status.model_status == _loading(None):
+            name = (settings.model or "").strip() or BUNDLED
+            self.services.status.model_status = _loading(name)
+            self._refresh_model_status()
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="model")
     def load_model(self) -> None:
+        self.post_message(SettingsRead(self.services.settings))  # read here when not given
         try:
             self.services.transcriber.load()
         except VoiceCoachError as exc:
@@ -331,6 +367,11 @@ class VoiceCoachApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.show_model_status(self.services.status.model_status)
+
+
+def _loading(model: str | None) -> str:
+    """The model status while it loads; without a name until the settings are read."""
+    return f"Loading speech model {model}…" if model else "Loading the speech model…"
 
 
 def _warm_scorer() -> None:

@@ -17,6 +17,14 @@ if TYPE_CHECKING:
     from voice_coach.speech.stt import TranscriptSegment
 
 
+class SettingsRead(Message):
+    """The settings file was read (after the first frame): what was wrong in it is said."""
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+
+
 class ModelLoaded(Message):
     def __init__(self, name: str) -> None:
         super().__init__()

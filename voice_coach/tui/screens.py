@@ -6,21 +6,23 @@ home screen posts :class:`PracticeRequested` and the app opens the set.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from voice_coach.attempts import Outcome
 from voice_coach.errors import explain
-from voice_coach.questions import available_sets, load_question_set_file
 from voice_coach.review import STRUGGLED, WEAK, struggled_set, weak_set
+from voice_coach.set_files import SetInfo, available_sets, preview_set
 from voice_coach.tui.messages import PracticeRequested
 from voice_coach.tui.mock_setup import MOCK_OPTION, MockChoice, MockRequested, MockSetupScreen
 from voice_coach.tui.services import Services
@@ -28,6 +30,7 @@ from voice_coach.tui.widgets import WrappingTable, report_problem, set_label
 
 if TYPE_CHECKING:
     from voice_coach.practice import PracticeSession
+    from voice_coach.store import Store
 
 # The other screens are imported when opened, not before the home screen is drawn (the
 # history brings the story bank, the mic check and settings the audio devices); the app
@@ -55,6 +58,8 @@ class HomeScreen(Screen[None]):
     def __init__(self, services: Services) -> None:
         super().__init__()
         self.services = services
+        self._listed = False
+        """Whether the sets were listed once (the first time, looked into, then validated)."""
 
     def use(self, services: Services) -> None:
         """Open screens with these from now on (the settings were saved meanwhile)."""
@@ -120,71 +125,55 @@ class HomeScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """List the sets each time the screen is shown, the first time included (it was
-        listed at mount as well, and every set file read twice before the first frame)."""
-        self.refresh_sets()
+        listed at mount as well, and every set file read twice before the first frame).
+
+        The first time, the sets are only looked into for the first frame (their titles,
+        without the question models, which bring pydantic), then validated in the
+        background: a set found broken then says so in its line, as it would have.
+        """
+        if self._listed:
+            self.workers.cancel_group(self, "sets")  # its list would be older than this one
+            self.refresh_sets()
+            return
+        self._listed = True
+        found, problems = _set_options(self.services.store, validate=False)
+        self._show_sets(found, problems)
+        # Not to compete with the first frame; what the first look said is not said again.
+        self.call_after_refresh(self.validate_sets, {title for _, title in problems})
 
     def refresh_sets(self) -> None:
         """List the sets, the struggled questions first when there are any."""
+        self._show_sets(*_set_options(self.services.store, validate=True))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="sets")
+    def validate_sets(self, said: Collection[str] = ()) -> None:
+        """The sets validated, and the review sets, listed in place of the first look;
+        problems titled as in ``said`` were reported by it already."""
+        found, problems = _set_options(self.services.store, validate=True)
+        problems = [(exc, title) for exc, title in problems if title not in said]
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_sets, found, problems)
+
+    def _show_sets(self, found: list[Option], problems: list[tuple[Exception, str]]) -> None:
         options = self.query_one("#sets", OptionList)
+        for exc, title in problems:  # the sets listed can still be practised
+            report_problem(self, exc, title)
+        shown = [(o.id, o.disabled) for o in options.options]
+        if shown and shown == [(o.id, o.disabled) for o in found]:
+            # The same lines (the validated sets after the first look): each line's text
+            # replaced in place. Cleared and filled again, a list laid out with a scroll
+            # bar measured its lines without one, and cut the last line of some.
+            for index, option in enumerate(found):
+                options.replace_option_prompt_at_index(index, option.prompt)
+            options.focus()
+            return
         highlighted = options.highlighted
+        moved = options.get_option_at_index(highlighted).id if highlighted else None
         options.clear_options()
-        store = self.services.store
-        try:
-            weak, struggled = weak_set(store), struggled_set(store)
-        except Exception as exc:  # the sets below can still be practised
-            report_problem(self, exc, "Cannot read past answers")
-            weak = struggled = None
-        if weak is not None:
-            options.add_option(
-                Option(
-                    set_label(f"{weak.title}  ({len(weak.questions)} due today)", weak.description),
-                    id=WEAK,
-                )
-            )
-        if struggled is not None:
-            options.add_option(
-                Option(
-                    set_label(
-                        f"{struggled.title}  ({_count(len(struggled.questions))})",
-                        struggled.description,
-                    ),
-                    id=STRUGGLED,
-                )
-            )
-        try:
-            found = available_sets()
-        except Exception as exc:
-            report_problem(self, exc, "Cannot list the question sets")
-            found = []
-        for info in found:
-            if info.name in (WEAK, STRUGGLED):  # an option id is unique: it would end the app
-                options.add_option(
-                    Option(
-                        f"{info.name}: cannot be used (the name is the app's own review set; "
-                        "rename the file)",
-                        disabled=True,
-                    )
-                )
-                continue
-            label: RenderableType
-            try:
-                qs = load_question_set_file(info.path)
-                label = set_label(f"{qs.title}  ({_count(len(qs.questions))})", qs.description)
-            except Exception as exc:  # any file in the sets folder may be damaged or odd
-                label = Text(f"{info.name}: cannot be used ({explain(exc).message})")
-            options.add_option(Option(label, id=info.name))
-        options.add_option(
-            Option(
-                set_label(
-                    "Mock interview  (i)",
-                    "A whole second interview: introductions, the line manager and the "
-                    "panel, your best stories, your own questions and the closing; then a "
-                    "report card.",
-                ),
-                id=MOCK_OPTION,
-            )
-        )
-        if options.option_count:
+        options.add_options(found)
+        if moved is not None and any(o.id == moved for o in found):
+            options.highlighted = next(i for i, o in enumerate(found) if o.id == moved)
+        elif options.option_count:
             options.highlighted = min(highlighted or 0, options.option_count - 1)
         options.focus()
 
@@ -195,6 +184,76 @@ class HomeScreen(Screen[None]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             self.post_message(PracticeRequested(event.option.id))
+
+
+def _set_options(
+    store: Store, *, validate: bool
+) -> tuple[list[Option], list[tuple[Exception, str]]]:
+    """The home list's lines, and the problems met in making it (each with its title).
+
+    ``validate``: each set is loaded as practice loads it, and the review sets (weak
+    answers, struggled questions) come first when there are any; else only a look into
+    each file, without the question models, and no review sets. Safe on a worker
+    thread: it reads files and the store, and makes no widget.
+    """
+    found: list[Option] = []
+    problems: list[tuple[Exception, str]] = []
+    if validate:
+        try:
+            weak, struggled = weak_set(store), struggled_set(store)
+        except Exception as exc:
+            problems.append((exc, "Cannot read past answers"))
+            weak = struggled = None
+        if weak is not None:
+            label = f"{weak.title}  ({len(weak.questions)} due today)"
+            found.append(Option(set_label(label, weak.description), id=WEAK))
+        if struggled is not None:
+            label = f"{struggled.title}  ({_count(len(struggled.questions))})"
+            found.append(Option(set_label(label, struggled.description), id=STRUGGLED))
+    try:
+        sets = available_sets()
+    except Exception as exc:
+        problems.append((exc, "Cannot list the question sets"))
+        sets = []
+    for info in sets:
+        if info.name in (WEAK, STRUGGLED):  # an option id is unique: it would end the app
+            found.append(
+                Option(
+                    f"{info.name}: cannot be used (the name is the app's own review set; "
+                    "rename the file)",
+                    disabled=True,
+                )
+            )
+            continue
+        found.append(Option(_set_line(info, validate), id=info.name))
+    found.append(
+        Option(
+            set_label(
+                "Mock interview  (i)",
+                "A whole second interview: introductions, the line manager and the "
+                "panel, your best stories, your own questions and the closing; then a "
+                "report card.",
+            ),
+            id=MOCK_OPTION,
+        )
+    )
+    return found, problems
+
+
+def _set_line(info: SetInfo, validate: bool) -> RenderableType:
+    """A set's line: its title, size and description, or why it cannot be used."""
+    try:
+        if validate:
+            from voice_coach.questions import load_question_set_file
+
+            qs = load_question_set_file(info.path)
+            return set_label(f"{qs.title}  ({_count(len(qs.questions))})", qs.description)
+        preview = preview_set(info.path)
+    except Exception as exc:  # any file in the sets folder may be damaged or odd
+        return Text(f"{info.name}: cannot be used ({explain(exc).message})")
+    if preview is None:  # validating it, next, says what is wrong
+        return Text(info.name)
+    return set_label(f"{preview.title}  ({_count(preview.questions)})", preview.description)
 
 
 def _count(n: int) -> str:

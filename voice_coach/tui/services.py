@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
-from voice_coach.config import Settings
 from voice_coach.store import Store
 
 if TYPE_CHECKING:
+    from voice_coach.config import Settings
     from voice_coach.speech.stt import Transcriber
     from voice_coach.speech.tts import Voice
 
@@ -24,7 +24,7 @@ T = TypeVar("T")
 
 
 class _BuiltOnFirstUse(Generic[T]):
-    """A field that is either given, or (given None) built from the settings when first read.
+    """A field that is either given, or (given None) built from the services when first read.
 
     The transcriber and the voice bring numpy and the speech engines with their modules,
     a good part of a second to import; the home screen needs neither, so an app that is
@@ -34,7 +34,7 @@ class _BuiltOnFirstUse(Generic[T]):
     the UI thread may both reach for it.
     """
 
-    def __init__(self, build: Callable[[Settings], T]) -> None:
+    def __init__(self, build: Callable[[Services], T]) -> None:
         self._build = build
         self._slot = ""
         self._lock = threading.Lock()
@@ -58,24 +58,40 @@ class _BuiltOnFirstUse(Generic[T]):
             with self._lock:
                 value = services.__dict__.get(self._slot)
                 if value is None:
-                    value = self._build(services.settings)
+                    value = self._build(services)
                     services.__dict__[self._slot] = value
         return value
 
     def __set__(self, services: Services, value: T | None) -> None:
         services.__dict__[self._slot] = value
 
+    def built(self, services: Services) -> bool:
+        """Whether the value is there already: given, or built by an earlier read."""
+        return services.__dict__.get(self._slot) is not None
 
-def _transcriber(settings: Settings) -> Transcriber:
+
+def _transcriber(services: Services) -> Transcriber:
     from voice_coach.speech.stt import Transcriber
 
-    return Transcriber(settings.model)
+    return Transcriber(services.settings.model)
 
 
-def _voice(settings: Settings) -> Voice:
+def _voice(services: Services) -> Voice:
+    return _voice_of(services.settings)
+
+
+def _voice_of(settings: Settings) -> Voice:
     from voice_coach.speech.tts import Voice
 
     return Voice(settings.voice, settings.speech_rate, settings.output_device)
+
+
+def _settings(services: Services) -> Settings:
+    if services.read_settings is not None:
+        return services.read_settings()
+    from voice_coach.config import Settings
+
+    return Settings()
 
 
 @dataclass
@@ -95,14 +111,25 @@ class Services:
     """None when constructing: the settings' model, built when first used."""
     voice: _BuiltOnFirstUse[Voice] = _BuiltOnFirstUse(_voice)
     """None when constructing: the settings' voice, rate and device, built when first used."""
-    # mypy takes a descriptor for a default; it has none (see _BuiltOnFirstUse.__get__).
-    settings: Settings  # type: ignore[misc]
+    settings: _BuiltOnFirstUse[Settings] = _BuiltOnFirstUse(_settings)
+    """None when constructing: ``read_settings()`` (the defaults without it), when first used.
+
+    The app is given a way to read the settings rather than the settings: validating them
+    brings pydantic, and the home screen is drawn before it is imported."""
     typed: bool = False
     """Answers are typed (--typed): no microphone is opened."""
     status: RunStatus = field(default_factory=RunStatus)
+    read_settings: Callable[[], Settings] | None = None
+    """How the settings are read when none are given (see :attr:`settings`)."""
+
+    @property
+    def settings_read(self) -> bool:
+        """Whether the settings are known yet (given, or read by an earlier use)."""
+        slot: _BuiltOnFirstUse[Settings] = vars(Services)["settings"]
+        return slot.built(self)
 
     def with_settings(self, settings: Settings) -> Services:
         """The same services under changed settings (the settings screen saved them), with
         a voice that speaks at their rate on their device. The speech model stays: a model
         change applies at the next start."""
-        return replace(self, settings=settings, voice=_voice(settings))
+        return replace(self, settings=settings, voice=_voice_of(settings))

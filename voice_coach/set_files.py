@@ -1,0 +1,145 @@
+"""Question-set files: where they are, what they may be named, and a quick look inside.
+
+Everything here works on the files as text and TOML, without the question models of
+:mod:`voice_coach.questions`, which bring pydantic: the home screen lists the sets before
+its first frame with these, and validates them after it. Every error names the file, as
+the models' own errors do.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from voice_coach import locations
+from voice_coach.errors import InputError, QuestionSetError, QuestionSetInvalid
+from voice_coach.safety import MAX_SET_BYTES, TooComplex, load_toml, read_text
+
+MAX_NAME_LENGTH = 64
+NAME_RULE = (
+    f"1-{MAX_NAME_LENGTH} letters, digits, spaces, '-', '_' or '.', starting and ending with "
+    "a letter or digit (for example acme-2nd-round)"
+)
+
+
+def set_name_problem(name: str) -> str | None:
+    """Why ``name`` cannot name a set, or None when it can.
+
+    A set's name becomes a file name in the user's sets folder, so it must
+    stay inside it (no separators, not ``.``/``..``, not hidden) and be safe
+    to print (no control characters). Letters of any alphabet are welcome, and
+    spaces inside, as people name sets by hand ("Acme final round").
+    """
+    if not name:
+        return "it is empty"
+    if len(name) > MAX_NAME_LENGTH:
+        return f"it is {len(name)} characters long"
+    bad = next((ch for ch in name if not (ch.isalnum() or ch in " -_.")), None)
+    if bad is not None:
+        shown = (
+            repr(bad)
+            if bad.isprintable()
+            else f"U+{ord(bad):04X} {unicodedata.name(bad, 'a control character')}"
+        )
+        return f"it contains {shown}"
+    if not name[0].isalnum():
+        return f"it starts with {name[0]!r}"
+    if not name[-1].isalnum():
+        return f"it ends with {name[-1]!r}"
+    return None
+
+
+def check_set_name(name: str) -> str:
+    """``name`` when it can name a set; else :class:`QuestionSetInvalid` saying what is allowed."""
+    problem = set_name_problem(name)
+    if problem is not None:
+        raise QuestionSetInvalid(
+            f"set name {name[:80]!r} is not allowed ({problem}): use {NAME_RULE}"
+        )
+    return name
+
+
+@dataclass(frozen=True)
+class SetInfo:
+    """A set found on disk, for listing without loading every question."""
+
+    name: str
+    path: Path
+    source: str  # "shipped" or "user"
+
+
+def shipped_dir() -> Path:
+    return Path(str(resources.files("voice_coach") / "question_sets"))
+
+
+def user_dir() -> Path:
+    return locations.config_dir() / "question_sets"
+
+
+def available_sets() -> list[SetInfo]:
+    """Shipped and user sets by name, user sets overriding shipped ones."""
+    found: dict[str, SetInfo] = {}
+    for source, folder in (("shipped", shipped_dir()), ("user", user_dir())):
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.toml")):
+                found[path.stem] = SetInfo(path.stem, path, source)
+    return sorted(found.values(), key=lambda s: s.name)
+
+
+def read_set_text(path: Path) -> str:
+    """A set file's text; every way it cannot be read is a :class:`QuestionSetError`
+    naming the file (the TUI catches those)."""
+    if path.is_dir():
+        raise QuestionSetInvalid(f"{path}: a folder, not a question-set file")
+    if path.exists() and not path.is_file():  # a pipe or device would block the listing
+        raise QuestionSetInvalid(f"{path}: not a regular file")
+    try:
+        return read_text(path, MAX_SET_BYTES, "question set")
+    except FileNotFoundError:
+        raise QuestionSetInvalid(f"{path}: no such file") from None
+    except OSError as exc:
+        raise QuestionSetError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except InputError as exc:  # too large, not UTF-8
+        raise QuestionSetInvalid(str(exc)) from None
+
+
+def parse_set_toml(text: str, source: str) -> dict[str, Any]:
+    """A set's TOML as a table, not yet validated; ``source`` names it in errors."""
+    text = text.removeprefix("\ufeff")  # a byte-order mark, as some Windows editors save
+    try:
+        return load_toml(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise QuestionSetInvalid(f"{source}: not valid TOML: {exc}") from None
+    except TooComplex as exc:
+        raise QuestionSetInvalid(f"{source}: {exc}; is it the right file?") from None
+
+
+@dataclass(frozen=True)
+class SetPreview:
+    """What the list of sets shows of a set, read from its file without validating it."""
+
+    title: str
+    description: str
+    questions: int
+
+
+def preview_set(path: Path) -> SetPreview | None:
+    """The set's title, description and number of questions, when its file has them as a
+    valid set would; None when it does not (validating it says what is wrong).
+
+    A file that cannot be read or is not TOML raises here as
+    :func:`voice_coach.questions.load_question_set_file` does, with the same message.
+    A preview is not a promise: the set is valid only once validated.
+    """
+    raw = parse_set_toml(read_set_text(path), str(path))
+    title, description = raw.get("title"), raw.get("description", "")
+    questions = raw.get("questions")
+    if not (isinstance(title, str) and title and isinstance(description, str)):
+        return None
+    if not (isinstance(questions, list) and questions):
+        return None
+    return SetPreview(title, description, len(questions))
