@@ -17,6 +17,20 @@ SPEECH = SHARED / "speech"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
+AUDIO_DEVICES = "audio-devices"
+"""The xdist group of every test on the one virtual microphone and speaker."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run in parallel (scripts/test: ``-n 2 --dist loadgroup``), the tests that play into
+    the virtual microphone or listen to the virtual speaker still go one after another, on
+    one worker: two at once would hear each other. They wait on real-time audio, so the
+    other worker meanwhile runs the CPU-bound rest of the suite."""
+    for item in items:
+        if "virtual_audio" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group(AUDIO_DEVICES))
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "vc-home"
