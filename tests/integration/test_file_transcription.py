@@ -19,11 +19,14 @@ from voice_coach.audio.capture import read_audio
 
 pytestmark = pytest.mark.integration
 
-ROUNDS = 2
-"""Every shared recording this many times: about a minute and a half of speech."""
-PAUSES_S = (2.0, 6.5, 1.0, 11.0, 4.5, 24.0)
+ROUNDS = 1
+"""Every shared recording this many times: fifty seconds of speech. Once is enough: the
+file still spans four of Whisper's 30-second windows, and each decode of it is the
+slowest thing the real model does in the suite."""
+PAUSES_S = (2.0, 6.5, 24.0, 1.0, 11.0, 4.5)
 """Between recordings: a person gathering their thoughts, and a long silence that would end
-a live answer; with them the file lasts over three minutes."""
+a live answer (between two recordings, not at the end); with them the file lasts over a
+minute and a half."""
 
 
 def long_answer(folder: Path) -> tuple[Path, list[tuple[float, float, str]]]:
@@ -195,12 +198,13 @@ def _spoken(text: str, voice: str | None, rate: int) -> Path:
     ("voice", "rate"),
     [
         (ESPEAK_VOICE, 120),
-        (ESPEAK_VOICE, 140),
         (ESPEAK_VOICE, 165),
         (ESPEAK_VOICE, 200),  # pyttsx3's own rate: the doubt filter once left all of it out
         (None, 165),
     ],
-    ids=["espeak-120", "espeak-140", "espeak-165", "espeak-200", "default-165"],
+    # Slowest, the app's own, fastest: a rate between two of them (140 was) checks nothing
+    # either side does not.
+    ids=["espeak-120", "espeak-165", "espeak-200", "default-165"],
 )
 def test_a_clearly_spoken_answer_keeps_its_words_at_every_rate(  # type: ignore[no-untyped-def]
     transcriber, voice: str | None, rate: int

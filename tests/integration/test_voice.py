@@ -109,12 +109,18 @@ def test_piper_questions_are_heard_word_for_word(
     transcriber,
     tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
+    """The first question of each shipped set, read as it plays and heard back: every
+    author's wording, some 130 words, so a single misheard word moves the rate by less than
+    a hundredth. Each question is heard in real time, so the sample is one a set, not more.
+    """
     import jiwer
 
+    from voice_coach.questions import available_sets
     from voice_coach.speech.normalise import normalise
 
-    questions = _shipped_questions(10)
-    assert len(questions) == 10
+    sets = sum(1 for info in available_sets() if info.source == "shipped")
+    questions = _shipped_questions(sets)
+    assert len(questions) == sets >= 8
     voice = Voice("piper:joe")
     heard = [
         _hear(voice, text, tmp_path / f"heard-{i}.wav", transcriber)
@@ -124,7 +130,7 @@ def test_piper_questions_are_heard_word_for_word(
     hyps = [normalise(h) or "<empty>" for h in heard]
     rate = jiwer.wer(refs, hyps)
     worst = max(zip(refs, hyps, strict=True), key=lambda p: jiwer.wer(p[0], p[1]))
-    assert rate <= 0.05, f"WER {rate:.3f} over ten questions; worst: {worst}"
+    assert rate <= 0.05, f"WER {rate:.3f} over {sets} questions; worst: {worst}"
 
 
 @pytest.mark.parametrize("voice_id", ["piper:joe-low", "piper:joe-high"])
