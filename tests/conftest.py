@@ -71,6 +71,23 @@ def transcriber():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def silent_microphone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The practice and mock screens listen to a stand-in that hears a minute of silence,
+    never the machine's microphone: a test that only opens practice must not depend on the
+    sound devices, nor open the virtual microphone the audio tests play into beside it."""
+    import numpy as np
+
+    from voice_coach.audio import SAMPLE_RATE
+    from voice_coach.audio.capture import FileSource
+
+    def microphone(device: object = None) -> FileSource:
+        return FileSource.from_array(np.zeros(60 * SAMPLE_RATE, np.float32), realtime=True)
+
+    monkeypatch.setattr("voice_coach.tui.practice.Microphone", microphone)
+    monkeypatch.setattr("voice_coach.tui.mock.Microphone", microphone)
+
+
+@pytest.fixture
 def virtual_audio() -> None:
     """The virtual PulseAudio from scripts/virtual-audio; CI must have it, elsewhere skip."""
     ok = (
