@@ -75,7 +75,7 @@ def _samples_from_first_sound(samples: np.ndarray, rate: int) -> float:
     return (len(samples) - int(loud[0])) / rate if len(loud) else 0.0
 
 
-def _captured(path: Path) -> tuple[np.ndarray, int]:
+def captured_so_far(path: Path) -> tuple[np.ndarray, int]:
     """What parecord has written so far: its WAV header does not give the length until it
     exits, so the samples are read from after the "data" chunk's header."""
     raw = path.read_bytes() if path.exists() else b""
@@ -99,7 +99,7 @@ def wait_until_captured(capture: Path, played: Path, timeout: float) -> None:
     wanted = _samples_from_first_sound(audio[:, 0], rate)
     deadline = time.monotonic() + timeout
     while True:
-        heard = _samples_from_first_sound(*_captured(capture))
+        heard = _samples_from_first_sound(*captured_so_far(capture))
         if heard >= wanted:
             return
         if time.monotonic() > deadline:

@@ -206,7 +206,7 @@ def test_without_piper_espeak_speaks_with_one_notice(
 ) -> None:
     import sys
 
-    from tests.helpers import _captured, _samples_from_first_sound
+    from tests.helpers import _samples_from_first_sound, captured_so_far
     from voice_coach.speech import piper_voice, tts
 
     monkeypatch.setitem(sys.modules, "piper", None)
@@ -223,7 +223,7 @@ def test_without_piper_espeak_speaks_with_one_notice(
         finally:
             rec.terminate()
             rec.wait(5)
-        assert _samples_from_first_sound(*_captured(capture)) > 0.5
+        assert _samples_from_first_sound(*captured_so_far(capture)) > 0.5
         assert first.spec.engine == "espeak"
         second.synthesize(text)
         notices = [n for n in (first.notice, second.notice) if n]
