@@ -21,11 +21,13 @@ AUDIO_DEVICES = "audio-devices"
 """The xdist group of every test on the one virtual microphone and speaker."""
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Run in parallel (scripts/test: ``-n 2 --dist loadgroup``), the tests that play into
     the virtual microphone or listen to the virtual speaker still go one after another, on
     one worker: two at once would hear each other. They wait on real-time audio, so the
-    other worker meanwhile runs the CPU-bound rest of the suite."""
+    other worker meanwhile runs the CPU-bound rest of the suite. First among the hooks:
+    xdist reads the group marks in its own, which runs in no set order after a conftest's."""
     for item in items:
         if "virtual_audio" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.xdist_group(AUDIO_DEVICES))
