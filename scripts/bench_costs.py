@@ -14,7 +14,9 @@ Workloads, run the way a user runs them:
 * ``cv FILE --json`` through the command line, on a CV of N bullets in roles of
   sixteen (a long CV is a few hundred; the file limit allows about 16,000);
 * the scorer on ``'In 2019 at Acme, I '`` repeated N times (the shape that once took
-  52 s at N = 20,000), and on the labelled answers of tests/data joined N at a time.
+  52 s at N = 20,000), and on the labelled answers of tests/data joined N at a time;
+* cleaning for the voice (``spoken_text``) and importing notes (``import_notes``), on
+  one line of each markup shape that was once quadratic, repeated N times.
 
 Each point is the best of ``--runs`` runs, so a busy machine inflates it less. It is a
 benchmark, not a test: it exits 0 whatever it measures. Progress goes to stderr so
@@ -154,12 +156,33 @@ def scorer_answers(n: int, folder: Path) -> Callable[[], object]:
     return lambda: score_answer(text, question="Tell me about a time you improved a process.")
 
 
+PASTED_UNITS = ("(", "[", "*", "_", "[a](", "(x - I ", "e.g. ", "a/b/")
+"""As in tests/unit/test_spoken.py: repeated, the shapes that were once quadratic to clean."""
+
+
+def spoken_pasted(n: int, folder: Path) -> Callable[[], object]:
+    from voice_coach.authoring import import_notes
+    from voice_coach.speech.spoken import spoken_text
+
+    lines = [unit * n for unit in PASTED_UNITS]
+
+    def run() -> object:
+        for line in lines:
+            spoken_text(line)
+            import_notes(f"What is this? {line}\n", "x")
+        return None
+
+    return run
+
+
 WORKLOADS = (
     Workload("export --all (md)", "sessions", 250, export_markdown),
     Workload("export --all (json)", "sessions", 250, export_json),
     Workload("cv", "bullets", 1000, cv),
     Workload("scorer, repeated clause", "repeats", 2500, scorer_repeated),
     Workload("scorer, labelled answers", "answers", 100, scorer_answers),
+    # A paragraph pasted as one line, or a file that is not notes, read aloud or imported.
+    Workload("spoken text, pasted line", "repeats", 5000, spoken_pasted),
 )
 
 

@@ -17,6 +17,22 @@ SPEECH = SHARED / "speech"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
+AUDIO_DEVICES = "audio-devices"
+"""The xdist group of every test on the one virtual microphone and speaker."""
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run in parallel (scripts/test: ``-n 2 --dist loadgroup``), the tests that play into
+    the virtual microphone or listen to the virtual speaker still go one after another, on
+    one worker: two at once would hear each other. They wait on real-time audio, so the
+    other worker meanwhile runs the CPU-bound rest of the suite. First among the hooks:
+    xdist reads the group marks in its own, which runs in no set order after a conftest's."""
+    for item in items:
+        if "virtual_audio" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group(AUDIO_DEVICES))
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "vc-home"
@@ -54,6 +70,23 @@ def transcriber():  # type: ignore[no-untyped-def]
     t = Transcriber()
     t.load()
     return t
+
+
+@pytest.fixture
+def silent_microphone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The practice and mock screens listen to a stand-in that hears a minute of silence,
+    never the machine's microphone: a test that only opens practice must not depend on the
+    sound devices, nor open the virtual microphone the audio tests play into beside it."""
+    import numpy as np
+
+    from voice_coach.audio import SAMPLE_RATE
+    from voice_coach.audio.capture import FileSource
+
+    def microphone(device: object = None) -> FileSource:
+        return FileSource.from_array(np.zeros(60 * SAMPLE_RATE, np.float32), realtime=True)
+
+    monkeypatch.setattr("voice_coach.tui.practice.Microphone", microphone)
+    monkeypatch.setattr("voice_coach.tui.mock.Microphone", microphone)
 
 
 @pytest.fixture

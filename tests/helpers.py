@@ -48,7 +48,6 @@ def record_speaker(path: Path) -> subprocess.Popen[bytes]:
     A short latency makes parecord write as the audio comes (by default it takes
     about two seconds at a time), so ``wait_until_captured`` sees it promptly.
     """
-    before = _source_outputs()
     proc = subprocess.Popen(
         [
             "parecord",
@@ -59,8 +58,8 @@ def record_speaker(path: Path) -> subprocess.Popen[bytes]:
             str(path),
         ]
     )
-    deadline = time.monotonic() + 5
-    while _source_outputs() <= before and time.monotonic() < deadline:
+    deadline = time.monotonic() + 15
+    while not _is_recording(proc.pid) and time.monotonic() < deadline:
         time.sleep(0.05)
     return proc
 
@@ -75,7 +74,7 @@ def _samples_from_first_sound(samples: np.ndarray, rate: int) -> float:
     return (len(samples) - int(loud[0])) / rate if len(loud) else 0.0
 
 
-def _captured(path: Path) -> tuple[np.ndarray, int]:
+def captured_so_far(path: Path) -> tuple[np.ndarray, int]:
     """What parecord has written so far: its WAV header does not give the length until it
     exits, so the samples are read from after the "data" chunk's header."""
     raw = path.read_bytes() if path.exists() else b""
@@ -99,7 +98,7 @@ def wait_until_captured(capture: Path, played: Path, timeout: float) -> None:
     wanted = _samples_from_first_sound(audio[:, 0], rate)
     deadline = time.monotonic() + timeout
     while True:
-        heard = _samples_from_first_sound(*_captured(capture))
+        heard = _samples_from_first_sound(*captured_so_far(capture))
         if heard >= wanted:
             return
         if time.monotonic() > deadline:
@@ -109,11 +108,14 @@ def wait_until_captured(capture: Path, played: Path, timeout: float) -> None:
         time.sleep(0.05)
 
 
-def _source_outputs() -> int:
+def _is_recording(pid: int) -> bool:
+    """Whether the sound server has a recording stream of process ``pid``: looked up by the
+    process, since a count of all streams also moves when another test opens or closes
+    the microphone meanwhile."""
     out = subprocess.run(
-        ["pactl", "list", "short", "source-outputs"], capture_output=True, text=True, check=False
+        ["pactl", "list", "source-outputs"], capture_output=True, text=True, check=False
     ).stdout
-    return len(out.strip().splitlines())
+    return f'application.process.id = "{pid}"' in out
 
 
 async def wait_for(pilot, condition, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]

@@ -220,11 +220,33 @@ async def test_a_spoken_mock_interview_through_the_microphone(
     assert all(closing.values()), (closing, [a.transcript for a in attempts])
 
 
+def _one_question_a_part() -> None:
+    """The user's own copies of the line-manager, panel and time-to-shine sets (a user's
+    set overrides the shipped one of its name), each down to one question: a general one
+    from the line manager and the panel, a story for time to shine. The interview drawn
+    then has every kind of step a whole one has (greeting and introductions, a hand-over
+    into each part, short answers and a long story, the candidate's own questions, an
+    offer and the farewell) in five answers instead of eight."""
+    from voice_coach.authoring import save_user_set
+    from voice_coach.questions import load_question_set
+
+    for name, kind in (
+        ("line-manager", QuestionKind.GENERAL),
+        ("panel", QuestionKind.GENERAL),
+        ("time-to-shine", QuestionKind.STORY),
+    ):
+        full = load_question_set(name)
+        kept = next(q for q in full.questions if q.question_kind is kind)
+        save_user_set(full.model_copy(update={"questions": (kept,)}), overwrite=True)
+
+
 def test_a_spoken_mock_interview_on_the_command_line(
     virtual_audio: None, isolated_home: Path, tmp_path: Path
 ) -> None:
     """`voice-coach mock` without --typed: each answer played into the virtual microphone
-    once the command says it is listening, then the report card from what was heard."""
+    once the command says it is listening, then the report card from what was heard.
+    Sat with one question a part (see ``_one_question_a_part``): every step once is what
+    the command line adds to the interview the screen test sits."""
     import os
     import subprocess
     import sys
@@ -236,8 +258,16 @@ def test_a_spoken_mock_interview_on_the_command_line(
     config = isolated_home / "config"
     config.mkdir(parents=True, exist_ok=True)
     (config / "config.toml").write_text("end_silence_s = 1.5\ninitial_silence_s = 30.0\n")
+    _one_question_a_part()
     seed = 9
     plan = build_plan(seed=seed, offer=True)
+    assert [s.section for s in plan.steps] == [
+        Section.LINE_MANAGER,
+        Section.PANEL,
+        Section.TIME_TO_SHINE,
+        Section.YOUR_QUESTIONS,
+        Section.CLOSING,
+    ]
     settings = Settings()
     voice = Voice(settings.voice, settings.speech_rate, settings.output_device)
     texts = {s.question.text: s.question.question_kind for s in plan.steps}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 import tomllib
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import soundfile
 from textual.app import App
 from textual.widgets import Input, Select, Static
 
-from tests.helpers import record_speaker, rendered_text
+from tests.helpers import captured_so_far, record_speaker, rendered_text
 from voice_coach import locations
 from voice_coach.config import Settings, load_settings
 from voice_coach.speech.tts import Voice
@@ -57,10 +58,18 @@ class Host(App[None]):
         self.services = self.services.with_settings(message.settings)
 
 
+async def _settled(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the screen's workers are done and every message they and the keys sent
+    is handled: a pause handles what is queued, and a message the screen passes up to
+    the app (a save) is queued while it does, so a second pause handles that."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
 async def _ready(pilot) -> SettingsScreen:  # type: ignore[no-untyped-def]
     """Wait until devices and voices are listed (thread workers) and the form is filled."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause(0.2)
+    await _settled(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, SettingsScreen)
     return screen
@@ -87,9 +96,13 @@ async def _type_into(pilot, field_id: str, text: str) -> None:  # type: ignore[n
 def _voiced_seconds(path: Path) -> float:
     """How long the recording holds sound: 20 ms frames louder than a faint hiss."""
     audio, rate = soundfile.read(path, dtype="float32", always_2d=True)
+    return _voiced(audio[:, 0], rate)
+
+
+def _voiced(mono: np.ndarray, rate: int) -> float:
     frame = rate // 50
-    mono = audio[: len(audio) // frame * frame, 0].reshape(-1, frame)
-    return float((np.sqrt((mono**2).mean(axis=1)) > 0.02).sum()) / 50
+    frames = mono[: len(mono) // frame * frame].reshape(-1, frame)
+    return float((np.sqrt((frames**2).mean(axis=1)) > 0.02).sum()) / 50
 
 
 def _notices(app: App[None]) -> list[str]:
@@ -108,7 +121,7 @@ async def test_rate_and_silence_are_saved_and_load_back(virtual_audio: None) -> 
         await _type_into(pilot, "speech-rate", "200")
         await _type_into(pilot, "end-silence", "2.5")
         await pilot.press("ctrl+s")
-        await pilot.pause(0.1)
+        await _settled(pilot)
         path = locations.config_file()
         assert any(f"Saved to {path}" in n for n in _notices(app)), _notices(app)
         raw = tomllib.loads(path.read_text())
@@ -120,7 +133,7 @@ async def test_rate_and_silence_are_saved_and_load_back(virtual_audio: None) -> 
         assert app.services.voice.rate == 200
         # Saved: escape goes straight back, nothing to ask.
         await pilot.press("escape")
-        await pilot.pause(0.1)
+        await _settled(pilot)
         assert not isinstance(app.screen, (SettingsScreen, DiscardChanges))
 
 
@@ -131,7 +144,7 @@ async def test_invalid_rate_is_refused_and_nothing_saved(virtual_audio: None) ->
         await _type_into(pilot, "speech-rate", "500")
         await _type_into(pilot, "end-silence", "2")
         await pilot.press("ctrl+s")
-        await pilot.pause(0.1)
+        await _settled(pilot)
         assert not locations.config_file().exists()
         assert any("Not saved" in n and "speech rate" in n for n in _notices(app)), _notices(app)
         error = screen.query_one("#speech-rate-error", Static)
@@ -140,10 +153,10 @@ async def test_invalid_rate_is_refused_and_nothing_saved(virtual_audio: None) ->
         assert app.services.settings == Settings()
         # Corrected, the same keys save it.
         await _type_into(pilot, "speech-rate", "120")
-        await pilot.pause(0.1)
+        await _settled(pilot)
         assert not error.has_class("-shown")
         await pilot.press("ctrl+s")
-        await pilot.pause(0.1)
+        await _settled(pilot)
         assert load_settings().speech_rate == 120 and load_settings().end_silence_s == 2.0
 
 
@@ -156,7 +169,7 @@ async def test_silence_out_of_range_and_missing_model_dir_are_refused(
         await _type_into(pilot, "end-silence", "45")
         await _type_into(pilot, "model", str(tmp_path / "no-such-model"))
         await pilot.press("ctrl+s")
-        await pilot.pause(0.1)
+        await _settled(pilot)
         assert not locations.config_file().exists()
         assert "0.5 to 30" in _text(screen.query_one("#end-silence-error", Static))
         assert "does not exist" in _text(screen.query_one("#model-error", Static))
@@ -168,13 +181,13 @@ async def test_unsaved_changes_are_asked_about_on_escape(virtual_audio: None) ->
         await _ready(pilot)
         await _type_into(pilot, "speech-rate", "190")
         await pilot.press("escape")
-        await pilot.pause(0.1)
+        await _settled(pilot)
         assert isinstance(app.screen, DiscardChanges)
         await pilot.press("escape")  # keep editing
-        await pilot.pause(0.1)
+        await _settled(pilot)
         assert isinstance(app.screen, SettingsScreen)
         await pilot.press("escape", "d")  # discard
-        await pilot.pause(0.1)
+        await _settled(pilot)
         assert not isinstance(app.screen, (SettingsScreen, DiscardChanges))
         assert not locations.config_file().exists()
         assert app.services.settings.speech_rate == Settings().speech_rate
@@ -186,7 +199,7 @@ async def test_save_from_the_question_on_escape(virtual_audio: None) -> None:
         await _ready(pilot)
         await _type_into(pilot, "speech-rate", "140")
         await pilot.press("escape", "s")
-        await pilot.pause(0.1)
+        await _settled(pilot)
         assert not isinstance(app.screen, (SettingsScreen, DiscardChanges))
         assert load_settings().speech_rate == 140
 
@@ -200,10 +213,10 @@ async def test_a_listed_microphone_is_chosen_by_keyboard_and_saved(virtual_audio
         assert "microphone(s) found" in _text(screen.query_one("#input-device-hint", Static))
         # Options: the system default, then PortAudio's devices ("pulse" comes first).
         await pilot.press("enter", "down", "enter")
-        await pilot.pause(0.1)
+        await _settled(pilot)
         assert select.value == "pulse, ALSA"
         await pilot.press("ctrl+s")
-        await pilot.pause(0.1)
+        await _settled(pilot)
         assert load_settings().input_device == "pulse, ALSA"
 
 
@@ -231,7 +244,10 @@ async def test_voice_test_speaks_through_the_speaker(virtual_audio: None, tmp_pa
         try:
             await pilot.press("t")
             await asyncio.wait_for(app.workers.wait_for_complete(), timeout=30)
-            await pilot.pause(0.3)  # the last of the sound reaches the recorder
+            # Not a fixed pause: wait until the sentence has come through the buffers.
+            deadline = time.monotonic() + 10
+            while _voiced(*captured_so_far(out)) <= 1.5 and time.monotonic() < deadline:
+                await asyncio.sleep(0.05)
         finally:
             capture.terminate()
             capture.wait()
@@ -253,7 +269,7 @@ async def test_with_the_real_app(virtual_audio: None, transcriber) -> None:  # t
         await _tab_to(pilot, "speak-questions")
         await pilot.press("space")  # off
         await pilot.press("ctrl+s")
-        await pilot.pause(0.1)
+        await _settled(pilot)
         settings = app.services.settings
         assert settings.speech_rate == 175 and settings.speak_questions is False
         assert app.services.voice.rate == 175

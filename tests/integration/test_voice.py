@@ -109,12 +109,18 @@ def test_piper_questions_are_heard_word_for_word(
     transcriber,
     tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
+    """The first question of each shipped set, read as it plays and heard back: every
+    author's wording, some 130 words, so a single misheard word moves the rate by less than
+    a hundredth. Each question is heard in real time, so the sample is one a set, not more.
+    """
     import jiwer
 
+    from voice_coach.questions import available_sets
     from voice_coach.speech.normalise import normalise
 
-    questions = _shipped_questions(10)
-    assert len(questions) == 10
+    sets = sum(1 for info in available_sets() if info.source == "shipped")
+    questions = _shipped_questions(sets)
+    assert len(questions) == sets >= 8
     voice = Voice("piper:joe")
     heard = [
         _hear(voice, text, tmp_path / f"heard-{i}.wav", transcriber)
@@ -124,7 +130,7 @@ def test_piper_questions_are_heard_word_for_word(
     hyps = [normalise(h) or "<empty>" for h in heard]
     rate = jiwer.wer(refs, hyps)
     worst = max(zip(refs, hyps, strict=True), key=lambda p: jiwer.wer(p[0], p[1]))
-    assert rate <= 0.05, f"WER {rate:.3f} over ten questions; worst: {worst}"
+    assert rate <= 0.05, f"WER {rate:.3f} over {sets} questions; worst: {worst}"
 
 
 @pytest.mark.parametrize("voice_id", ["piper:joe-low", "piper:joe-high"])
@@ -200,7 +206,7 @@ def test_without_piper_espeak_speaks_with_one_notice(
 ) -> None:
     import sys
 
-    from tests.helpers import _captured, _samples_from_first_sound
+    from tests.helpers import _samples_from_first_sound, captured_so_far
     from voice_coach.speech import piper_voice, tts
 
     monkeypatch.setitem(sys.modules, "piper", None)
@@ -217,7 +223,7 @@ def test_without_piper_espeak_speaks_with_one_notice(
         finally:
             rec.terminate()
             rec.wait(5)
-        assert _samples_from_first_sound(*_captured(capture)) > 0.5
+        assert _samples_from_first_sound(*captured_so_far(capture)) > 0.5
         assert first.spec.engine == "espeak"
         second.synthesize(text)
         notices = [n for n in (first.notice, second.notice) if n]

@@ -51,7 +51,7 @@ async def test_every_part_of_preparing_opens_from_the_home_screen(index: int, sc
 
 
 async def test_a_set_made_from_notes_is_on_the_home_list_and_practised_at_once(
-    tmp_path: Path,
+    tmp_path: Path, silent_microphone: None
 ) -> None:
     notes = tmp_path / "first interview.md"
     notes.write_text(NOTES)

@@ -55,7 +55,7 @@ async def test_home_shows_each_description_whole(size: tuple[int, int]) -> None:
         assert first.description in drawn.replace("▎ ▊ ", "").replace(" ▎ ▊", "")
 
 
-async def test_enter_on_home_practises_the_highlighted_set() -> None:
+async def test_enter_on_home_practises_the_highlighted_set(silent_microphone: None) -> None:
     app = _app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import random
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -193,14 +192,19 @@ def test_plain_text_keeps_names_with_underscores() -> None:
     assert plain_text("Used **snake_case** in `my_module`") == "Used snake_case in my_module"
 
 
-@pytest.mark.parametrize("unit", ["(", "[", "*", "_", "[a](", "(x - I ", "e.g. ", "a/b/"])
-def test_cleaning_a_long_line_takes_time_in_its_length(unit: str) -> None:
-    """A paragraph pasted as one line, or a file that is not notes, must not stall."""
+PASTED_UNITS = ["(", "[", "*", "_", "[a](", "(x - I ", "e.g. ", "a/b/"]
+"""Repeated, the shapes that once made cleaning a line take time in its length squared."""
+
+
+@pytest.mark.parametrize("unit", PASTED_UNITS)
+def test_cleaning_a_long_line_leaves_no_marks_and_keeps_the_question(unit: str) -> None:
+    """A paragraph pasted as one line, or a file that is not notes, is cleaned whole. That
+    its cost grows with the line's length, not its square, is measured by
+    scripts/bench_costs.py ("spoken text, pasted line"), not timed here."""
     line = unit * 20_000
-    started = time.perf_counter()
-    spoken_text(line)
-    import_notes(f"What is this? {line}\n", "x")
-    assert time.perf_counter() - started < 2.0
+    assert not set(spoken_text(line)) & set("()[]*_")
+    (question,) = import_notes(f"What is this? {line}\n", "x").questions
+    assert question.text.startswith("What is this?")
 
 
 FRAGMENTS = (

@@ -172,6 +172,12 @@ class MockScreen(Screen[None]):
         self.set_interval(1.0, self._tick)
         self._put(self.interview.start())
 
+    def on_unmount(self) -> None:
+        """Quitting mid-interview stops the lines being read and ends a recording now (the
+        answer is kept): the app cannot exit before its worker threads end."""
+        self._stop_speaking.set()
+        self.interview.session.stop_answer()
+
     # ---- the engine's events (any thread: only post) --------------------------------
 
     def phase_changed(self, phase: Phase) -> None:

@@ -152,6 +152,14 @@ class PracticeScreen(Screen[None]):
         self.sub_title = self.session.question_set.title
         self._put(self.session.ask())
 
+    def on_unmount(self) -> None:
+        """Quitting the app mid-question stops the reading and ends a recording now (the
+        answer is kept and scored, as after "done"): the app cannot exit before its worker
+        threads end, and a microphone left listening held it open for the whole thinking
+        time, or for as long as the user went on talking."""
+        self._stop_speaking.set()
+        self.session.stop_answer()
+
     # ---- the engine's events (any thread: only post) ------------------------
 
     def phase_changed(self, phase: Phase) -> None:
