@@ -11,6 +11,7 @@ from voice_coach.speech.stt import Transcriber
 from voice_coach.speech.window import (
     MARGIN_FRAMES,
     MIN_FRAMES,
+    STEP_FRAMES,
     EncoderWindow,
     frames_to_keep,
     short_window,
@@ -32,11 +33,11 @@ def test_a_short_piece_keeps_the_minimum_window() -> None:
     assert frames_to_keep(padded(250)) == MIN_FRAMES
 
 
-def test_a_longer_piece_keeps_its_audio_and_the_margin_in_an_even_count() -> None:
+def test_a_longer_piece_keeps_its_audio_and_the_margin_in_a_few_window_sizes() -> None:
     keep = frames_to_keep(padded(901))
-    assert keep >= 901 + MARGIN_FRAMES
-    assert keep % 2 == 0
-    assert keep - (901 + MARGIN_FRAMES) <= 1
+    assert 901 + MARGIN_FRAMES <= keep < 901 + MARGIN_FRAMES + STEP_FRAMES
+    sizes = {frames_to_keep(padded(n)) for n in range(1, FULL + 1, 7)}
+    assert sizes == {1000, 1500, 2000, 2500, 3000}
 
 
 def test_a_piece_near_the_full_window_keeps_all_of_it() -> None:

@@ -50,11 +50,18 @@ def audio_frames(features: np.ndarray) -> int:
     return int(used[-1]) + 1 if used.size else 0
 
 
+STEP_FRAMES = 500
+"""Windows come in steps of 5 s (10, 15, 20, 25 or 30 s): the CPU backend keeps what it
+built for each input shape it has seen, and with a window of any length the speech path
+peaked at 396 MB streaming the benchmark's recordings and 2-minute answer, against 337 MB
+in steps (``scripts/bench_speech.py --runs 1 --no-live``), and 470 MB over a whole run."""
+
+
 def frames_to_keep(features: np.ndarray) -> int:
     """How many mel frames the encoder needs to see: the audio's and a margin, at least
-    :data:`MIN_FRAMES`, an even number (the encoder halves it), never more than given."""
-    keep = max(MIN_FRAMES, audio_frames(features) + MARGIN_FRAMES)
-    keep += keep % 2
+    :data:`MIN_FRAMES`, rounded up to a :data:`STEP_FRAMES` step, never more than given."""
+    needed = max(MIN_FRAMES, audio_frames(features) + MARGIN_FRAMES)
+    keep = -(-needed // STEP_FRAMES) * STEP_FRAMES
     return min(int(features.shape[-1]), keep)
 
 
