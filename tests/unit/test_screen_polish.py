@@ -204,3 +204,20 @@ async def test_the_voice_loads_in_the_background_when_questions_are_spoken(speak
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert voice.loaded == (1 if speak else 0)
+
+
+@pytest.mark.parametrize(
+    ("label", "read"),
+    [
+        ("HR", "HR"),
+        ("hr", "HR"),
+        ("senior", "a senior team member"),
+        ("head", "the head of department"),
+        ("line manager", "the line manager"),
+        ("panel", "the panel"),
+    ],
+)
+def test_who_asks_reads_as_english(label: str, read: str) -> None:
+    from voice_coach.tui.practice import asker
+
+    assert asker(label) == read

@@ -62,6 +62,21 @@ if TYPE_CHECKING:
 TYPING_HINT = "Type your answer, then press Enter (ctrl+n: skip the question)."
 
 
+ASKERS = {
+    "hr": "HR",
+    "head": "the head of department",
+    "senior": "a senior team member",
+    "team member": "a team member",
+    "panel": "the panel",
+}
+"""How a set's interviewer labels read after "asked by": "asked by the HR" and "asked by
+the senior" are not English."""
+
+
+def asker(label: str) -> str:
+    return ASKERS.get(label.strip().lower(), f"the {label.strip()}")
+
+
 class PhaseChanged(Message):
     """The engine moved to another phase (posted from any thread)."""
 
@@ -256,7 +271,7 @@ class PracticeScreen(Screen[None]):
         if person is not None:
             who = f" · {person.name}" + (f", {person.role}" if person.role else "")
         elif q.interviewer:
-            who = f" · asked by the {q.interviewer}"
+            who = f" · asked by {asker(q.interviewer)}"
         else:
             who = ""
         follow = " · follow-up" if self.session.follow_up else ""
