@@ -580,8 +580,8 @@ def _loops(segment: Any) -> bool:
 
 def _is_speech(segment: Any) -> bool:
     text = segment.text.strip()
-    if not text:
-        return False
+    if not any(c.isalnum() for c in text):
+        return False  # nothing said: "" or a lone "." after a sentence's own full stop
     if segment.avg_logprob < VERY_LOW_LOGPROB:
         return False
     if segment.no_speech_prob > NO_SPEECH_PROB and segment.avg_logprob < LOW_LOGPROB:
@@ -594,14 +594,27 @@ def _is_speech(segment: Any) -> bool:
 
 
 def _convert(segment: Any, offset_s: float) -> TranscriptSegment:
-    words = tuple(
-        Word(float(w.start) + offset_s, float(w.end) + offset_s, w.word.strip())
-        for w in (segment.words or [])
-        if w.word.strip()
-    )
+    words: list[Word] = []
+    for w in segment.words or []:
+        text = w.word.strip()
+        if words and text and not any(c.isalnum() for c in text):
+            # Punctuation on its own ("...a fortnight. . He'll"): it belongs to the word
+            # before, and as a word of its own it never matches between two decodes.
+            last = words[-1]
+            if not last.word.endswith(text):
+                words[-1] = Word(last.start, last.end, last.word + text)
+        elif text:
+            words.append(Word(float(w.start) + offset_s, float(w.end) + offset_s, text))
     return TranscriptSegment(
-        float(segment.start) + offset_s, float(segment.end) + offset_s, segment.text.strip(), words
+        float(segment.start) + offset_s,
+        float(segment.end) + offset_s,
+        _LONE_PUNCTUATION.sub(r"\1", segment.text.strip()),
+        tuple(words),
     )
+
+
+_LONE_PUNCTUATION = re.compile(r"([.!?,;:])(?:\s+[.!?,;:])+(?=\s|$)")
+"""A punctuation mark repeated as a word of its own after the one that ends a word."""
 
 
 def _load_model(spec: str | None, cpu_threads: int) -> Any:
