@@ -35,9 +35,16 @@ class GridTranscriber:
     loaded = True
 
     def __init__(
-        self, sentence: str | None = None, word_s: float = 0.3, *, audible: bool = False
+        self,
+        sentence: str | None = None,
+        word_s: float = 0.3,
+        *,
+        audible: bool = False,
+        stop_every: int | None = None,
     ) -> None:
         self.sentence = sentence
+        self.stop_every = stop_every
+        """Close a sentence after every this many words ("w3." with 4)."""
         self.word_s = word_s
         """How long each word lasts: under 0.5 s, a gap follows it."""
         self.audible = audible
@@ -59,8 +66,9 @@ class GridTranscriber:
     ) -> list[TranscriptSegment]:
         end_s = offset_s + len(audio) / SAMPLE_RATE
         first = math.ceil(offset_s * 2 - 1e-9)
+        stop = self.stop_every
         words = tuple(
-            Word(k / 2, k / 2 + self.word_s, f"w{k}")
+            Word(k / 2, k / 2 + self.word_s, f"w{k}." if stop and (k + 1) % stop == 0 else f"w{k}")
             for k in range(first, int(end_s * 2) + 1)
             if k / 2 + self.word_s <= end_s + 1e-9
             and (not self.audible or _sounds(audio, k / 2 - offset_s, self.word_s))
@@ -294,6 +302,34 @@ def test_by_default_the_final_decode_hears_the_whole_segment(tmp_path: Path) -> 
     assert words == [f"w{k}" for k in range(len(words))] and len(words) == 10
 
 
+@pytest.mark.parametrize("commit", [True, False])
+def test_sentences_two_passes_agree_on_are_final_before_the_answer_ends(
+    tmp_path: Path, commit: bool
+) -> None:
+    """Once two passes read a sentence alike and heard the next word begin, its words are
+    final: the decode when the answer ends hears only the sentence under way."""
+    fake = GridTranscriber(stop_every=4)  # "w0 w1 w2 w3. w4 ... w7. w8 ..."
+
+    def heard_to(second: float) -> Callable[[], None]:
+        return lambda: fake.wait(lambda: any(end >= second for _, end in fake.calls))
+
+    audio = tone(6.0)
+    config = EndpointConfig(min_segment_s=5.0, max_segment_s=20.0, end_silence_s=30.0)
+    gates = {t: heard_to(t) for t in (2.5, 3.1, 4.5, 5.1)}
+    heard = Heard()
+    options = LiveOptions(smart_end=False, commit_sentences=commit)
+    result = _run(tmp_path, GatedSource(audio, gates), fake, config, heard, options).run()
+    said = [f"w{k}." if (k + 1) % 4 == 0 else f"w{k}" for k in range(12)]
+    assert result.transcript.text.split() == said
+    last_start = fake.calls[-1][0]
+    if commit:
+        assert last_start == pytest.approx(3.9, abs=0.05), fake.calls
+        assert heard.finals[0] == "w0 w1 w2 w3.", "the first sentence was final at once"
+        assert len(result.transcript.segments) == 3
+    else:
+        assert last_start == pytest.approx(0.0, abs=0.3), fake.calls
+
+
 WHOLE_ANSWER = (
     "We had four hundred tickets waiting and customers heard nothing for two weeks, so I "
     "sorted them by age and took the oldest ones myself. That's how we cut the backlog in half."
@@ -307,6 +343,9 @@ WHOLE_ANSWER = (
         ("And then I, um...", False),
         # A first sentence and a pause is someone thinking what to say next.
         ("That's how we cut the backlog in half.", False),
+        ("Sure. That's a good question.", False),
+        # A closing reply is short and whole.
+        ("Thank you. Could I have a few days to think it over? I'll call you on Friday.", True),
     ],
 )
 def test_a_finished_answer_ends_after_a_shorter_silence(

@@ -53,7 +53,9 @@ FINAL_PUNCTUATION = (".", "!", "?")
 TRAILING_OFF = ("...", "…", ",", "-", "—", ":", ";")
 
 
-def _bare(word: str) -> str:
+def bare_word(word: str) -> str:
+    """A word as two decodes are compared: case and punctuation are what passes revise
+    most, and say least ("you," then "you.")."""
     return "".join(c for c in word.lower() if c.isalnum() or c == "'")
 
 
@@ -66,7 +68,7 @@ def sounds_finished(text: str) -> bool:
     text = text.strip().strip("\"'”’)")
     if not text or text.endswith(TRAILING_OFF) or not text.endswith(FINAL_PUNCTUATION):
         return False
-    words = [_bare(w) for w in text.split()]
+    words = [bare_word(w) for w in text.split()]
     words = [w for w in words if w]
     if not words or words[-1] in UNFINISHED_ENDINGS:
         return False
@@ -104,7 +106,7 @@ class StablePrefix:
         tail, before = words[done:], self._previous[done:]
         agreed = 0
         for new, old in zip(tail, before, strict=False):
-            if _bare(new.word) != _bare(old.word) or not _bare(new.word):
+            if bare_word(new.word) != bare_word(old.word) or not bare_word(new.word):
                 break
             agreed += 1
         self.stable += tail[:agreed]
