@@ -87,8 +87,9 @@ class LiveOptions:
     had vanished" as "who would vanish"); a segment is at most 9 s, so hearing it whole
     costs a few tenths of a second more and never a word."""
     commit_sentences: bool = True
-    """Make the words of the open segment final once two passes agree on a whole sentence
-    (and on the first word after it), without waiting for a pause to close the segment:
+    """Make the words of the open segment final once two passes agree on them up to a whole
+    sentence, or up to a breath the VAD heard between two words (too short to close the
+    segment), and heard the next word begin, without waiting for a pause to close it:
     the audio before is never decoded again, so a pass, a segment's final decode and the
     decode after the key hear only the sentence under way. Two passes that heard the
     sentence end and went on past it read it with the audio on both sides, as a final
@@ -602,29 +603,38 @@ class LiveAnswer:
             self._show()
 
     def _commit(self, segment: Segment, words: list[Word], stable: list[Word]) -> bool:
-        """Make final the agreed words of the open segment up to the last whole sentence
-        that two passes read alike, when speech went on after it (so where it ends is
-        heard, and where to cut: between it and the next word); the passes that follow
-        start there. Whether it did."""
-        if not self.options.commit_sentences:
+        """Make final the agreed words of the open segment up to the last whole sentence,
+        or breath, that two passes read alike, when speech went on after it (so where it
+        ends is heard, and where to cut: between it and the next word); the passes that
+        follow start there. A cut inside a word left the rest misheard ("who had vanished"
+        as "who would vanish"): word times are a tenth of a second out either way, so a
+        cut needs a gap between the words and, unless a sentence ends there, the VAD's
+        silence across it. Whether it did."""
+        endpointer = self._endpointer
+        if not self.options.commit_sentences or endpointer is None:
             return False
         limit = segment.end / SAMPLE_RATE - REUSE_MARGIN_S
-        upto = None
+        found: tuple[int, int] | None = None
         for i, (word, agreed) in enumerate(zip(words, stable, strict=False)):
             if bare_word(word.word) != bare_word(agreed.word) or word.end > limit:
                 break
             nxt = words[i + 1] if i + 1 < len(words) else None
             if (
-                nxt is not None
-                and nxt.start - word.end >= CUT_GAP_S
-                and word.end - segment.start / SAMPLE_RATE >= MIN_REUSE_S
-                and sounds_finished(" ".join(w.word for w in words[: i + 1]))
+                nxt is None
+                or nxt.start - word.end < CUT_GAP_S
+                or word.end - segment.start / SAMPLE_RATE < MIN_REUSE_S
             ):
-                upto = i
-        if upto is None:
+                continue
+            gap = (int(word.end * SAMPLE_RATE), int(nxt.start * SAMPLE_RATE))
+            quiet = endpointer.quiet_between(*gap)
+            if quiet is not None:
+                found = (i, quiet)
+            elif sounds_finished(" ".join(w.word for w in words[: i + 1])):
+                found = (i, sum(gap) // 2)
+        if found is None:
             return False
-        kept, following = words[: upto + 1], words[upto + 1]
-        cut = int((kept[-1].end + following.start) / 2 * SAMPLE_RATE)
+        upto, cut = found
+        kept = words[: upto + 1]
         self._segments.append(
             TranscriptSegment(
                 kept[0].start, kept[-1].end, " ".join(w.word for w in kept), tuple(kept)

@@ -330,6 +330,30 @@ def test_sentences_two_passes_agree_on_are_final_before_the_answer_ends(
         assert last_start == pytest.approx(0.0, abs=0.3), fake.calls
 
 
+@pytest.mark.parametrize("commit", [True, False])
+def test_words_before_a_breath_two_passes_agree_on_are_final_too(
+    tmp_path: Path, commit: bool
+) -> None:
+    """No sentence ends, but the speaker takes a breath too short to close the segment:
+    words agreed before it are final, cut where the VAD heard the breath."""
+    fake = GridTranscriber(audible=True)
+
+    def heard_to(second: float) -> Callable[[], None]:
+        return lambda: fake.wait(lambda: any(end >= second for _, end in fake.calls))
+
+    audio = np.concatenate([tone(2.0), silence(0.3), tone(2.0)])
+    config = EndpointConfig(min_segment_s=5.0, max_segment_s=20.0, end_silence_s=30.0)
+    gates = {t: heard_to(t) for t in (3.0, 3.6)}
+    options = LiveOptions(smart_end=False, commit_sentences=commit)
+    result = _run(tmp_path, GatedSource(audio, gates), fake, config, options=options).run()
+    assert result.transcript.text.split() == [f"w{k}" for k in (0, 1, 2, 3, 5, 6, 7, 8)]
+    last_start = fake.calls[-1][0]
+    if commit:
+        assert 2.0 <= last_start <= 2.3, fake.calls
+    else:
+        assert last_start == pytest.approx(0.0, abs=0.3), fake.calls
+
+
 WHOLE_ANSWER = (
     "We had four hundred tickets waiting and customers heard nothing for two weeks, so I "
     "sorted them by age and took the oldest ones myself. That's how we cut the backlog in half."

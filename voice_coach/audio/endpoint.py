@@ -167,6 +167,27 @@ class Endpointer:
         self.end_silence_s = shorter if finished else cfg.end_silence_s
         self._check_end()
 
+    def quiet_between(self, start: int, end: int) -> int | None:
+        """The middle of the longest run of silent frames wholly inside ``start``-``end``
+        (samples), if it is at least two frames: where the audio between two words can be
+        cut without splitting a sound. Silero's score falls slowly after speech, so a
+        pause too short to close a segment may be silent only in its middle. Safe from
+        another thread: scored frames never change."""
+        first, last = -(-start // FRAME), min(end // FRAME, len(self._probs))
+        best: tuple[int, int] = (0, 0)
+        run_start = None
+        for frame in range(first, last + 1):
+            quiet = frame < last and self._probs[frame] < self.config.neg_threshold
+            if quiet and run_start is None:
+                run_start = frame
+            elif not quiet and run_start is not None:
+                if frame - run_start > best[1] - best[0]:
+                    best = (run_start, frame)
+                run_start = None
+        if best[1] - best[0] < 2:
+            return None
+        return (best[0] + best[1]) * FRAME // 2
+
     def pending(self) -> Segment | None:
         """The segment :meth:`flush` would give if the answer ended now, without ending
         anything: the speech not yet handed over, to be decoded provisionally."""
