@@ -8,8 +8,9 @@ of any UI: the TUI, the CLI and the tests all drive it the same way.
 
 Between segments the decode thread does not sit idle (see :class:`LiveOptions`): the
 segment still open is decoded again every half second of speech, and shown as
-provisional text (a segment closes only at a pause, or after 9 s); when the speaker
-pauses, it is decoded at once, so if nothing more is said that decode is the final one
+provisional text (a segment closes only at a pause, or after 9 s); words two passes agree
+on up to the end of a sentence, or a breath, are final at once, and no later decode hears
+them again; when the speaker pauses, what is left is decoded at once, so if nothing more is said that decode is the final one
 and there is nothing left to do when the answer ends; and what it heard says whether the
 answer sounds finished, which shortens the silence that ends it. All of this is
 affordable on two cores because a live piece is decoded with a short encoder window
