@@ -69,6 +69,7 @@ import sys
 import tempfile
 import termios
 import time
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -321,10 +322,17 @@ def first_screen_once(exe: Path, home: Path | None = None) -> float | None:
         return _launch(exe, home or Path(fresh))
 
 
+SOURCE = Path(__file__).resolve().parents[1]
+"""The checkout this script sits in: its ``voice_coach`` is the one launched."""
+
+
 def _launch(exe: Path, home: Path) -> float | None:
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", TERM_ROWS, TERM_COLS, 0, 0))
     env = {**os.environ, "TERM": "xterm-256color", "VOICE_COACH_HOME": str(home)}
+    # An editable install imports voice_coach from the checkout it was made in, which
+    # need not be this one (a second worktree sharing the venv): this one comes first.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SOURCE), env.get("PYTHONPATH")]))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(COLUMNS=str(TERM_COLS), LINES=str(TERM_ROWS))
     started = time.monotonic()
@@ -366,6 +374,17 @@ def _launch(exe: Path, home: Path) -> float | None:
     return found
 
 
+def _check_entry_point(exe: Path) -> None:
+    """Say so when the installed command starts elsewhere than pyproject.toml says: it
+    was installed before the entry point changed, and the launch measured is the old one
+    (``scripts/setup`` installs again when pyproject.toml changes)."""
+    with (SOURCE / "pyproject.toml").open("rb") as f:
+        declared = tomllib.load(f)["project"]["scripts"][exe.name]
+    module, _, function = declared.partition(":")
+    if f"from {module} import {function}" not in exe.read_text(errors="replace"):
+        log(f"first screen: {exe} does not start {declared}; reinstall (scripts/setup)")
+
+
 def first_screen(launches: int = FIRST_SCREEN_LAUNCHES) -> tuple[float | None, list[float | None]]:
     """The median of ``launches`` timed launches in one home, after an untimed one there:
     what a user meets from the second launch on (bytecode written, database made)."""
@@ -373,6 +392,7 @@ def first_screen(launches: int = FIRST_SCREEN_LAUNCHES) -> tuple[float | None, l
     if not exe.exists():
         log(f"first screen: {exe.name} not found next to the interpreter; skipped")
         return None, []
+    _check_entry_point(exe)
     with tempfile.TemporaryDirectory(prefix="vc-bench-home-") as home:
         first_screen_once(exe, Path(home))  # the first launch: not timed
         times = [first_screen_once(exe, Path(home)) for _ in range(launches)]
