@@ -22,7 +22,14 @@ from textual.worker import get_current_worker
 from voice_coach.attempts import Outcome
 from voice_coach.errors import explain
 from voice_coach.review import STRUGGLED, WEAK, struggled_set, weak_set
-from voice_coach.set_files import SetInfo, available_sets, preview_set
+from voice_coach.set_files import (
+    Previews,
+    SetInfo,
+    SetPreview,
+    available_sets,
+    file_stamp,
+    preview_set,
+)
 from voice_coach.tui.messages import PracticeRequested
 from voice_coach.tui.mock_setup import MOCK_OPTION, MockChoice, MockRequested, MockSetupScreen
 from voice_coach.tui.services import Services
@@ -193,9 +200,13 @@ def _set_options(
 
     ``validate``: each set is loaded as practice loads it, and the review sets (weak
     answers, struggled questions) come first when there are any; else only a look into
-    each file, without the question models, and no review sets. Safe on a worker
-    thread: it reads files and the store, and makes no widget.
+    each file (or what the last validation remembered of it), without the question
+    models, and no review sets. Safe on a worker thread: it reads files and the store,
+    and makes no widget.
     """
+    remembered = Previews.read()
+    # Validating: each valid set's preview kept afresh (a set removed is forgotten).
+    previews = Previews() if validate else remembered
     found: list[Option] = []
     problems: list[tuple[Exception, str]] = []
     if validate:
@@ -225,7 +236,7 @@ def _set_options(
                 )
             )
             continue
-        found.append(Option(_set_line(info, validate), id=info.name))
+        found.append(Option(_set_line(info, validate, previews), id=info.name))
     found.append(
         Option(
             set_label(
@@ -237,18 +248,23 @@ def _set_options(
             id=MOCK_OPTION,
         )
     )
+    if validate and previews.entries != remembered.entries:
+        previews.write()
     return found, problems
 
 
-def _set_line(info: SetInfo, validate: bool) -> RenderableType:
-    """A set's line: its title, size and description, or why it cannot be used."""
+def _set_line(info: SetInfo, validate: bool, previews: Previews) -> RenderableType:
+    """A set's line: its title, size and description, or why it cannot be used; a set
+    validated is remembered in ``previews`` for the next first look."""
     try:
         if validate:
             from voice_coach.questions import load_question_set_file
 
+            stamp = file_stamp(info.path)  # before it is read: a change meanwhile shows
             qs = load_question_set_file(info.path)
+            previews.keep(info.path, stamp, SetPreview(qs.title, qs.description, len(qs.questions)))
             return set_label(f"{qs.title}  ({_count(len(qs.questions))})", qs.description)
-        preview = preview_set(info.path)
+        preview = preview_set(info.path, previews)
     except Exception as exc:  # any file in the sets folder may be damaged or odd
         return Text(f"{info.name}: cannot be used ({explain(exc).message})")
     if preview is None:  # validating it, next, says what is wrong
