@@ -42,6 +42,10 @@ HEAVY = (
     "pydantic",
     "voice_coach.config",
     "voice_coach.questions",
+    "voice_coach.tui.mock_setup",
+    "voice_coach.tui.tables",
+    "textual.widgets._data_table",
+    "textual.widgets._radio_set",
 )
 """Not needed to draw the home screen: the settings and the sets are validated after it."""
 

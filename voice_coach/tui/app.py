@@ -23,13 +23,15 @@ from voice_coach.set_files import available_sets
 from voice_coach.speech.model_spec import BUNDLED
 from voice_coach.store import Store
 from voice_coach.tui.messages import (
+    MOCK_OPTION,
+    MockChoice,
+    MockRequested,
     ModelFailed,
     ModelLoaded,
     PracticeRequested,
     SettingsRead,
     SettingsSaved,
 )
-from voice_coach.tui.mock_setup import MOCK_OPTION, MockChoice, MockRequested, MockSetupScreen
 from voice_coach.tui.screens import HomeScreen
 from voice_coach.tui.services import RunStatus, Services
 
@@ -254,6 +256,8 @@ class VoiceCoachApp(App[None]):
         """Open a set (or a review set) on the practice screen; a set that cannot be read
         is said in a notice, and the home screen stays."""
         if set_name == MOCK_OPTION:  # the home list's mock interview entry: ask how it's held
+            from voice_coach.tui.mock_setup import MockSetupScreen
+
             self.push_screen(MockSetupScreen(), self._mock_chosen)
             return
         from voice_coach.practice import PracticeSession

@@ -15,7 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -30,12 +30,13 @@ from voice_coach.set_files import (
     file_stamp,
     preview_set,
 )
-from voice_coach.tui.messages import PracticeRequested
-from voice_coach.tui.mock_setup import MOCK_OPTION, MockChoice, MockRequested, MockSetupScreen
+from voice_coach.tui.messages import MOCK_OPTION, MockChoice, MockRequested, PracticeRequested
 from voice_coach.tui.services import Services
-from voice_coach.tui.widgets import WrappingTable, report_problem, set_label
+from voice_coach.tui.widgets import report_problem, set_label
 
 if TYPE_CHECKING:
+    from textual.widgets import DataTable
+
     from voice_coach.practice import PracticeSession
     from voice_coach.store import Store
 
@@ -90,6 +91,8 @@ class HomeScreen(Screen[None]):
     def action_mock_interview(self) -> None:
         """Ask how it is held, then the app opens it, as it opens a set: it owns the store
         the interview is saved in."""
+
+        from voice_coach.tui.mock_setup import MockSetupScreen
 
         def chosen(choice: MockChoice | None) -> None:
             if choice is not None:
@@ -302,6 +305,8 @@ class SummaryScreen(Screen[None]):
         """In the order the table shows them."""
 
     def compose(self) -> ComposeResult:
+        from voice_coach.tui.tables import WrappingTable  # the home screen shows no table
+
         yield Header()
         yield Static(id="summary-title", markup=False)
         yield WrappingTable(id="summary-table")
@@ -310,6 +315,7 @@ class SummaryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         from voice_coach.tui.history import ATTEMPT_COLUMNS, attempt_rows
+        from voice_coach.tui.tables import WrappingTable
 
         counts = self.session.counts()
         self.query_one("#summary-title", Static).update(
