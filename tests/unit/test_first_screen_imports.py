@@ -46,6 +46,8 @@ HEAVY = (
     "voice_coach.tui.tables",
     "textual.widgets._data_table",
     "textual.widgets._radio_set",
+    "voice_coach.attempts",
+    "voice_coach.scoring.codes",
 )
 """Not needed to draw the home screen: the settings and the sets are validated after it."""
 

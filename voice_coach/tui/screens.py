@@ -19,7 +19,6 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from voice_coach.attempts import Outcome
 from voice_coach.errors import explain
 from voice_coach.review import STRUGGLED, WEAK, struggled_set, weak_set
 from voice_coach.set_files import (
@@ -37,6 +36,7 @@ from voice_coach.tui.widgets import report_problem, set_label
 if TYPE_CHECKING:
     from textual.widgets import DataTable
 
+    from voice_coach.attempts import Outcome
     from voice_coach.practice import PracticeSession
     from voice_coach.store import Store
 
@@ -356,6 +356,8 @@ class SummaryScreen(Screen[None]):
 def _tally(counts: dict[Outcome, int]) -> str:
     """How the session's answers came out, in words: "2 of 3 answers had what they needed;
     1 skipped", or "1 question skipped, nothing to judge"."""
+    from voice_coach.attempts import Outcome  # not imported before the home screen
+
     judged = counts[Outcome.GOOD] + counts[Outcome.NEEDS_WORK]
     skipped = counts[Outcome.SKIPPED]
     skips = f"{skipped} question{'s' if skipped != 1 else ''} skipped"
