@@ -139,9 +139,13 @@ class VoiceCoachApp(App[None]):
         for n in kept:  # shown again for the time they had left
             self.notify(n.message, title=n.title, severity=n.severity, timeout=n.time_left)
 
+    def get_default_screen(self) -> HomeScreen:
+        """The home screen is the app's first screen, the one under all others: pushed over
+        Textual's blank default one, that one was built and laid out for no one."""
+        return HomeScreen(self.services)
+
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self._screen_changed)
-        self.push_screen(HomeScreen(self.services))
         if self.services.settings_read:
             self.on_settings_read(SettingsRead(self.services.settings))
         # The settings are read on the model's worker otherwise, after the first frame.
