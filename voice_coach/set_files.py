@@ -13,7 +13,6 @@ import json
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +74,10 @@ class SetInfo:
 
 
 def shipped_dir() -> Path:
-    return Path(str(resources.files("voice_coach") / "question_sets"))
+    """The sets that come with the app, beside this module. The package is installed as
+    files (the sets are read as paths everywhere), so ``importlib.resources`` would find
+    the same folder, after importing its zip-file support, before the first frame."""
+    return Path(__file__).with_name("question_sets")
 
 
 def user_dir() -> Path:

@@ -48,6 +48,7 @@ HEAVY = (
     "textual.widgets._radio_set",
     "voice_coach.attempts",
     "voice_coach.scoring.codes",
+    "zipfile",
 )
 """Not needed to draw the home screen: the settings and the sets are validated after it."""
 
