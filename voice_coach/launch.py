@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from voice_coach.errors import InputError, VoiceCoachError
@@ -38,20 +36,34 @@ def open_app(model: str | None = None, set_name: str | None = None, typed: bool 
             "the practice app needs a terminal, and input or output is not one; run "
             "voice-coach in a terminal, or use a command (voice-coach --help lists them)"
         )
-    with _loading():
-        from voice_coach.tui.app import VoiceCoachApp
+    gc.disable()  # on again once the first frame is drawn, or when the app ends before
+    try:
+        _run(model, set_name, typed)
+    finally:
+        gc.enable()
 
-        def read_settings() -> Settings:
-            # Once the home screen is drawn: the settings model brings pydantic. A bad
-            # file is never fatal (each problem becomes a notice), so it can wait.
-            from voice_coach.config import load_settings
 
-            return load_settings().with_overrides(model=model)
+def _run(model: str | None, set_name: str | None, typed: bool) -> None:
+    """Import, build and run the app with the cycle collector off until its first frame.
 
-        store = _open_store_or_offer_fresh()
-        app = VoiceCoachApp(
-            read_settings=read_settings, start_set=set_name, typed=typed, store=store
-        )
+    Importing Textual and the app makes hundreds of thousands of objects, none of them
+    garbage; the collector walked them all, again and again, for a tenth of the wait
+    before the first screen. Frozen once built, they are never walked again (they live as
+    long as the app does anyway), and the widgets of the first frame are no garbage
+    either: the app turns the collector on once that frame is drawn.
+    """
+    from voice_coach.tui.app import VoiceCoachApp
+
+    def read_settings() -> Settings:
+        # Once the home screen is drawn: the settings model brings pydantic. A bad
+        # file is never fatal (each problem becomes a notice), so it can wait.
+        from voice_coach.config import load_settings
+
+        return load_settings().with_overrides(model=model)
+
+    store = _open_store_or_offer_fresh()
+    app = VoiceCoachApp(read_settings=read_settings, start_set=set_name, typed=typed, store=store)
+    gc.freeze()
     from voice_coach.native_stderr import native_stderr_to_log
 
     # ALSA and PortAudio print to fd 2 from C, over the screen: to the log instead.
@@ -68,23 +80,6 @@ def has_terminal() -> bool:
     would wait for keys that never come, until killed.
     """
     return sys.stdin.isatty() and sys.stdout.isatty()
-
-
-@contextmanager
-def _loading() -> Iterator[None]:
-    """Import and build the app without the cycle collector, then set aside what was built.
-
-    Importing Textual and the app makes hundreds of thousands of objects, none of them
-    garbage; the collector walked them all, again and again, for a tenth of the wait
-    before the first screen. Frozen, they are never walked again: they live as long as
-    the app does anyway.
-    """
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.enable()
 
 
 def _open_store_or_offer_fresh() -> Store:

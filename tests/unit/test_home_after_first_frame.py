@@ -92,3 +92,18 @@ async def test_a_bad_settings_file_read_after_the_first_frame_is_still_reported(
         assert app.services.settings.model == str(missing)  # the rest of the file was kept
         status = app.screen.query_one("#model-status", Static)
         assert "Speech model unavailable" in str(status.content)  # the file's model was tried
+
+
+async def test_the_cycle_collector_is_on_again_once_the_home_screen_is_drawn() -> None:
+    """The launcher keeps it off through the first frame (voice_coach.launch); left off,
+    a long practice session would keep every cycle it ever made."""
+    import gc
+
+    gc.disable()
+    try:
+        app = VoiceCoachApp(transcriber=FakeTranscriber())  # type: ignore[arg-type]
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, gc.isenabled, 10, "the cycle collector on")
+            assert isinstance(app.screen, HomeScreen)
+    finally:
+        gc.enable()

@@ -7,6 +7,7 @@ on the UI thread.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -152,6 +153,9 @@ class VoiceCoachApp(App[None]):
         # After the first frame: the model's worker imports numpy and the speech engines,
         # which would otherwise hold the interpreter while the home screen is drawn.
         self.call_after_refresh(self.load_model)
+        # The launcher keeps the cycle collector off until the first frame is drawn
+        # (voice_coach.launch); elsewhere it is on already, and this changes nothing.
+        self.call_after_refresh(gc.enable)
         if self.start_set:
             self.call_after_refresh(self.start_practice, self.start_set)
 
