@@ -26,8 +26,9 @@ def main() -> None:
     from voice_coach.launch import open_app
 
     try:
-        # As the click group does first: private modes, telemetry off.
-        privacy.harden()
+        # As the click group does first: private modes, telemetry off (the app makes
+        # the older files private itself, after its first frame).
+        privacy.harden(tighten=False)
         open_app()
     except KeyboardInterrupt:
         from voice_coach.cli.base import fail

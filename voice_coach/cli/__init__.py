@@ -83,8 +83,9 @@ def main(
 
     With no command, opens the practice app.
     """
-    # Before any command writes a file or loads a model: private modes, telemetry off.
-    privacy.harden()
+    # Before any command writes a file or loads a model: private modes, telemetry off
+    # (the practice app makes the older files private itself, after its first frame).
+    privacy.harden(tighten=ctx.invoked_subcommand is not None)
     if ctx.invoked_subcommand is not None:
         return
     open_app(model=model, set_name=set_name, typed=typed)

@@ -18,6 +18,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import ModalScreen, Screen
 
+from voice_coach import privacy
 from voice_coach.errors import VoiceCoachError, explain, log_error
 from voice_coach.review import STRUGGLED, WEAK, struggled_set, weak_set
 from voice_coach.set_files import available_sets
@@ -156,6 +157,7 @@ class VoiceCoachApp(App[None]):
         # The launcher keeps the cycle collector off until the first frame is drawn
         # (voice_coach.launch); elsewhere it is on already, and this changes nothing.
         self.call_after_refresh(gc.enable)
+        self.call_after_refresh(self.tighten_folders)
         if self.start_set:
             self.call_after_refresh(self.start_practice, self.start_set)
 
@@ -313,6 +315,13 @@ class VoiceCoachApp(App[None]):
             name = (settings.model or "").strip() or BUNDLED
             self.services.status.model_status = _loading(name)
             self._refresh_model_status()
+
+    @work(thread=True, exit_on_error=False, group="privacy")
+    def tighten_folders(self) -> None:
+        """Take group and other permissions off what an older version left in the app's
+        folders: a stat per file, so after the first frame rather than before it (the
+        command line's commands do it first thing, see :func:`privacy.harden`)."""
+        privacy.tighten_app_folders()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="model")
     def load_model(self) -> None:
