@@ -49,6 +49,8 @@ HEAVY = (
     "voice_coach.attempts",
     "voice_coach.scoring.codes",
     "zipfile",
+    "click",
+    "voice_coach.cli",
 )
 """Not needed to draw the home screen: the settings and the sets are validated after it."""
 
@@ -62,12 +64,13 @@ WARMED = (
 """Imported in the background after the first frame, so the first answer is not kept
 waiting for them either."""
 
-# The command line's own imports, then the app as it starts: the snapshot is taken as
-# the home screen's first frame is handed to the terminal (the work after the first frame
-# starts after that), and again once the model's worker has ended.
+# The bare command's own imports (it opens the app without the click group), then the
+# app as it starts: the snapshot is taken as the home screen's first frame is handed to
+# the terminal (the work after the first frame starts after that), and again once the
+# model's worker has ended.
 PROBE = """
 import json, sys
-import voice_coach.cli
+import voice_coach.__main__, voice_coach.launch
 from voice_coach.store import Store
 from voice_coach.tui.app import VoiceCoachApp
 from voice_coach.tui.screens import HomeScreen
