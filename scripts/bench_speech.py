@@ -69,6 +69,7 @@ import sys
 import tempfile
 import termios
 import time
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -121,6 +122,9 @@ HOME_TEXT = "Choose a question set"
 """Shown by the home screen; its appearance is what the user sees as "the app is up"."""
 FIRST_SCREEN_LAUNCHES = 3
 FIRST_SCREEN_TIMEOUT_S = 30.0
+FIRST_LAUNCH_S = 5.0
+"""How long the untimed first launch runs on after its home screen: long enough for what
+the app does after its first frame (loading the model, validating the sets) to end."""
 TERM_ROWS, TERM_COLS = 30, 100
 
 ANSWER_NAME = "answer_2min"
@@ -309,22 +313,31 @@ def batch_once(item: Item, transcriber: Transcriber) -> BatchRun:
 # --------------------------------------------------------------------------- first screen
 
 
-def first_screen_once(exe: Path, home: Path | None = None) -> float | None:
+def first_screen_once(exe: Path, home: Path | None = None, settle_s: float = 0.0) -> float | None:
     """Seconds from launch to the home screen's text, in a real 100x30 pseudo-terminal.
 
     A pty (not a pipe) because Textual only draws to a terminal; the size is set
     before launch because the first frame is laid out for it. ``home`` is the app's
     VOICE_COACH_HOME (a fresh one, a first launch, when not given). The app may write its
-    bytecode, as a user's Python does, whatever this process was told.
+    bytecode, as a user's Python does, whatever this process was told. ``settle_s``: how
+    long the app runs on after its home screen, as a user's first session would (what it
+    does after its first frame, such as remembering the sets it validated, then done).
     """
     with tempfile.TemporaryDirectory(prefix="vc-bench-home-") as fresh:
-        return _launch(exe, home or Path(fresh))
+        return _launch(exe, home or Path(fresh), settle_s)
 
 
-def _launch(exe: Path, home: Path) -> float | None:
+SOURCE = Path(__file__).resolve().parents[1]
+"""The checkout this script sits in: its ``voice_coach`` is the one launched."""
+
+
+def _launch(exe: Path, home: Path, settle_s: float = 0.0) -> float | None:
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", TERM_ROWS, TERM_COLS, 0, 0))
     env = {**os.environ, "TERM": "xterm-256color", "VOICE_COACH_HOME": str(home)}
+    # An editable install imports voice_coach from the checkout it was made in, which
+    # need not be this one (a second worktree sharing the venv): this one comes first.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SOURCE), env.get("PYTHONPATH")]))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(COLUMNS=str(TERM_COLS), LINES=str(TERM_ROWS))
     started = time.monotonic()
@@ -358,12 +371,37 @@ def _launch(exe: Path, home: Path) -> float | None:
             if HOME_TEXT in _ANSI.sub("", raw.decode("utf-8", errors="ignore")):
                 found = time.monotonic() - started
                 break
+        _drain(master, settle_s)
     finally:
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
         proc.wait()
         os.close(master)
     return found
+
+
+def _drain(master: int, seconds: float) -> None:
+    """Read (and drop) what the app draws for ``seconds``: a full terminal would stall it."""
+    until = time.monotonic() + seconds
+    while (remaining := until - time.monotonic()) > 0:
+        ready, _, _ = select.select([master], [], [], remaining)
+        if ready:
+            try:
+                if not os.read(master, 65536):
+                    return
+            except OSError:
+                return
+
+
+def _check_entry_point(exe: Path) -> None:
+    """Say so when the installed command starts elsewhere than pyproject.toml says: it
+    was installed before the entry point changed, and the launch measured is the old one
+    (``scripts/setup`` installs again when pyproject.toml changes)."""
+    with (SOURCE / "pyproject.toml").open("rb") as f:
+        declared = tomllib.load(f)["project"]["scripts"][exe.name]
+    module, _, function = declared.partition(":")
+    if f"from {module} import {function}" not in exe.read_text(errors="replace"):
+        log(f"first screen: {exe} does not start {declared}; reinstall (scripts/setup)")
 
 
 def first_screen(launches: int = FIRST_SCREEN_LAUNCHES) -> tuple[float | None, list[float | None]]:
@@ -373,8 +411,9 @@ def first_screen(launches: int = FIRST_SCREEN_LAUNCHES) -> tuple[float | None, l
     if not exe.exists():
         log(f"first screen: {exe.name} not found next to the interpreter; skipped")
         return None, []
+    _check_entry_point(exe)
     with tempfile.TemporaryDirectory(prefix="vc-bench-home-") as home:
-        first_screen_once(exe, Path(home))  # the first launch: not timed
+        first_screen_once(exe, Path(home), FIRST_LAUNCH_S)  # the first launch: not timed
         times = [first_screen_once(exe, Path(home)) for _ in range(launches)]
     seen = [t for t in times if t is not None]
     if len(seen) < len(times):

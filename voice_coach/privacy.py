@@ -59,16 +59,21 @@ def disable_telemetry() -> bool:
     return "onnxruntime" not in sys.modules
 
 
-def harden() -> None:
+def harden(*, tighten: bool = True) -> None:
     """Make this process private: telemetry off, a private umask, private folders.
 
     Called first thing by the command line; the tightening walks the app's
     folders once per start (a stat per file), which is what it takes to fix an
-    install from before modes were set.
+    install from before modes were set. Without ``tighten`` the caller walks them
+    itself, later: the practice app does so just after its first frame, since with
+    a few thousand recordings the walk took 40 ms and more of the wait for it (what
+    it fixes was left by an older version; everything this process makes is private
+    from the umask on).
     """
     disable_telemetry()
     os.umask(PRIVATE_UMASK)
-    tighten_app_folders()
+    if tighten:
+        tighten_app_folders()
 
 
 def tighten_app_folders() -> list[Path]:

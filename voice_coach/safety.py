@@ -15,7 +15,6 @@ import json
 import os
 import re
 import tempfile
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +72,8 @@ class TooComplex(ValueError):
 
 def load_toml(text: str) -> dict[str, Any]:
     """``tomllib.loads`` within limits; raises ``TOMLDecodeError`` or :class:`TooComplex`."""
+    import tomllib  # not before the first frame, which reads no TOML
+
     try:
         data = tomllib.loads(text)
     except RecursionError:

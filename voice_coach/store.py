@@ -22,15 +22,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from voice_coach import locations, locks
-from voice_coach.attempts import (
-    Attempt,
-    Outcome,
-    Specifics,
-    Status,
-    load_score,
-    load_specifics,
-    outcome_of,
-)
 from voice_coach.errors import CorruptDatabase, StoreError
 from voice_coach.schema import (
     DB_NAME,
@@ -46,6 +37,9 @@ from voice_coach.schema import (
 )
 
 if TYPE_CHECKING:
+    # The attempts' model brings the scorer's flag codes: imported by the methods that
+    # read or finish an attempt, not by opening the store before the first frame.
+    from voice_coach.attempts import Attempt, Specifics, Status
     from voice_coach.questions import Question
     from voice_coach.scoring import Score
 
@@ -336,6 +330,8 @@ class Store:
         Its verdict is decided here, by the one rule (:func:`outcome_of`), and saved with
         it. Its ownership ends either way, so a failure leaves it recoverable.
         """
+        from voice_coach.attempts import Status, outcome_of
+
         status = Status(status)
         outcome = outcome_of(status, score)
         saved = None
@@ -505,6 +501,15 @@ class Store:
         A saved score this version cannot read leaves the verdict as saved and the
         transcript, with a note instead of the score's details.
         """
+        from voice_coach.attempts import (
+            Attempt,
+            Outcome,
+            Status,
+            load_score,
+            load_specifics,
+            outcome_of,
+        )
+
         status = Status.parse(r["status"])
         score = None
         mentions: Specifics = ()

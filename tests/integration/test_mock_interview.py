@@ -176,6 +176,7 @@ async def test_a_spoken_mock_interview_through_the_microphone(
     from voice_coach.speech.tts import Voice
     from voice_coach.tui.app import VoiceCoachApp
     from voice_coach.tui.mock import MockScreen
+    from voice_coach.tui.screens import HomeScreen
 
     plan = _short_plan(seed=9)
     settings = Settings(speak_questions=False, end_silence_s=1.5, initial_silence_s=30.0)
@@ -186,7 +187,7 @@ async def test_a_spoken_mock_interview_through_the_microphone(
     }
     app = VoiceCoachApp(settings=settings, transcriber=transcriber)
     async with app.run_test(size=(110, 40)) as pilot:
-        await wait_for(pilot, lambda: len(app.screen_stack) > 1, 10, "the home screen")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), 10, "the home screen")
         screen = MockScreen(MockInterview(plan, app.services.store), app.services)
         await app.push_screen(screen)
         answered: list[str] = []

@@ -18,7 +18,7 @@ GARBAGE = b"this is not a database " * 100
 def damaged(monkeypatch: pytest.MonkeyPatch) -> Path:
     started: list[VoiceCoachApp] = []
     monkeypatch.setattr(VoiceCoachApp, "run", lambda self: started.append(self))
-    monkeypatch.setattr("voice_coach.cli.has_terminal", lambda: True)  # CliRunner has none
+    monkeypatch.setattr("voice_coach.launch.has_terminal", lambda: True)  # CliRunner has none
     db = locations.data_dir() / "voice_coach.db"
     db.parent.mkdir(parents=True, exist_ok=True)
     db.write_bytes(GARBAGE)

@@ -42,6 +42,15 @@ HEAVY = (
     "pydantic",
     "voice_coach.config",
     "voice_coach.questions",
+    "voice_coach.tui.mock_setup",
+    "voice_coach.tui.tables",
+    "textual.widgets._data_table",
+    "textual.widgets._radio_set",
+    "voice_coach.attempts",
+    "voice_coach.scoring.codes",
+    "zipfile",
+    "click",
+    "voice_coach.cli",
 )
 """Not needed to draw the home screen: the settings and the sets are validated after it."""
 
@@ -55,12 +64,13 @@ WARMED = (
 """Imported in the background after the first frame, so the first answer is not kept
 waiting for them either."""
 
-# The command line's own imports, then the app as it starts: the snapshot is taken as
-# the home screen's first frame is handed to the terminal (the work after the first frame
-# starts after that), and again once the model's worker has ended.
+# The bare command's own imports (it opens the app without the click group), then the
+# app as it starts: the snapshot is taken as the home screen's first frame is handed to
+# the terminal (the work after the first frame starts after that), and again once the
+# model's worker has ended.
 PROBE = """
 import json, sys
-import voice_coach.cli
+import voice_coach.__main__, voice_coach.launch
 from voice_coach.store import Store
 from voice_coach.tui.app import VoiceCoachApp
 from voice_coach.tui.screens import HomeScreen
@@ -81,6 +91,8 @@ class Probe(VoiceCoachApp):
         async def warmed():
             await worker.wait()  # the model fails to load; the warming goes on, then ends
             seen["warmed"] = sorted(sys.modules)
+            # The sets validated too: what they remember is the next launch's first look.
+            await self.workers.wait_for_complete([w for w in self.workers if w.group == "sets"])
             self.exit()
 
         self.run_worker(warmed())
@@ -97,6 +109,7 @@ print(json.dumps(seen))
 
 
 def _probe(tmp_path: Path) -> dict[str, object]:
+    """The probe's findings, launched in ``tmp_path``'s home (a second call: a second launch)."""
     env = {**os.environ, "PYTHONPATH": str(SOURCE), "VOICE_COACH_HOME": str(tmp_path / "home")}
     missing_model = str(tmp_path / "no-such-model")
     done = subprocess.run(
@@ -121,3 +134,16 @@ def test_the_home_screen_is_drawn_without_the_heavy_modules(tmp_path: Path) -> N
     # Warmed after the first frame, on the model's worker thread.
     warmed = set(seen["warmed"])  # type: ignore[call-overload]
     assert sorted(m for m in WARMED if m not in warmed) == []
+
+
+def test_from_the_second_launch_on_no_set_file_is_parsed_before_the_home_screen(
+    tmp_path: Path,
+) -> None:
+    """The first launch parses each set for its title (and validates it after the first
+    frame); from the next one the validation's memory of them serves, and the TOML parser
+    is not even imported before the home screen is drawn."""
+    first = _probe(tmp_path)
+    assert "tomllib" in set(first["modules"])  # type: ignore[call-overload]
+    second = _probe(tmp_path)
+    assert second["home"], "the home screen, with its sets listed, was up"
+    assert "tomllib" not in set(second["modules"])  # type: ignore[call-overload]

@@ -92,3 +92,36 @@ async def test_a_bad_settings_file_read_after_the_first_frame_is_still_reported(
         assert app.services.settings.model == str(missing)  # the rest of the file was kept
         status = app.screen.query_one("#model-status", Static)
         assert "Speech model unavailable" in str(status.content)  # the file's model was tried
+
+
+async def test_the_cycle_collector_is_on_again_once_the_home_screen_is_drawn() -> None:
+    """The launcher keeps it off through the first frame (voice_coach.launch); left off,
+    a long practice session would keep every cycle it ever made."""
+    import gc
+
+    gc.disable()
+    try:
+        app = VoiceCoachApp(transcriber=FakeTranscriber())  # type: ignore[arg-type]
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, gc.isenabled, 10, "the cycle collector on")
+            assert isinstance(app.screen, HomeScreen)
+    finally:
+        gc.enable()
+
+
+async def test_an_older_install_is_made_private_once_the_home_screen_is_drawn(
+    isolated_home: Path,
+) -> None:
+    """The bare command leaves the walk over the app's folders to the app (see
+    voice_coach.privacy.harden): it must still happen."""
+    recording = isolated_home / "data" / "audio" / "1" / "1.flac"
+    recording.parent.mkdir(parents=True)
+    recording.write_text("x")
+    recording.chmod(0o644)
+    recording.parent.chmod(0o755)
+    app = VoiceCoachApp(transcriber=FakeTranscriber())  # type: ignore[arg-type]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(
+            pilot, lambda: recording.stat().st_mode & 0o077 == 0, 10, "the recording private"
+        )
+        assert recording.parent.stat().st_mode & 0o777 == 0o700

@@ -16,7 +16,7 @@ from pathlib import Path
 import voice_coach
 
 PACKAGE = Path(voice_coach.__file__).resolve().parent
-FRONT_ENDS = ("voice_coach.cli", "voice_coach.__main__")
+FRONT_ENDS = ("voice_coach.cli", "voice_coach.launch", "voice_coach.__main__")
 """Modules (and packages) that start the app: they may import the TUI, as the TUI imports
 the domain."""
 

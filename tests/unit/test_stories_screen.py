@@ -28,7 +28,7 @@ from voice_coach.tui.stories import (
     StoryScreen,
     fitting_stories,
 )
-from voice_coach.tui.widgets import WrappingTable
+from voice_coach.tui.tables import WrappingTable
 
 SIZE = (80, 24)
 CLOSE = Story(

@@ -6,22 +6,13 @@ non-zero exit (1 for a failure, 2 for bad usage or input files); never a traceba
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import TYPE_CHECKING
-
 import click
 
 from voice_coach import privacy
-from voice_coach.cli.base import DEBUG_ENV, Boundary, fail, has_terminal, say
-from voice_coach.errors import EXIT_BAD_INPUT, VoiceCoachError
+from voice_coach.cli.base import DEBUG_ENV, Boundary
+from voice_coach.launch import open_app
 
-if TYPE_CHECKING:
-    from voice_coach.config import Settings
-    from voice_coach.store import Store
-
-__all__ = ["DEBUG_ENV", "has_terminal", "main"]
+__all__ = ["DEBUG_ENV", "main"]
 
 
 # Each command is imported when it is run (or listed by --help), not to open the app.
@@ -92,75 +83,9 @@ def main(
 
     With no command, opens the practice app.
     """
-    # Before any command writes a file or loads a model: private modes, telemetry off.
-    privacy.harden()
+    # Before any command writes a file or loads a model: private modes, telemetry off
+    # (the practice app makes the older files private itself, after its first frame).
+    privacy.harden(tighten=ctx.invoked_subcommand is not None)
     if ctx.invoked_subcommand is not None:
         return
-    if not has_terminal():
-        fail(
-            "the practice app needs a terminal, and input or output is not one; run "
-            "voice-coach in a terminal, or use a command (voice-coach --help lists them)",
-            EXIT_BAD_INPUT,
-        )
-    with _loading():
-        from voice_coach.tui.app import VoiceCoachApp
-
-        def read_settings() -> Settings:
-            # Once the home screen is drawn: the settings model brings pydantic. A bad
-            # file is never fatal (each problem becomes a notice), so it can wait.
-            from voice_coach.config import load_settings
-
-            return load_settings().with_overrides(model=model)
-
-        try:
-            store = _open_store_or_offer_fresh()
-            app = VoiceCoachApp(
-                read_settings=read_settings, start_set=set_name, typed=typed, store=store
-            )
-        except VoiceCoachError as exc:
-            fail(str(exc))
-    from voice_coach.native_stderr import native_stderr_to_log
-
-    # ALSA and PortAudio print to fd 2 from C, over the screen: to the log instead.
-    with native_stderr_to_log():
-        app.run()
-    if app.fatal_error:
-        fail(app.fatal_error)
-
-
-@contextmanager
-def _loading() -> Iterator[None]:
-    """Import and build the app without the cycle collector, then set aside what was built.
-
-    Importing Textual, pydantic and the app makes hundreds of thousands of objects, none
-    of them garbage; the collector walked them all, again and again, for a tenth of the
-    wait before the first screen. Frozen, they are never walked again: they live as long
-    as the app does anyway.
-    """
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.enable()
-
-
-def _open_store_or_offer_fresh() -> Store:
-    """The sessions database; a damaged one is reported and, if the user agrees, kept
-    aside under a new name so practice can start on a fresh one. Nothing is deleted."""
-    from voice_coach.errors import CorruptDatabase
-    from voice_coach.store import Store, set_aside_database
-
-    try:
-        return Store()
-    except CorruptDatabase as exc:
-        say(str(exc), err=True)
-        if not click.confirm(
-            "Keep the damaged file aside (renamed, not deleted) and start a fresh database?",
-            default=False,
-            err=True,
-        ):
-            fail("nothing was changed (voice-coach db set-aside does the same later)")
-        aside = set_aside_database()
-        click.echo(f"Kept aside as {aside}; your recordings are untouched.", err=True)
-        return Store()
+    open_app(model=model, set_name=set_name, typed=typed)

@@ -101,22 +101,25 @@ class Boundary(click.Group):
 
     @staticmethod
     def _report(ctx: click.Context, exc: Exception) -> NoReturn:
-        problem = explain(exc)
-        debug = bool(ctx.params.get("debug")) or os.environ.get(DEBUG_ENV, "") not in ("", "0")
-        log = None if isinstance(exc, VoiceCoachError) else log_error(exc)
-        if debug:
-            traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
-        message = problem.line
-        if not problem.expected:
-            where = f"the details are in {log}" if log else "run with --debug for the details"
-            message += f"; {where}, please report it"
-        fail(message, problem.exit_code)
+        report(exc, debug=bool(ctx.params.get("debug")) or debugging())
 
 
-def has_terminal() -> bool:
-    """Whether the practice app can draw and read keys: stdin and stdout are a terminal.
+def debugging() -> bool:
+    """Whether the environment asks for full tracebacks (``--debug`` asks on the line)."""
+    return os.environ.get(DEBUG_ENV, "") not in ("", "0")
 
-    Without one (``voice-coach < /dev/null > out.txt``, nohup, cron) the app
-    would wait for keys that never come, until killed.
-    """
-    return sys.stdin.isatty() and sys.stdout.isatty()
+
+def report(exc: Exception, *, debug: bool) -> NoReturn:
+    """``exc`` as one line on stderr and an exit code; the traceback goes to the log in
+    the data folder (stderr alone when that folder is the problem), and to stderr too
+    when ``debug``. Every command's boundary, and the bare command's (which opens the
+    app without click: :mod:`voice_coach.launch`)."""
+    problem = explain(exc)
+    log = None if isinstance(exc, VoiceCoachError) else log_error(exc)
+    if debug:
+        traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+    message = problem.line
+    if not problem.expected:
+        where = f"the details are in {log}" if log else "run with --debug for the details"
+        message += f"; {where}, please report it"
+    fail(message, problem.exit_code)

@@ -7,6 +7,7 @@ on the UI thread.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,19 +18,22 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import ModalScreen, Screen
 
+from voice_coach import privacy
 from voice_coach.errors import VoiceCoachError, explain, log_error
 from voice_coach.review import STRUGGLED, WEAK, struggled_set, weak_set
 from voice_coach.set_files import available_sets
 from voice_coach.speech.model_spec import BUNDLED
 from voice_coach.store import Store
 from voice_coach.tui.messages import (
+    MOCK_OPTION,
+    MockChoice,
+    MockRequested,
     ModelFailed,
     ModelLoaded,
     PracticeRequested,
     SettingsRead,
     SettingsSaved,
 )
-from voice_coach.tui.mock_setup import MOCK_OPTION, MockChoice, MockRequested, MockSetupScreen
 from voice_coach.tui.screens import HomeScreen
 from voice_coach.tui.services import RunStatus, Services
 
@@ -137,15 +141,23 @@ class VoiceCoachApp(App[None]):
         for n in kept:  # shown again for the time they had left
             self.notify(n.message, title=n.title, severity=n.severity, timeout=n.time_left)
 
+    def get_default_screen(self) -> HomeScreen:
+        """The home screen is the app's first screen, the one under all others: pushed over
+        Textual's blank default one, that one was built and laid out for no one."""
+        return HomeScreen(self.services)
+
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self._screen_changed)
-        self.push_screen(HomeScreen(self.services))
         if self.services.settings_read:
             self.on_settings_read(SettingsRead(self.services.settings))
         # The settings are read on the model's worker otherwise, after the first frame.
         # After the first frame: the model's worker imports numpy and the speech engines,
         # which would otherwise hold the interpreter while the home screen is drawn.
         self.call_after_refresh(self.load_model)
+        # The launcher keeps the cycle collector off until the first frame is drawn
+        # (voice_coach.launch); elsewhere it is on already, and this changes nothing.
+        self.call_after_refresh(gc.enable)
+        self.call_after_refresh(self.tighten_folders)
         if self.start_set:
             self.call_after_refresh(self.start_practice, self.start_set)
 
@@ -254,6 +266,8 @@ class VoiceCoachApp(App[None]):
         """Open a set (or a review set) on the practice screen; a set that cannot be read
         is said in a notice, and the home screen stays."""
         if set_name == MOCK_OPTION:  # the home list's mock interview entry: ask how it's held
+            from voice_coach.tui.mock_setup import MockSetupScreen
+
             self.push_screen(MockSetupScreen(), self._mock_chosen)
             return
         from voice_coach.practice import PracticeSession
@@ -301,6 +315,13 @@ class VoiceCoachApp(App[None]):
             name = (settings.model or "").strip() or BUNDLED
             self.services.status.model_status = _loading(name)
             self._refresh_model_status()
+
+    @work(thread=True, exit_on_error=False, group="privacy")
+    def tighten_folders(self) -> None:
+        """Take group and other permissions off what an older version left in the app's
+        folders: a stat per file, so after the first frame rather than before it (the
+        command line's commands do it first thing, see :func:`privacy.harden`)."""
+        privacy.tighten_app_folders()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="model")
     def load_model(self) -> None:

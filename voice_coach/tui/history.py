@@ -31,7 +31,8 @@ from voice_coach.story_reuse import StoryReuse
 from voice_coach.tui.feedback import feedback
 from voice_coach.tui.services import Services
 from voice_coach.tui.stories import bank_answer
-from voice_coach.tui.widgets import Row, WrappingTable, report_problem
+from voice_coach.tui.tables import Row, WrappingTable
+from voice_coach.tui.widgets import report_problem
 
 
 class ReportCardScreen(Screen[None]):

@@ -3,6 +3,7 @@ and what a screen asks of the app, so that no screen needs to know the app's cla
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -140,3 +141,27 @@ class AnswerFailed(Message):
     def __init__(self, error: str) -> None:
         super().__init__()
         self.error = error
+
+
+MOCK_OPTION = ":mock-interview"
+"""The home list's entry for a mock interview: no set can be named so (a set's name has
+no colon), so it never collides with one."""
+
+
+@dataclass(frozen=True)
+class MockChoice:
+    """How the user wants the interview held: in the room or on a video call, and whether
+    the closing holds an offer on the spot (None: left to chance, as in life)."""
+
+    remote: bool = False
+    offer: bool | None = None
+    seed: int | None = None
+    """The same number gives the same interview again."""
+
+
+class MockRequested(Message):
+    """The user asked for a mock interview (from the home screen); the app opens it."""
+
+    def __init__(self, choice: MockChoice | None = None) -> None:
+        super().__init__()
+        self.choice = choice or MockChoice()

@@ -1,39 +1,19 @@
 """Before a mock interview: how it is held. Kept apart from the interview screen, which
-brings the whole scorer with it, so the home screen can offer the choice at once."""
+brings the whole scorer with it, so the home screen can offer the choice at once; and
+opened when asked for (its radio buttons are not imported before the home screen is
+drawn). The choice and the request are in :mod:`voice_coach.tui.messages`."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, RadioButton, RadioSet
 
-MOCK_OPTION = ":mock-interview"
-"""The home list's entry for a mock interview: no set can be named so (a set's name has
-no colon), so it never collides with one."""
+from voice_coach.tui.messages import MOCK_OPTION, MockChoice, MockRequested
 
-
-@dataclass(frozen=True)
-class MockChoice:
-    """How the user wants the interview held: in the room or on a video call, and whether
-    the closing holds an offer on the spot (None: left to chance, as in life)."""
-
-    remote: bool = False
-    offer: bool | None = None
-    seed: int | None = None
-    """The same number gives the same interview again."""
-
-
-class MockRequested(Message):
-    """The user asked for a mock interview (from the home screen); the app opens it."""
-
-    def __init__(self, choice: MockChoice | None = None) -> None:
-        super().__init__()
-        self.choice = choice or MockChoice()
+__all__ = ["MOCK_OPTION", "MockChoice", "MockRequested", "MockSetupScreen"]
 
 
 class MockSetupScreen(ModalScreen[MockChoice | None]):
@@ -66,7 +46,7 @@ class MockSetupScreen(ModalScreen[MockChoice | None]):
             with RadioSet(id="mock-close"):
                 yield RadioButton("Leave it to chance", value=True, id="chance")
                 yield RadioButton("An offer on the spot", id="offer")
-                yield RadioButton("\"We'll be in touch\"", id="in-touch")
+                yield RadioButton('"We\'ll be in touch"', id="in-touch")
             yield Label("The same interview again? Its number (optional):")
             yield Input(
                 placeholder="as shown at the top of its screen, e.g. 42",

@@ -40,7 +40,8 @@ from voice_coach.people import (
 from voice_coach.people_notes import import_people_notes
 from voice_coach.questions import set_name_problem, user_dir
 from voice_coach.tui.services import Services
-from voice_coach.tui.widgets import Confirm, Row, WrappingTable, report_problem
+from voice_coach.tui.tables import Row, WrappingTable
+from voice_coach.tui.widgets import Confirm, report_problem
 
 PEOPLE_COLUMNS = ("✓", "Name", "Role")
 

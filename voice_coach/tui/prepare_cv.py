@@ -26,7 +26,7 @@ from voice_coach.errors import explain
 from voice_coach.preparation import DocumentKind, save_text, saved_text
 from voice_coach.requirements import RequirementEvidence, readiness
 from voice_coach.tui.services import Services
-from voice_coach.tui.widgets import Row, WrappingTable
+from voice_coach.tui.tables import Row, WrappingTable
 
 COLUMNS = ("Evidence", "Need", "Requirement, and what your CV shows")
 """The readiness table's columns; the last one wraps."""

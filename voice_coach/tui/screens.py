@@ -15,20 +15,28 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from voice_coach.attempts import Outcome
 from voice_coach.errors import explain
 from voice_coach.review import STRUGGLED, WEAK, struggled_set, weak_set
-from voice_coach.set_files import SetInfo, available_sets, preview_set
-from voice_coach.tui.messages import PracticeRequested
-from voice_coach.tui.mock_setup import MOCK_OPTION, MockChoice, MockRequested, MockSetupScreen
+from voice_coach.set_files import (
+    Previews,
+    SetInfo,
+    SetPreview,
+    available_sets,
+    file_stamp,
+    preview_set,
+)
+from voice_coach.tui.messages import MOCK_OPTION, MockChoice, MockRequested, PracticeRequested
 from voice_coach.tui.services import Services
-from voice_coach.tui.widgets import WrappingTable, report_problem, set_label
+from voice_coach.tui.widgets import report_problem, set_label
 
 if TYPE_CHECKING:
+    from textual.widgets import DataTable
+
+    from voice_coach.attempts import Outcome
     from voice_coach.practice import PracticeSession
     from voice_coach.store import Store
 
@@ -83,6 +91,8 @@ class HomeScreen(Screen[None]):
     def action_mock_interview(self) -> None:
         """Ask how it is held, then the app opens it, as it opens a set: it owns the store
         the interview is saved in."""
+
+        from voice_coach.tui.mock_setup import MockSetupScreen
 
         def chosen(choice: MockChoice | None) -> None:
             if choice is not None:
@@ -193,9 +203,13 @@ def _set_options(
 
     ``validate``: each set is loaded as practice loads it, and the review sets (weak
     answers, struggled questions) come first when there are any; else only a look into
-    each file, without the question models, and no review sets. Safe on a worker
-    thread: it reads files and the store, and makes no widget.
+    each file (or what the last validation remembered of it), without the question
+    models, and no review sets. Safe on a worker thread: it reads files and the store,
+    and makes no widget.
     """
+    remembered = Previews.read()
+    # Validating: each valid set's preview kept afresh (a set removed is forgotten).
+    previews = Previews() if validate else remembered
     found: list[Option] = []
     problems: list[tuple[Exception, str]] = []
     if validate:
@@ -225,7 +239,7 @@ def _set_options(
                 )
             )
             continue
-        found.append(Option(_set_line(info, validate), id=info.name))
+        found.append(Option(_set_line(info, validate, previews), id=info.name))
     found.append(
         Option(
             set_label(
@@ -237,18 +251,23 @@ def _set_options(
             id=MOCK_OPTION,
         )
     )
+    if validate and previews.entries != remembered.entries:
+        previews.write()
     return found, problems
 
 
-def _set_line(info: SetInfo, validate: bool) -> RenderableType:
-    """A set's line: its title, size and description, or why it cannot be used."""
+def _set_line(info: SetInfo, validate: bool, previews: Previews) -> RenderableType:
+    """A set's line: its title, size and description, or why it cannot be used; a set
+    validated is remembered in ``previews`` for the next first look."""
     try:
         if validate:
             from voice_coach.questions import load_question_set_file
 
+            stamp = file_stamp(info.path)  # before it is read: a change meanwhile shows
             qs = load_question_set_file(info.path)
+            previews.keep(info.path, stamp, SetPreview(qs.title, qs.description, len(qs.questions)))
             return set_label(f"{qs.title}  ({_count(len(qs.questions))})", qs.description)
-        preview = preview_set(info.path)
+        preview = preview_set(info.path, previews)
     except Exception as exc:  # any file in the sets folder may be damaged or odd
         return Text(f"{info.name}: cannot be used ({explain(exc).message})")
     if preview is None:  # validating it, next, says what is wrong
@@ -286,6 +305,8 @@ class SummaryScreen(Screen[None]):
         """In the order the table shows them."""
 
     def compose(self) -> ComposeResult:
+        from voice_coach.tui.tables import WrappingTable  # the home screen shows no table
+
         yield Header()
         yield Static(id="summary-title", markup=False)
         yield WrappingTable(id="summary-table")
@@ -294,6 +315,7 @@ class SummaryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         from voice_coach.tui.history import ATTEMPT_COLUMNS, attempt_rows
+        from voice_coach.tui.tables import WrappingTable
 
         counts = self.session.counts()
         self.query_one("#summary-title", Static).update(
@@ -334,6 +356,8 @@ class SummaryScreen(Screen[None]):
 def _tally(counts: dict[Outcome, int]) -> str:
     """How the session's answers came out, in words: "2 of 3 answers had what they needed;
     1 skipped", or "1 question skipped, nothing to judge"."""
+    from voice_coach.attempts import Outcome  # not imported before the home screen
+
     judged = counts[Outcome.GOOD] + counts[Outcome.NEEDS_WORK]
     skipped = counts[Outcome.SKIPPED]
     skips = f"{skipped} question{'s' if skipped != 1 else ''} skipped"

@@ -26,7 +26,8 @@ from voice_coach.store import Store
 from voice_coach.stories import Story, Tag, stories_for, stories_markdown
 from voice_coach.story_bank import StoryBank, job_requirement_texts
 from voice_coach.tui.services import Services
-from voice_coach.tui.widgets import Confirm, Row, WrappingTable, report_problem
+from voice_coach.tui.tables import Row, WrappingTable
+from voice_coach.tui.widgets import Confirm, report_problem
 
 STORY_COLUMNS = ("#", "Story · what it shows")
 
