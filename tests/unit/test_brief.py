@@ -177,7 +177,13 @@ async def test_the_brief_screen_shows_it_and_saves_it(prepared: Store, tmp_path:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert screen.brief is not None and not screen.brief.remote
-        footer = "\n".join(s.text for s in app.screen._compositor.render_strips()).splitlines()[-1]
+        footer = ""
+        for _ in range(100):  # the footer's bindings are drawn after a refresh of their own
+            lines = "\n".join(s.text for s in app.screen._compositor.render_strips())
+            footer = lines.splitlines()[-1]
+            if "^s Save" in footer:
+                break
+            await pilot.pause()
         assert "^s Save" in footer and "esc Back" in footer
         await pilot.press("r")
         await app.workers.wait_for_complete()
