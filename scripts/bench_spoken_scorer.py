@@ -49,7 +49,7 @@ from voice_coach.scoring import score_answer  # noqa: E402
 from voice_coach.scoring.dataset import Labelled, load  # noqa: E402
 from voice_coach.scoring.kinds import QuestionKind  # noqa: E402
 from voice_coach.speech.stt import Transcriber, Transcript  # noqa: E402
-from voice_coach.speech.tts import Voice, list_voices  # noqa: E402
+from voice_coach.speech.tts import Voice, VoiceSpec, list_voices  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 SPLITS = ("heldout", "tuned")
@@ -97,13 +97,14 @@ class BenchVoice(Voice):
         super().__init__(voice, rate)
         self.folder = folder
 
-    def _path(self, text: str) -> Path:
-        key = hashlib.sha256(f"{self.voice}|{self.rate}|{text}".encode()).hexdigest()[:24]
+    def _path(self, spec: VoiceSpec, text: str) -> Path:
+        key = f"{spec.engine}|{spec.id}|{self.rate}|{text}"
+        digest = hashlib.sha256(key.encode()).hexdigest()[:24]
         self.folder.mkdir(parents=True, exist_ok=True)
-        return self.folder / f"{key}.wav"
+        return self.folder / f"{digest}.wav"
 
     def cached(self, text: str) -> bool:
-        path = self._path(text)
+        path = self._path(self.spec, text)
         return path.exists() and path.stat().st_size > WAV_HEADER_BYTES
 
 

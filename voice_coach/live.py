@@ -10,11 +10,11 @@ Between segments the decode thread does not sit idle (see :class:`LiveOptions`):
 segment still open is decoded again every half second of speech, and shown as
 provisional text (a segment closes only at a pause, or after 9 s); words two passes agree
 on up to the end of a sentence, or a breath, are final at once, and no later decode hears
-them again; when the speaker pauses, what is left is decoded at once, so if nothing more is said that decode is the final one
-and there is nothing left to do when the answer ends; and what it heard says whether the
-answer sounds finished, which shortens the silence that ends it. All of this is
-affordable on two cores because a live piece is decoded with a short encoder window
-(:mod:`voice_coach.speech.window`).
+them again; when the speaker pauses, what is left is decoded at once, so if nothing more
+is said that decode is the final one and there is nothing left to do when the answer
+ends; and what it heard says whether the answer sounds finished, which shortens the
+silence that ends it. All of this is affordable on two cores because a live piece is
+decoded with a short encoder window (:mod:`voice_coach.speech.window`).
 """
 
 from __future__ import annotations
