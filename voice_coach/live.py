@@ -9,7 +9,7 @@ of any UI: the TUI, the CLI and the tests all drive it the same way.
 Between segments the decode thread does not sit idle (see :class:`LiveOptions`): the
 segment still open is decoded again every half second of speech, and shown as
 provisional text (a segment closes only at a pause, or after 9 s); words two passes agree
-on up to the end of a sentence, or a breath, are final at once, and no later decode hears
+on up to the end of a sentence are final at once, and no later decode hears
 them again; when the speaker pauses, what is left is decoded at once, so if nothing more
 is said that decode is the final one and there is nothing left to do when the answer
 ends; and what it heard says whether the answer sounds finished, which shortens the
@@ -89,8 +89,7 @@ class LiveOptions:
     costs a few tenths of a second more and never a word."""
     commit_sentences: bool = True
     """Make the words of the open segment final once two passes agree on them up to a whole
-    sentence, or up to a breath the VAD heard between two words (too short to close the
-    segment), and heard the next word begin, without waiting for a pause to close it:
+    sentence, and heard the next word begin, without waiting for a pause to close it:
     the audio before is never decoded again, so a pass, a segment's final decode and the
     decode after the key hear only the sentence under way. Two passes that heard the
     sentence end and went on past it read it with the audio on both sides, as a final
@@ -604,13 +603,13 @@ class LiveAnswer:
             self._show()
 
     def _commit(self, segment: Segment, words: list[Word], stable: list[Word]) -> bool:
-        """Make final the agreed words of the open segment up to the last whole sentence,
-        or breath, that two passes read alike, when speech went on after it (so where it
-        ends is heard, and where to cut: between it and the next word); the passes that
-        follow start there. A cut inside a word left the rest misheard ("who had vanished"
-        as "who would vanish"): word times are a tenth of a second out either way, so a
-        cut needs a gap between the words and, unless a sentence ends there, the VAD's
-        silence across it. Whether it did."""
+        """Make final the agreed words of the open segment up to the last whole sentence
+        that two passes read alike, when speech went on after it (so where it ends is
+        heard, and where to cut: between it and the next word); the passes that follow
+        start there. Only at the end of a sentence: cut at a breath after a comma ("the
+        wizard, | who had vanished"), the rest, decoded without the audio before it, was
+        misheard ("who would vanish") on a real recording, as when agreed words were kept
+        at any gap. Whether it did."""
         endpointer = self._endpointer
         if not self.options.commit_sentences or endpointer is None:
             return False
@@ -626,12 +625,11 @@ class LiveAnswer:
                 or word.end - segment.start / SAMPLE_RATE < MIN_REUSE_S
             ):
                 continue
-            gap = (int(word.end * SAMPLE_RATE), int(nxt.start * SAMPLE_RATE))
-            quiet = endpointer.quiet_between(*gap)
-            if quiet is not None:
-                found = (i, quiet)
-            elif sounds_finished(" ".join(w.word for w in words[: i + 1])):
-                found = (i, sum(gap) // 2)
+            if sounds_finished(" ".join(w.word for w in words[: i + 1])):
+                # Cut in the silence the VAD heard between the words, if it heard one.
+                gap = (int(word.end * SAMPLE_RATE), int(nxt.start * SAMPLE_RATE))
+                quiet = endpointer.quiet_between(*gap)
+                found = (i, sum(gap) // 2 if quiet is None else quiet)
         if found is None:
             return False
         upto, cut = found

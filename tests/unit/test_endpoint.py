@@ -115,3 +115,12 @@ def test_silero_ignores_hum_and_noise() -> None:
         ep = Endpointer(EndpointConfig(initial_silence_s=5.0))
         assert feed(ep, audio) == [] and ep.flush() == []
         assert ep.end_reason == "no_speech"
+
+
+def test_the_quiet_between_two_words_is_found_only_where_there_is_silence() -> None:
+    ep = Endpointer(EndpointConfig(), vad=energy_vad)
+    ep.feed(np.concatenate([tone(1.0), silence(0.3), tone(1.0)]))
+    quiet = ep.quiet_between(int(0.9 * SAMPLE_RATE), int(1.4 * SAMPLE_RATE))
+    assert quiet is not None and 1.0 * SAMPLE_RATE <= quiet <= 1.3 * SAMPLE_RATE
+    assert ep.quiet_between(int(0.2 * SAMPLE_RATE), int(0.8 * SAMPLE_RATE)) is None
+    assert ep.quiet_between(int(2.0 * SAMPLE_RATE), int(2.5 * SAMPLE_RATE)) is None  # not yet heard
