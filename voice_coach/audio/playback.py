@@ -7,6 +7,7 @@ that the user can interrupt it (start answering, skip, quit) at once.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,9 @@ import soundfile
 from voice_coach.errors import PlaybackError, first_line
 
 POSITION_INTERVAL_S = 0.25
+
+STALL_S = 5.0
+"""How long the device may go without asking for audio before playback counts as stalled."""
 
 
 def output_stream(
@@ -88,17 +92,25 @@ def play(
     with stream:
         duration = len(audio) / rate
         # Wait for the end, checking for a stop request; a stalled device must not hang us.
-        waited = 0.0
+        # Stalled means the device stopped asking for audio, not that playing took long: on
+        # a busy machine the sound server underruns and catches up, and once all the audio
+        # is handed over it may be slow to say the stream has drained.
+        started = moved = time.monotonic()
         reported = -1.0
+        handed = 0
         while not finished.wait(0.05):
-            waited += 0.05
-            if on_position is not None and waited - reported >= POSITION_INTERVAL_S:
-                reported = waited
+            now = time.monotonic()
+            if position != handed:
+                handed, moved = position, now
+            if on_position is not None and now - started - reported >= POSITION_INTERVAL_S:
+                reported = now - started
                 on_position(min(position, len(audio)) / rate, duration)
             if stop.is_set():
                 stream.abort()
                 break
-            if waited > duration + 5.0:
+            if now - moved > STALL_S:
                 stream.abort()
+                if handed >= len(audio):
+                    break  # every sample was played; only the end was never reported
                 raise PlaybackError("playback stalled: the output device stopped responding")
 
