@@ -940,8 +940,8 @@ def main(argv: list[str] | None = None) -> int:
 
     # Where each answer's speech ends, found before any of it is streamed and in another
     # process: Silero over two minutes at once (the benchmark's measure, not what the app
-    # does while listening) took 50 MB more for a moment and, without voice_coach.heap,
-    # kept 24-38 MB of it each time, all counted as the speech path's peak RSS.
+    # does while listening) took 50 MB more for a moment and kept 24-38 MB of it each time
+    # (freed, but held by glibc's heap), all counted as the speech path's peak RSS.
     spoken_to = speech_ends([rep.item.audio for rep in reports]) if not args.no_live else []
 
     transcriber = TimedTranscriber()

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from voice_coach import heap, locations
+from voice_coach import locations
 from voice_coach.audio import SAMPLE_RATE, clock
 from voice_coach.audio.endpoint import Segment
 from voice_coach.errors import ModelError
@@ -606,7 +606,6 @@ def _convert(segment: Any, offset_s: float) -> TranscriptSegment:
 
 def _load_model(spec: str | None, cpu_threads: int) -> Any:
     resolved = resolve_model_spec(spec)
-    heap.limit_heap_growth()  # before the model's buffers are allocated: see voice_coach.heap
     try:
         from faster_whisper import WhisperModel
     except ImportError as exc:  # pragma: no cover - a broken install
