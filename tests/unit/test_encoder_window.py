@@ -11,7 +11,9 @@ from voice_coach.speech.stt import Transcriber
 from voice_coach.speech.window import (
     MARGIN_FRAMES,
     MIN_FRAMES,
+    SILENT_LOG_MEL,
     STEP_FRAMES,
+    TAIL_FRAMES,
     EncoderWindow,
     frames_to_keep,
     short_window,
@@ -78,6 +80,21 @@ def test_the_window_is_cut_only_while_asked() -> None:
     window.short = False
     model.encode(padded(300))
     assert model.encoded == [FULL, MIN_FRAMES, FULL]
+
+
+def test_the_left_over_end_of_a_piece_is_encoded_as_silence_once() -> None:
+    """faster-whisper decodes the frames after the last word in a window of their own."""
+    model = FakeModel()
+    window = EncoderWindow(model)
+    window.short = True
+    first = model.encode(padded(2))
+    again = model.encode(padded(2))
+    assert model.encoded == [MIN_FRAMES] and again is first
+    assert np.all(first == np.float32(SILENT_LOG_MEL))
+    model.encode(padded(TAIL_FRAMES + 1))  # a piece of its own: encoded
+    window.short = False
+    model.encode(padded(2))  # a whole file's window: as given
+    assert model.encoded == [MIN_FRAMES, MIN_FRAMES, FULL]
 
 
 @pytest.mark.parametrize(

@@ -74,6 +74,15 @@ def short_window(features: np.ndarray) -> np.ndarray:
     return window
 
 
+TAIL_FRAMES = 10
+"""A window with this little audio (0.1 s) is the end of a piece, left over: see
+:meth:`EncoderWindow.encode`."""
+
+SILENT_LOG_MEL = -1.5
+"""Whisper's log-mel of digital silence: log10 of its floor (-10), shifted by 4 and scaled by
+a quarter, as in its feature extractor."""
+
+
 class EncoderWindow:
     """Wraps a faster-whisper model's ``encode`` so that, while :attr:`short` is set, it
     encodes only :func:`frames_to_keep` frames. Set it only while holding the lock that
@@ -82,12 +91,29 @@ class EncoderWindow:
     def __init__(self, model: Any) -> None:
         self._encode: Callable[[np.ndarray], Any] = model.encode
         self.short = False
+        self._silence: dict[tuple[int, ...], Any] = {}
+        """The encoding of a short window of silence, by feature shape: computed once."""
         # An instance attribute wins over the class's method: faster-whisper calls
         # self.encode(segment) once per 30 s window it decodes.
         model.encode = self.encode
 
     def encode(self, features: np.ndarray) -> Any:
+        """Encode ``features``, cut to :func:`frames_to_keep` while :attr:`short` is set.
+
+        faster-whisper goes on from the last word's end: a piece whose last word ends a few
+        frames before the audio does is decoded in a second window holding only those frames
+        (measured: 2 frames after every live piece of the shared recordings), and its encoder
+        cost as much as the piece's own. So a window of at most :data:`TAIL_FRAMES` of audio
+        is encoded as silence, once, and the encoding reused: a hundredth of a second is the
+        end of a word already heard, and the decoder finds nothing there either way.
+        """
         if self.short and frames_to_keep(features) < features.shape[-1]:
+            if audio_frames(features) <= TAIL_FRAMES:
+                shape = (*features.shape[:-1], MIN_FRAMES)
+                if shape not in self._silence:
+                    silent = np.full(shape, SILENT_LOG_MEL, dtype=features.dtype)
+                    self._silence[shape] = self._encode(silent)
+                return self._silence[shape]
             features = short_window(features)
         return self._encode(features)
 
