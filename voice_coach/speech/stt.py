@@ -25,7 +25,12 @@ from voice_coach.audio import SAMPLE_RATE, clock
 from voice_coach.audio.endpoint import Segment
 from voice_coach.errors import ModelError
 from voice_coach.speech.model_spec import BUNDLED, resolve_model_spec
-from voice_coach.speech.window import EncoderWindow, suspicious
+from voice_coach.speech.window import (
+    MARGIN_FRAMES,
+    RETRY_MARGIN_FRAMES,
+    EncoderWindow,
+    suspicious,
+)
 
 FILLER_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
 """Whisper drops "um" and "uh" unless its prompt shows them; delivery feedback needs them."""
@@ -181,7 +186,7 @@ class Transcriber:
 
         A streamed piece is also decoded with a shorter encoder window (see
         :mod:`voice_coach.speech.window`: about a third of the time on two cores), and again
-        with the full window when what came back looks like that window's failures.
+        with a much wider one when what came back looks like that window's failures.
         """
         temperature = 0.0 if streaming else None
         raw = self._decode(
@@ -192,7 +197,7 @@ class Transcriber:
         if streaming and suspicious(join_text(found), len(audio) / SAMPLE_RATE):
             raw = self._decode(
                 audio, previous_text=previous_text, beam_size=1, temperature=temperature,
-                bounded=True,
+                short_window=True, margin=RETRY_MARGIN_FRAMES, bounded=True,
             )  # fmt: skip
             found = [_convert(s, offset_s) for s in raw if _is_speech(s)]
         return found
@@ -205,6 +210,7 @@ class Transcriber:
         beam_size: int,
         temperature: float | None,
         short_window: bool = False,
+        margin: int = MARGIN_FRAMES,
         bounded: bool = False,
     ) -> list[Any]:
         """faster-whisper's raw segments (with their confidence), decoded in this thread."""
@@ -216,6 +222,7 @@ class Transcriber:
                 self._window = EncoderWindow(self._model)
             if self._window is not None:
                 self._window.short = short_window
+                self._window.margin = margin
             # A live piece can say only so much: a decoder that loops ("and so, my
             # fellow Americans, and so, ...") is stopped there, not after 448 tokens
             # (4.7 s for a 2.4 s piece on 2 cores), and its text is then judged a loop.

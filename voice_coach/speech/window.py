@@ -17,7 +17,8 @@ about as often as two runs of the full window differ on a busy machine). The pad
 after the audio is made what Whisper was trained on, the log-mel of silence
 (faster-whisper pads with zeros, a faint hum in log-mel): with zeros, the decoder went on
 past the end of a cut window ("...for a fortnight. right. And..."). The caller still
-checks each decode (:func:`suspicious`) and decodes again with the full window when it
+checks each decode (:func:`suspicious`) and decodes again with a window 13 s longer than the
+piece (:data:`RETRY_MARGIN_FRAMES`) when it
 looks like a failure, so a rare miss costs time, never words.
 """
 
@@ -32,6 +33,14 @@ MIN_FRAMES = 1000
 """The shortest window: 10 s (a mel frame is 10 ms)."""
 MARGIN_FRAMES = 300
 """Padding kept after the audio: 3 s, so the decoder sees where the audio ends."""
+
+RETRY_MARGIN_FRAMES = 1300
+"""The margin of a decode done again after a short window's failure: 13 s of silence after
+the audio, twice to four times a window's usual length. The full 30 s window, as the retry
+was, cost the speech path's peak memory: its encoder's attention scores alone are 54 MB
+(6 heads x 1500^2 x 4 bytes) against 24 MB at 20 s, and a retry's full window set the peak
+of a whole benchmark run (416 MB; 380 MB with this margin, the same words:
+``scripts/bench_speech.py --runs 2``)."""
 
 REPEAT_WORDS = 4
 """Four words or more said twice in a row is how a short window's decoder loops."""
@@ -57,17 +66,17 @@ peaked at 396 MB streaming the benchmark's recordings and 2-minute answer, again
 in steps (``scripts/bench_speech.py --runs 1 --no-live``), and 470 MB over a whole run."""
 
 
-def frames_to_keep(features: np.ndarray) -> int:
+def frames_to_keep(features: np.ndarray, margin: int = MARGIN_FRAMES) -> int:
     """How many mel frames the encoder needs to see: the audio's and a margin, at least
     :data:`MIN_FRAMES`, rounded up to a :data:`STEP_FRAMES` step, never more than given."""
-    needed = max(MIN_FRAMES, audio_frames(features) + MARGIN_FRAMES)
+    needed = max(MIN_FRAMES, audio_frames(features) + margin)
     keep = -(-needed // STEP_FRAMES) * STEP_FRAMES
     return min(int(features.shape[-1]), keep)
 
 
-def short_window(features: np.ndarray) -> np.ndarray:
+def short_window(features: np.ndarray, margin: int = MARGIN_FRAMES) -> np.ndarray:
     """``features`` cut to :func:`frames_to_keep`, the padding after the audio silent."""
-    audio, keep = audio_frames(features), frames_to_keep(features)
+    audio, keep = audio_frames(features), frames_to_keep(features, margin)
     window = np.array(features[..., :keep], dtype=features.dtype)
     if 0 < audio < keep:
         window[..., audio:] = float(window[..., :audio].max()) - SILENCE_BELOW_PEAK
@@ -91,6 +100,8 @@ class EncoderWindow:
     def __init__(self, model: Any) -> None:
         self._encode: Callable[[np.ndarray], Any] = model.encode
         self.short = False
+        self.margin = MARGIN_FRAMES
+        """Frames of silence after the audio while :attr:`short` is set."""
         self._silence: dict[tuple[int, ...], Any] = {}
         """The encoding of a short window of silence, by feature shape: computed once."""
         # An instance attribute wins over the class's method: faster-whisper calls
@@ -107,14 +118,14 @@ class EncoderWindow:
         is encoded as silence, once, and the encoding reused: a hundredth of a second is the
         end of a word already heard, and the decoder finds nothing there either way.
         """
-        if self.short and frames_to_keep(features) < features.shape[-1]:
+        if self.short and frames_to_keep(features, self.margin) < features.shape[-1]:
             if audio_frames(features) <= TAIL_FRAMES:
                 shape = (*features.shape[:-1], MIN_FRAMES)
                 if shape not in self._silence:
                     silent = np.full(shape, SILENT_LOG_MEL, dtype=features.dtype)
                     self._silence[shape] = self._encode(silent)
                 return self._silence[shape]
-            features = short_window(features)
+            features = short_window(features, self.margin)
         return self._encode(features)
 
 
