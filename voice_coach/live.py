@@ -476,9 +476,7 @@ class LiveAnswer:
             )
             return found, True
         kept, cut = agreed
-        head = TranscriptSegment(
-            kept[0].start, kept[-1].end, " ".join(w.word for w in kept), tuple(kept)
-        )
+        head = _segment_of(kept)
         rest = self.transcriber.transcribe(
             audio[cut - start :],
             offset_s=cut / SAMPLE_RATE,
@@ -595,14 +593,20 @@ class LiveAnswer:
             self._tail = (segment.end, self._ends_answer(found))
         # A segment closed meanwhile (its final decode comes next, and keeps what this
         # pass heard after it): nothing is made final out of turn, but the words are shown.
-        if self._work.empty() and not paused and self._commit(segment, words, stable):
+        if (
+            self._work.empty()
+            and not paused
+            and self._commit(endpointer, segment, words, stable)
+        ):
             return
         shown = stable + unstable if words else [Word(s.start, s.end, s.text) for s in found]
         if shown != self._provisional:
             self._provisional = shown
             self._show()
 
-    def _commit(self, segment: Segment, words: list[Word], stable: list[Word]) -> bool:
+    def _commit(
+        self, endpointer: Endpointer, segment: Segment, words: list[Word], stable: list[Word]
+    ) -> bool:
         """Make final the agreed words of the open segment up to the last whole sentence
         that two passes read alike, when speech went on after it (so where it ends is
         heard, and where to cut: between it and the next word); the passes that follow
@@ -610,8 +614,7 @@ class LiveAnswer:
         wizard, | who had vanished"), the rest, decoded without the audio before it, was
         misheard ("who would vanish") on a real recording, as when agreed words were kept
         at any gap. Whether it did."""
-        endpointer = self._endpointer
-        if not self.options.commit_sentences or endpointer is None:
+        if not self.options.commit_sentences:
             return False
         limit = segment.end / SAMPLE_RATE - REUSE_MARGIN_S
         found: tuple[int, int] | None = None
@@ -634,11 +637,7 @@ class LiveAnswer:
             return False
         upto, cut = found
         kept = words[: upto + 1]
-        self._segments.append(
-            TranscriptSegment(
-                kept[0].start, kept[-1].end, " ".join(w.word for w in kept), tuple(kept)
-            )
-        )
+        self._segments.append(_segment_of(kept))
         self._committed = min(segment.end, max(segment.start, cut))
         self._agreement = StablePrefix()
         self._agreement_start = self._committed
@@ -652,6 +651,13 @@ class LiveAnswer:
         if self._drawer is not None:
             provisional = " ".join(w.word for w in self._provisional)
             self._drawer.live_text(LiveText(join_text(self._segments), provisional))
+
+
+def _segment_of(words: list[Word]) -> TranscriptSegment:
+    """Agreed words kept as a segment of their own, as if decoded so."""
+    return TranscriptSegment(
+        words[0].start, words[-1].end, " ".join(w.word for w in words), tuple(words)
+    )
 
 
 def _from(words: list[Word], sample: int) -> list[Word]:

@@ -587,7 +587,7 @@ def _loops(segment: Any) -> bool:
 
 def _is_speech(segment: Any) -> bool:
     text = segment.text.strip()
-    if not any(c.isalnum() for c in text):
+    if not _bare(text):
         return False  # nothing said: "" or a lone "." after a sentence's own full stop
     if segment.avg_logprob < VERY_LOW_LOGPROB:
         return False
@@ -604,7 +604,7 @@ def _convert(segment: Any, offset_s: float) -> TranscriptSegment:
     words: list[Word] = []
     for w in segment.words or []:
         text = w.word.strip()
-        if words and text and not any(c.isalnum() for c in text):
+        if words and text and not _bare(text):
             # Punctuation on its own ("...a fortnight. . He'll"): it belongs to the word
             # before, and as a word of its own it never matches between two decodes.
             last = words[-1]
