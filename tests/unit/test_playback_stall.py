@@ -12,6 +12,7 @@ import pytest
 
 from voice_coach.audio import playback
 from voice_coach.errors import PlaybackError
+from voice_coach.speech import streaming
 
 RATE = 16000
 BLOCK = 800
@@ -27,6 +28,7 @@ class FakeStream:
         self.blocks: int | None = how.get("blocks")
         self.reports_end: bool = how.get("reports_end", True)
         self.aborted = threading.Event()
+        self.started = False
 
     def _run(self) -> None:
         import sounddevice as sd
@@ -42,8 +44,14 @@ class FakeStream:
                 return
             self.aborted.wait(self.every_s)
 
+    def start(self) -> None:
+        """Like sounddevice's: entering a started stream does not start it again."""
+        if not self.started:
+            self.started = True
+            threading.Thread(target=self._run, daemon=True).start()
+
     def __enter__(self) -> FakeStream:
-        threading.Thread(target=self._run, daemon=True).start()
+        self.start()
         return self
 
     def __exit__(self, *args: object) -> None:
@@ -52,33 +60,51 @@ class FakeStream:
     def abort(self) -> None:
         self.aborted.set()
 
+    close = abort
+
 
 @pytest.fixture
 def device(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     pytest.importorskip("sounddevice")
     how: dict[str, Any] = {}
     monkeypatch.setattr(playback, "STALL_S", 0.3)
-    monkeypatch.setattr(
-        playback,
-        "output_stream",
-        lambda rate, dev, callback, finished: FakeStream(callback, finished, **how),
-    )
+    for module in (playback, streaming):
+        monkeypatch.setattr(
+            module,
+            "output_stream",
+            lambda rate, dev, callback, finished: FakeStream(callback, finished, **how),
+        )
     return how
 
 
-def test_a_device_slower_than_the_audio_is_not_stalled(device: dict[str, Any]) -> None:
+def _play(how: str, audio: np.ndarray) -> None:
+    """A file's audio played whole, or speech played as it is rendered, in two chunks."""
+    if how == "file":
+        playback.play(audio, RATE)
+    else:
+        half = len(audio) // 2
+        streaming.play_stream(iter([audio[:half], audio[half:]]), RATE)
+
+
+both = pytest.mark.parametrize("how", ["file", "stream"])
+
+
+@both
+def test_a_device_slower_than_the_audio_is_not_stalled(device: dict[str, Any], how: str) -> None:
     device["every_s"] = 0.2  # 0.05 s blocks: 0.25 s of audio takes a second
-    playback.play(np.zeros(RATE // 4, np.float32), RATE)
+    _play(how, np.zeros(RATE // 4, np.float32))
 
 
+@both
 def test_an_end_never_reported_after_all_was_played_is_not_an_error(
-    device: dict[str, Any],
+    device: dict[str, Any], how: str
 ) -> None:
     device["reports_end"] = False
-    playback.play(np.zeros(RATE // 4, np.float32), RATE)
+    _play(how, np.zeros(RATE // 4, np.float32))
 
 
-def test_a_device_that_stops_asking_for_audio_is_stalled(device: dict[str, Any]) -> None:
+@both
+def test_a_device_that_stops_asking_for_audio_is_stalled(device: dict[str, Any], how: str) -> None:
     device["blocks"] = 2
     with pytest.raises(PlaybackError, match="stalled"):
-        playback.play(np.zeros(RATE, np.float32), RATE)
+        _play(how, np.zeros(RATE, np.float32))

@@ -91,26 +91,55 @@ def play(
     stream = output_stream(rate, device, callback, finished)
     with stream:
         duration = len(audio) / rate
-        # Wait for the end, checking for a stop request; a stalled device must not hang us.
-        # Stalled means the device stopped asking for audio, not that playing took long: on
-        # a busy machine the sound server underruns and catches up, and once all the audio
-        # is handed over it may be slow to say the stream has drained.
-        started = moved = time.monotonic()
+        started = time.monotonic()
         reported = -1.0
-        handed = 0
-        while not finished.wait(0.05):
-            now = time.monotonic()
-            if position != handed:
-                handed, moved = position, now
+
+        def tick(now: float) -> None:
+            nonlocal reported
             if on_position is not None and now - started - reported >= POSITION_INTERVAL_S:
                 reported = now - started
                 on_position(min(position, len(audio)) / rate, duration)
-            if stop.is_set():
-                stream.abort()
-                break
-            if now - moved > STALL_S:
-                stream.abort()
-                if handed >= len(audio):
-                    break  # every sample was played; only the end was never reported
-                raise PlaybackError("playback stalled: the output device stopped responding")
 
+        await_end(
+            stream,
+            finished,
+            stop,
+            asked=lambda: position,
+            all_played=lambda: position >= len(audio),
+            on_tick=tick,
+        )
+
+
+def await_end(
+    stream: Any,
+    finished: threading.Event,
+    stop: threading.Event,
+    *,
+    asked: Callable[[], int],
+    all_played: Callable[[], bool],
+    on_tick: Callable[[float], None] | None = None,
+) -> None:
+    """Wait for a started ``stream`` to end, stopping it when ``stop`` is set.
+
+    Stalled means the device stopped asking for audio (``asked`` stays the same for
+    :data:`STALL_S`), not that playing took long: on a busy machine the sound server
+    underruns and catches up, and once all the audio is handed over it may be slow to say
+    the stream has drained, or never say it; that is an end, not an error. One rule for
+    a file and for speech played as it is rendered.
+    """
+    moved = time.monotonic()
+    seen = asked()
+    while not finished.wait(0.05):
+        now = time.monotonic()
+        if (count := asked()) != seen:
+            seen, moved = count, now
+        if on_tick is not None:
+            on_tick(now)
+        if stop.is_set():
+            stream.abort()
+            return
+        if now - moved > STALL_S:
+            stream.abort()
+            if all_played():
+                return  # every sample was played; only the end was never reported
+            raise PlaybackError("playback stalled: the output device stopped responding")

@@ -14,11 +14,8 @@ from collections.abc import Callable, Iterable
 
 import numpy as np
 
-from voice_coach.audio.playback import output_stream
+from voice_coach.audio.playback import await_end, output_stream
 from voice_coach.errors import PlaybackError
-
-STALL_S = 5.0
-"""Longest the device may lag behind the audio it was given before playback counts as stalled."""
 
 
 def play_stream(
@@ -46,9 +43,11 @@ def play_stream(
     finished = threading.Event()
     all_queued = threading.Event()
     offset = 0
+    asked = 0
 
     def callback(outdata: np.ndarray, frames: int, when: object, status: object) -> None:
-        nonlocal offset
+        nonlocal offset, asked
+        asked += 1
         filled = 0
         with lock:
             while filled < frames and pending:
@@ -68,7 +67,6 @@ def play_stream(
             raise sd.CallbackStop
 
     stream = None
-    queued_s = 0.0
     try:
         for chunk in chunks:
             if stop.is_set():
@@ -78,7 +76,6 @@ def play_stream(
                 on_chunk(chunk)
             with lock:
                 pending.append(chunk)
-            queued_s += len(chunk) / rate
             if stream is None:
                 stream = output_stream(rate, device, callback, finished)
                 stream.start()
@@ -92,12 +89,9 @@ def play_stream(
     if stream is None:
         return
     with stream:
-        waited = 0.0
-        while not finished.wait(0.05):
-            waited += 0.05
-            if stop.is_set():
-                stream.abort()
-                break
-            if waited > queued_s + STALL_S:
-                stream.abort()
-                raise PlaybackError("playback stalled: the output device stopped responding")
+
+        def all_played() -> bool:
+            with lock:
+                return not pending
+
+        await_end(stream, finished, stop, asked=lambda: asked, all_played=all_played)
