@@ -96,3 +96,25 @@ def test_read_audio_errors(tmp_path: Path) -> None:
     junk.write_bytes(b"\x00junk" * 50)
     with pytest.raises(AudioFileError, match="not a readable audio file"):
         read_audio(junk)
+
+
+@pytest.mark.parametrize(
+    ("device", "raised", "said"),
+    [
+        (None, RuntimeError("Error querying device -1"), "the sound system offers no input"),
+        (7, RuntimeError("Error querying device 7"), "at device number 7: choose one in"),
+        ("USB mic", ValueError("No input device matching 'USB mic'"), 'named "USB mic"'),
+        ("mic", ValueError("Multiple input devices found for 'mic':\n[0] a\n[1] b"), "more than"),
+    ],
+)
+def test_a_missing_microphone_is_said_in_the_users_terms(
+    monkeypatch: pytest.MonkeyPatch, device: int | str | None, raised: Exception, said: str
+) -> None:
+    def query_devices(*args: object, **kwargs: object) -> None:
+        raise raised
+
+    monkeypatch.setattr(capture, "_portaudio", lambda: SimpleNamespace(query_devices=query_devices))
+    with pytest.raises(MicrophoneError) as caught, Microphone(device):
+        pass
+    assert said in str(caught.value)
+    assert "Error querying" not in str(caught.value) and "\n" not in str(caught.value)
