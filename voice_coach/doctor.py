@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from voice_coach import locations
+from voice_coach.audio import device_missing
 from voice_coach.config import Settings
 from voice_coach.errors import VoiceCoachError, explain, first_line
 
@@ -133,7 +134,8 @@ def check_speaker(settings: Settings) -> Finding:
         )
         stream.close()
     except Exception as exc:
-        return Finding("fail", f"no usable speaker or headphones ({first_line(exc)})", fix)
+        missing = device_missing("speaker or headphones", settings.output_device, first_line(exc))
+        return Finding("fail", missing, fix)
     return Finding("ok", f"{info['name']} ({rate} Hz)")
 
 

@@ -101,7 +101,11 @@ def test_read_audio_errors(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("device", "raised", "said"),
     [
-        (None, RuntimeError("Error querying device -1"), "the sound system offers no input"),
+        (
+            None,
+            RuntimeError("Error querying device -1"),
+            "no microphone found: the sound system offers none",
+        ),
         (7, RuntimeError("Error querying device 7"), "at device number 7: choose one in"),
         ("USB mic", ValueError("No input device matching 'USB mic'"), 'named "USB mic"'),
         ("mic", ValueError("Multiple input devices found for 'mic':\n[0] a\n[1] b"), "more than"),
@@ -118,3 +122,15 @@ def test_a_missing_microphone_is_said_in_the_users_terms(
         pass
     assert said in str(caught.value)
     assert "Error querying" not in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_device_that_exists_but_fails_keeps_the_reason() -> None:
+    """Busy or refusing the rate: PortAudio's words say something more there, so they stay."""
+    from voice_coach.audio import device_missing
+
+    said = device_missing(
+        "speaker or headphones", None, "Error opening OutputStream: Device unavailable"
+    )
+    assert (
+        said == "no usable speaker or headphones (Error opening OutputStream: Device unavailable)"
+    )

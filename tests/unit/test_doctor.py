@@ -246,7 +246,7 @@ def test_microphone_that_stalls_fails(fake_mic: type[FakeMic]) -> None:
 
 
 def test_microphone_missing_and_portaudio_missing(fake_mic: type[FakeMic]) -> None:
-    fake_mic.error = MicrophoneError("no microphone found: the sound system offers no input device")
+    fake_mic.error = MicrophoneError("no microphone found: the sound system offers none")
     finding = doctor.check_microphone(Settings())
     assert finding.status == "fail" and "--typed" in finding.fix
     fake_mic.error = MicrophoneError("PortAudio is not installed (libportaudio.so.2)")

@@ -108,7 +108,7 @@ async def test_run_again_and_back() -> None:
 
 async def test_no_microphone_is_shown_not_raised() -> None:
     def no_mic() -> AudioSource:
-        raise MicrophoneError("no microphone found: the sound system offers no input device")
+        raise MicrophoneError("no microphone found: the sound system offers none")
 
     screen = MicCheckScreen(services(), 0.3, 0.5, source_factory=no_mic)
     app = Host(screen)

@@ -12,3 +12,24 @@ def clock(seconds: float) -> str:
     """
     whole = max(0, int(seconds))
     return f"{whole // 60}:{whole % 60:02d}"
+
+
+def device_missing(what: str, device: int | str | None, reason: str) -> str:
+    """Why the ``what`` ("microphone") could not be used, in the user's terms.
+
+    PortAudio's own words ("Error querying device -1") mean nothing to someone who only
+    wanted to speak or listen; they stay only where they say something more, such as a
+    device that exists but is busy.
+    """
+    lowered = reason.lower()
+    if "multiple" in lowered:
+        return f'more than one {what} matches "{device}": choose one in Settings'
+    if "querying device" not in lowered and "no input device" not in lowered and (
+        "no output device" not in lowered
+    ):
+        return f"no usable {what} ({reason})"
+    if device is None:
+        return f"no {what} found: the sound system offers none"
+    if isinstance(device, int):
+        return f"no {what} found at device number {device}: choose one in Settings"
+    return f'no {what} found named "{device}": choose one in Settings'

@@ -15,7 +15,7 @@ from typing import Protocol
 import numpy as np
 import soxr
 
-from voice_coach.audio import SAMPLE_RATE
+from voice_coach.audio import SAMPLE_RATE, device_missing
 from voice_coach.errors import AudioFileError, MicrophoneError, first_line
 
 BLOCK_S = 0.064
@@ -63,19 +63,6 @@ def _portaudio() -> object:
     return sounddevice
 
 
-def _not_found(device: int | str | None, exc: Exception) -> str:
-    """Why no microphone opened, in the user's terms: PortAudio's own words ("Error
-    querying device -1") mean nothing to someone who only wanted to speak."""
-    said = first_line(exc)
-    if "multiple" in said.lower():
-        return f'more than one microphone matches "{device}": choose one in Settings'
-    if device is None:
-        return "no microphone found: the sound system offers no input device"
-    if isinstance(device, int):
-        return f"no microphone found at device number {device}: choose one in Settings"
-    return f'no microphone found named "{device}": choose one in Settings'
-
-
 class Microphone:
     """The default (or a chosen) input device.
 
@@ -101,7 +88,8 @@ class Microphone:
         try:
             info = sd.query_devices(self.device, kind="input")  # type: ignore[attr-defined]
         except Exception as exc:  # PortAudioError, ValueError for a bad name
-            raise MicrophoneError(_not_found(self.device, exc)) from None
+            reason = device_missing("microphone", self.device, first_line(exc))
+            raise MicrophoneError(reason) from None
         self.device_name = str(info["name"])
         last_exc: Exception | None = None
         for rate in (SAMPLE_RATE, int(info["default_samplerate"] or 48_000)):

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import soundfile
 
+from voice_coach.audio import device_missing
 from voice_coach.errors import PlaybackError, first_line
 
 POSITION_INTERVAL_S = 0.25
@@ -41,7 +42,8 @@ def output_stream(
             finished_callback=finished.set,
         )
     except Exception as exc:
-        raise PlaybackError(f"no usable speaker or headphones ({first_line(exc)})") from None
+        reason = device_missing("speaker or headphones", device, first_line(exc))
+        raise PlaybackError(reason) from None
 
 
 def play_file(
