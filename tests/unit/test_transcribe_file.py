@@ -377,3 +377,20 @@ def test_channels_out_of_phase_do_not_cancel() -> None:
     other = 0.5 * np.cos(np.linspace(0, 770, 16_000)).astype(np.float32)
     mixed = downmix(np.stack([voice, other], axis=1))
     assert any(np.allclose(mixed, (voice + sign * other) / 2, atol=1e-6) for sign in (1, -1))
+
+
+def _doubted(text: str) -> RawSegment:
+    return RawSegment(text, 0.0, 2.0, [], avg_logprob=-0.95)
+
+
+def test_doubted_segments_that_go_round_a_phrase_get_no_second_listen() -> None:
+    """Reversed speech read as the same phrase in two segments of one piece: going round,
+    not speech. Segments that share no four words in a row are each judged alone."""
+    went_round = [
+        _doubted(" I'm here for this massive bit of the"),
+        _doubted(" U.S."),
+        _doubted(" So, I'm here for this massive bit of the U.S."),
+    ]
+    assert [stt._goes_round(s, went_round) for s in went_round] == [True, False, True]
+    told = [_doubted(" We moved the fuel contract"), _doubted(" and the fuel bill fell by half")]
+    assert not any(stt._goes_round(s, told) for s in told)

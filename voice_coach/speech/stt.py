@@ -334,7 +334,7 @@ class Transcriber:
         tell them apart: a reversed recording read "The current of the lockdown will snap."
         both ways, and both decodes go round the same phrase.
         """
-        worth = [s for s in unsure if _recheckable(s)]
+        worth = [s for s in unsure if _recheckable(s) and not _goes_round(s, unsure)]
         if not worth:
             return []
         listens = [
@@ -478,6 +478,26 @@ def _recheckable(segment: Any) -> bool:
         and len(_bare(segment.text).split()) >= 2
         and not _repeats(segment.text)
     )
+
+
+ROUND_WORDS = 4
+"""Four words in a row that recur across a piece's doubted segments: the model going round."""
+
+
+def _goes_round(segment: Any, others: list[Any]) -> bool:
+    """Whether some :data:`ROUND_WORDS` words in a row of ``segment`` recur in another of
+    the piece's doubted segments: invented text often goes round a phrase across segments
+    ("I'm here for this massive bit of the" | "So, I'm here for this massive bit of the
+    U.S.", from reversed speech) where :func:`_repeats` looks within one. A real phrase said
+    twice in one piece and doubted both times is left out and named as unread: rare, and
+    the safer way to be wrong."""
+
+    def runs(text: str) -> set[tuple[str, ...]]:
+        words = _bare(text).split()
+        return {tuple(words[i : i + ROUND_WORDS]) for i in range(len(words) - ROUND_WORDS + 1)}
+
+    own = runs(segment.text)
+    return any(own & runs(other.text) for other in others if other is not segment)
 
 
 def _at_speed(audio: np.ndarray, speed: float) -> np.ndarray:
