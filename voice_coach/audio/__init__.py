@@ -24,9 +24,8 @@ def device_missing(what: str, device: int | str | None, reason: str) -> str:
     lowered = reason.lower()
     if "multiple" in lowered:
         return f'more than one {what} matches "{device}": choose one in Settings'
-    if "querying device" not in lowered and "no input device" not in lowered and (
-        "no output device" not in lowered
-    ):
+    not_there = ("querying device", "no input device", "no output device")
+    if not any(words in lowered for words in not_there):
         return f"no usable {what} ({reason})"
     if device is None:
         return f"no {what} found: the sound system offers none"
