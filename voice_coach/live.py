@@ -23,6 +23,7 @@ import math
 import queue
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -256,6 +257,8 @@ class LiveAnswer:
         config: EndpointConfig | None = None,
         listener: AnswerListener | None = None,
         options: LiveOptions | None = None,
+        *,
+        told_enough: Callable[[str], bool] | None = None,
     ) -> None:
         self.source = source
         self.transcriber = transcriber
@@ -265,6 +268,9 @@ class LiveAnswer:
         self._drawer = self.listener if isinstance(self.listener, InterimListener) else None
         """The listener, when it draws provisional words (older listeners need not)."""
         self.options = options or LiveOptions()
+        self.told_enough = told_enough
+        """Whether the words so far may be a whole answer to the question asked (a story
+        question's has a result): until then a finished sentence is not an end. None: any."""
         self._stop = threading.Event()
         self._segments: list[TranscriptSegment] = []
         self._work: queue.Queue[tuple[int, int, np.ndarray, int] | None] = queue.Queue()
@@ -399,11 +405,14 @@ class LiveAnswer:
 
     def _ends_answer(self, found: list[TranscriptSegment]) -> bool:
         """Whether the answer, with ``found`` as its latest words, sounds finished: it
-        closes a sentence and is long enough to be a whole answer. After a sentence or two
-        a pause is more often thinking than the end: there the full end silence applies."""
-        said = len(join_text(self._segments).split()) + len(join_text(found).split())
+        closes a sentence, is long enough to be a whole answer, and has told what its
+        question needs (:attr:`told_enough`). After a sentence or two a pause is more often
+        thinking than the end: there the full end silence applies."""
+        whole = join_text([*self._segments, *found])
         latest = join_text(found) if found else join_text(self._segments[-1:])
-        return said >= SHORT_END_MIN_WORDS and sounds_finished(latest)
+        if len(whole.split()) < SHORT_END_MIN_WORDS or not sounds_finished(latest):
+            return False
+        return self.told_enough is None or self.told_enough(whole)
 
     # ---- the decode thread -----------------------------------------------------------
 

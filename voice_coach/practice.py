@@ -11,8 +11,9 @@ turns those into messages and draws.
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -333,6 +334,7 @@ class PracticeSession:
         except VoiceCoachError:
             self._enter(Phase.TYPING)
             raise
+        told_enough = self._told_enough()
         with self._lock:
             if turn != self._turn or self.phase is not Phase.PREPARING:
                 return None
@@ -342,11 +344,31 @@ class PracticeSession:
                 self.phase = Phase.TYPING
                 self.listener.phase_changed(Phase.TYPING)
                 raise
-            live = LiveAnswer(source, transcriber, audio_path, config, listener=_Relay(self, turn))
+            live = LiveAnswer(
+                source,
+                transcriber,
+                audio_path,
+                config,
+                listener=_Relay(self, turn),
+                told_enough=told_enough,
+            )
             self._live = LiveTurn(self, turn, live, attempt_id)
             if self._stop_turn == turn:
                 live.stop()  # "done" came while the microphone was being opened
             return self._live
+
+    def _told_enough(self) -> Callable[[str], bool] | None:
+        """What the live end of turn asks of the words so far before a finished sentence
+        may end the answer early: for a question that needs an example, a result told.
+        The scorer's patterns are compiled here, in the caller's worker, so the decode
+        thread never stalls on them in the middle of an answer."""
+        from voice_coach.scoring import has_told_enough
+
+        kind = self.question.question_kind
+        if not kind.spec.needs_example:
+            return None
+        has_told_enough("", kind)
+        return functools.partial(has_told_enough, kind=kind)
 
     def begin_answer(self) -> tuple[int, Path]:
         """Reserve the attempt and its audio file, for a caller that records by itself

@@ -329,3 +329,19 @@ def test_done_while_the_microphone_opens_ends_the_answer_unjudged(tmp_path: Path
         turn.run()
     assert session.phase is Phase.NOTHING_HEARD
     assert store.attempts(session.session_id) == []
+
+
+def test_a_story_answer_may_end_early_only_once_it_tells_a_result(tmp_path: Path) -> None:
+    """The live end of turn asks what the question needs: a story question's answer is not
+    whole after the scene is set; a closing question's needs no particular part."""
+    session, _, _ = _session(tmp_path)
+    audio = silence(0.5)
+    turn = session.start_answer(FileSource.from_array(audio), Loaded(), CONFIG)  # type: ignore[arg-type]
+    assert turn is not None and turn.live.told_enough is not None
+    assert not turn.live.told_enough("At my last job the warehouse team was always behind.")
+    assert turn.live.told_enough("So I set up a rota and we cut the backlog in half.")
+    turn.run()
+    session.next_question()
+    turn = session.start_answer(FileSource.from_array(audio), Loaded(), CONFIG)  # type: ignore[arg-type]
+    assert turn is not None and turn.live.told_enough is None
+    turn.run()

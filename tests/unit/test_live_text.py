@@ -18,6 +18,7 @@ from voice_coach.audio import SAMPLE_RATE, endpoint
 from voice_coach.audio.capture import EndOfAudio
 from voice_coach.audio.endpoint import EndpointConfig
 from voice_coach.live import LiveAnswer, LiveOptions, LiveStatus
+from voice_coach.scoring import QuestionKind, has_told_enough
 from voice_coach.speech.interim import LiveText, StablePrefix, sounds_finished
 from voice_coach.speech.stt import TranscriptSegment, Word
 
@@ -164,6 +165,7 @@ def _run(
     config: EndpointConfig,
     listener: Heard | None = None,
     options: LiveOptions | None = None,
+    told_enough: Callable[[str], bool] | None = None,
 ) -> LiveAnswer:
     return LiveAnswer(
         source,  # type: ignore[arg-type]
@@ -172,6 +174,7 @@ def _run(
         config,
         listener,
         options or LiveOptions(smart_end=False),
+        told_enough=told_enough,
     )
 
 
@@ -388,6 +391,39 @@ def test_a_finished_answer_ends_after_a_shorter_silence(
         assert result.duration_s < 2 + 3.0
     else:
         assert result.duration_s >= 2 + 3.0
+
+
+SCENE_SET = (
+    "At my last job the warehouse team was always behind on picking, and nobody could say why."
+)
+
+
+@pytest.mark.parametrize(("said", "finished"), [(WHOLE_ANSWER, True), (SCENE_SET, False)])
+def test_a_story_question_ends_early_only_once_a_result_is_told(
+    tmp_path: Path, said: str, finished: bool
+) -> None:
+    """A finished sentence of 16 words that only sets the scene, then a pause: the speaker
+    is about to say what they did, and is not cut off. The whole story still ends early."""
+    fake = GridTranscriber(said)
+    asked = threading.Event()
+
+    def told(text: str) -> bool:
+        enough = has_told_enough(text, QuestionKind.STORY)
+        if text == said:
+            asked.set()
+        return enough
+
+    told("")  # the scorer's patterns compiled first, as the practice session does
+
+    def paused() -> None:  # until the pause's decode has been judged
+        assert asked.wait(WAIT_S), "the decode thread never asked"
+
+    audio = np.concatenate([tone(2), silence(8)])
+    config = EndpointConfig(min_segment_s=5.0, end_silence_s=3.0)
+    source = GatedSource(audio, {2.9: paused})
+    result = _run(tmp_path, source, fake, config, options=LiveOptions(), told_enough=told).run()
+    assert result.transcript.text == said
+    assert (result.duration_s < 2 + 3.0) is finished, result.duration_s
 
 
 LONG_FINISHED = (

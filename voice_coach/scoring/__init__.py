@@ -15,7 +15,13 @@ if TYPE_CHECKING:
     from voice_coach.scoring.delivery import Delivery, TimedWord
     from voice_coach.scoring.kinds import QuestionKind, infer_kind
     from voice_coach.scoring.numbers import NumberMention, Span, find_numbers
-    from voice_coach.scoring.scorer import STAR_PARTS, Metrics, Score, score_answer
+    from voice_coach.scoring.scorer import (
+        STAR_PARTS,
+        Metrics,
+        Score,
+        has_told_enough,
+        score_answer,
+    )
     from voice_coach.scoring.talking_points import TalkingPoint
 
 _WHERE = {
@@ -33,6 +39,7 @@ _WHERE = {
     "Metrics": "scorer",
     "Score": "scorer",
     "score_answer": "scorer",
+    "has_told_enough": "scorer",
     "TalkingPoint": "talking_points",
 }
 
@@ -50,6 +57,7 @@ __all__ = [
     "TalkingPoint",
     "TimedWord",
     "find_numbers",
+    "has_told_enough",
     "infer_kind",
     "score_answer",
 ]

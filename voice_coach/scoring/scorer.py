@@ -183,6 +183,16 @@ def _points(
     return tuple(results), missed, blockers, len(set_points), covered
 
 
+def has_told_enough(transcript: str, kind: QuestionKind) -> bool:
+    """Whether an answer so far may be whole, for the live end of turn: a question that
+    needs an example has heard a result. "Last year our backlog doubled in two months." and
+    a pause is the scene set, not the answer told; the speaker is cut off if that ends it.
+    Other questions need no particular part before they may end."""
+    if not kind.spec.needs_example:
+        return True
+    return bool(analyse_story(Text(lowered(transcript))).results)
+
+
 def score_answer(
     transcript: str,
     *,
