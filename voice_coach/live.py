@@ -271,6 +271,9 @@ class LiveAnswer:
         self.told_enough = told_enough
         """Whether the words so far may be a whole answer to the question asked (a story
         question's has a result): until then a finished sentence is not an end. None: any."""
+        self._told = False
+        """The words have told enough once (the decode thread's): later decodes skip the
+        judgement (tens of milliseconds on a long answer)."""
         self._stop = threading.Event()
         self._segments: list[TranscriptSegment] = []
         self._work: queue.Queue[tuple[int, int, np.ndarray, int] | None] = queue.Queue()
@@ -412,7 +415,9 @@ class LiveAnswer:
         latest = join_text(found) if found else join_text(self._segments[-1:])
         if len(whole.split()) < SHORT_END_MIN_WORDS or not sounds_finished(latest):
             return False
-        return self.told_enough is None or self.told_enough(whole)
+        if not self._told and (self.told_enough is None or self.told_enough(whole)):
+            self._told = True  # a result once told stays told: not judged again
+        return self._told
 
     # ---- the decode thread -----------------------------------------------------------
 
