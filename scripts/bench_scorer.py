@@ -7,7 +7,9 @@ the confusion matrix of "meets what the question needs", with precision, recall 
 F1 of both verdicts and balanced accuracy; the same for story answers by how they
 were told (written, spoken, raw speech-to-text); how well the STAR spans agree with
 the labels; talking-point (concept) agreement; how often the kind is inferred right
-from the question alone; and answers scored per second on one core.
+from the question alone; the live end of turn on story answers (how many good stories,
+told whole, may end after the shorter silence, and how many of their unfinished beginnings
+may too: a speaker cut off there); and answers scored per second on one core.
 
 Held-out answers (``heldout.jsonl``, ``closing_heldout.jsonl`` and the older file's
 "heldout" block) are never used to fit or tune anything: their figures are the honest
@@ -273,8 +275,38 @@ def run(directory: Path = DATA, *, speed_seconds: float = SPEED_SECONDS) -> dict
             "typical_answers_per_second": speed(typical, speed_seconds),
             "typical_mean_words": sum(len(a.split()) for a in typical) / len(typical),
         },
+        "end_of_turn": {"tuned": end_of_turn(dev_items), "heldout": end_of_turn(ho_items)},
         "by_file": _by_file(items, scores),
         "errors_not_heldout": errors,
+    }
+
+
+def end_of_turn(items: list[Labelled]) -> dict[str, Any]:
+    """Good story answers as the live end of turn sees them (``LiveAnswer._ends_answer``):
+    told whole, each may end after the shorter silence when it has told enough; each of its
+    beginnings that ends a sentence, is long enough and sounds finished, should not."""
+    import re
+
+    from voice_coach.live import SHORT_END_MIN_WORDS
+    from voice_coach.scoring import has_told_enough
+    from voice_coach.speech.interim import sounds_finished
+
+    stories = [i for i in items if i.needs_example and i.concrete_example]
+    whole = sum(has_told_enough(i.answer, i.kind) for i in stories)
+    beginnings = [
+        (prefix, i.kind)
+        for i in stories
+        for sentences in [re.split(r"(?<=[.!?])\s+", i.answer.strip())]
+        for k in range(1, len(sentences))
+        for prefix in [" ".join(sentences[:k])]
+        if len(prefix.split()) >= SHORT_END_MIN_WORDS and sounds_finished(sentences[k - 1])
+    ]
+    early = sum(has_told_enough(text, kind) for text, kind in beginnings)
+    return {
+        "good_stories": len(stories),
+        "whole_may_end_early": whole,
+        "beginnings": len(beginnings),
+        "beginnings_may_end_early": early,
     }
 
 
@@ -348,6 +380,14 @@ def print_table(result: dict[str, Any], *, show_errors: bool) -> None:
         )
         for concept, m in tp["by_concept"].items():
             print(f"  {concept:<18} {m['n']:4d}  {_pct(m['agreement'])}")
+    print("\nEnd of turn on good stories (may end after the shorter silence)")
+    for split in ("heldout", "tuned"):
+        e = result["end_of_turn"][split]
+        print(
+            f"  {split:<8} told whole {e['whole_may_end_early']}/{e['good_stories']};"
+            f" unfinished beginnings {e['beginnings_may_end_early']}/{e['beginnings']}"
+            " (each one a speaker cut off if they pause there)"
+        )
     print("\nBy file (verdicts; talking-point agreement)")
     print(f"  {'file':<34} {'n':>4}  accuracy balanced   points agreement")
     for source, m in result["by_file"].items():
