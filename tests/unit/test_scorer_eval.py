@@ -141,6 +141,18 @@ def test_story_verdicts_hold_on_the_heldout_answers(
     assert story["meets"]["f1"] >= 0.85, story
 
 
+@pytest.mark.parametrize("heldout", [True, False], ids=["heldout", "tuned"])
+def test_a_story_ends_early_when_told_not_when_the_scene_is_set(
+    items: list[Labelled], heldout: bool
+) -> None:
+    """The live end of turn: a good story told whole may end after the shorter silence; most
+    of its unfinished beginnings (whole sentences) may not, where without the question's
+    needs every one of them could, and a speaker pausing there was cut off."""
+    turn = bench.end_of_turn([i for i in items if i.heldout == heldout])
+    assert turn["whole_may_end_early"] >= 0.9 * turn["good_stories"], turn
+    assert turn["beginnings_may_end_early"] <= 0.45 * turn["beginnings"], turn
+
+
 def test_other_kinds_on_both_splits(items: list[Labelled], scored: list[Any]) -> None:
     tuned = _split(items, scored, heldout=False)["other_kinds"]
     heldout = _split(items, scored, heldout=True)["other_kinds"]
