@@ -285,21 +285,19 @@ def end_of_turn(items: list[Labelled]) -> dict[str, Any]:
     """Good story answers as the live end of turn sees them (``LiveAnswer._ends_answer``):
     told whole, each may end after the shorter silence when it has told enough; each of its
     beginnings that ends a sentence, is long enough and sounds finished, should not."""
-    import re
-
     from voice_coach.live import SHORT_END_MIN_WORDS
     from voice_coach.scoring import has_told_enough
+    from voice_coach.scoring.concepts_common import sentence_spans
     from voice_coach.speech.interim import sounds_finished
 
     stories = [i for i in items if i.needs_example and i.concrete_example]
     whole = sum(has_told_enough(i.answer, i.kind) for i in stories)
     beginnings = [
-        (prefix, i.kind)
+        (i.answer[:end], i.kind)
         for i in stories
-        for sentences in [re.split(r"(?<=[.!?])\s+", i.answer.strip())]
-        for k in range(1, len(sentences))
-        for prefix in [" ".join(sentences[:k])]
-        if len(prefix.split()) >= SHORT_END_MIN_WORDS and sounds_finished(sentences[k - 1])
+        for start, end in sentence_spans(i.answer)[:-1]
+        if len(i.answer[:end].split()) >= SHORT_END_MIN_WORDS
+        and sounds_finished(i.answer[start:end])
     ]
     early = sum(has_told_enough(text, kind) for text, kind in beginnings)
     return {
