@@ -96,6 +96,12 @@ def test_read_audio_errors(tmp_path: Path) -> None:
     junk.write_bytes(b"\x00junk" * 50)
     with pytest.raises(AudioFileError, match="not a readable audio file"):
         read_audio(junk)
+    noise = tmp_path / "noise.wav"
+    noise.write_bytes(np.random.default_rng(3).integers(0, 256, 50_000, np.uint8).tobytes())
+    with pytest.raises(AudioFileError, match="not a readable audio file") as caught:
+        read_audio(noise)
+    said = str(caught.value)
+    assert "Errno" not in said and said.count(str(noise)) == 1, said  # the path said once
 
 
 @pytest.mark.parametrize(

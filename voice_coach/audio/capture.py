@@ -215,7 +215,10 @@ def read_audio(path: Path) -> np.ndarray:
 
         audio = np.asarray(decode_audio(str(path), sampling_rate=SAMPLE_RATE), dtype=np.float32)
     except Exception as exc:
-        raise AudioFileError(f"{path}: not a readable audio file ({first_line(exc)})") from None
+        # PyAV's message repeats the path after an errno ("[Errno 1094995529] Invalid data
+        # found when processing input: '...'"); its strerror alone says what went wrong.
+        why = getattr(exc, "strerror", None) or first_line(exc)
+        raise AudioFileError(f"{path}: not a readable audio file ({why})") from None
     if audio.size == 0:
         # PyAV reads some garbage files as an empty stream instead of failing.
         raise AudioFileError(f"{path}: not a readable audio file (no audio found in it)")
